@@ -1,0 +1,76 @@
+"""protocol-share: the Opgroeien regie -> OCMW data-sharing protocol as executable rules.
+
+The package re-exports the public names; it defines nothing itself (DESIGN.md).
+"""
+
+from protocol_share._version import __version__
+from protocol_share.errors import (
+    CorruptPackage,
+    HeadersNotEncrypted,
+    InvalidInput,
+    LifecycleError,
+    NotEncrypted,
+    PackageError,
+    PackageTooLarge,
+    Problem,
+    ProtocolShareError,
+    ReferralRefused,
+    SignatureInvalid,
+    UnexpectedContent,
+    WrongPassword,
+)
+from protocol_share.fields import Address, ClientData, DataItem
+from protocol_share.identifiers import forbidden_identifier_kinds
+from protocol_share.lint import Finding, lint_protocol
+from protocol_share.minimise import Minimised, minimise
+from protocol_share.protocol import (
+    Correction,
+    DataItemSpec,
+    LegalBasis,
+    OnwardRecipient,
+    Party,
+    Protocol,
+    Purpose,
+    Representative,
+    RetentionTerms,
+    Signature,
+    SupervisoryAuthority,
+)
+from protocol_share.torhout import TORHOUT
+
+__all__ = [
+    "TORHOUT",
+    "Address",
+    "ClientData",
+    "Correction",
+    "CorruptPackage",
+    "DataItem",
+    "DataItemSpec",
+    "Finding",
+    "HeadersNotEncrypted",
+    "InvalidInput",
+    "LegalBasis",
+    "LifecycleError",
+    "Minimised",
+    "NotEncrypted",
+    "OnwardRecipient",
+    "PackageError",
+    "PackageTooLarge",
+    "Party",
+    "Problem",
+    "Protocol",
+    "ProtocolShareError",
+    "Purpose",
+    "ReferralRefused",
+    "Representative",
+    "RetentionTerms",
+    "Signature",
+    "SignatureInvalid",
+    "SupervisoryAuthority",
+    "UnexpectedContent",
+    "WrongPassword",
+    "__version__",
+    "forbidden_identifier_kinds",
+    "lint_protocol",
+    "minimise",
+]

@@ -1,0 +1,90 @@
+"""The base of every model: frozen, strict about unknown fields, errors without values.
+
+Construction and ``model_validate``/``model_validate_json`` raise :class:`InvalidInput`
+(a :class:`ProtocolShareError`) listing every problem, never a raw pydantic error, and
+never the offending value (DESIGN.md, rules of the house). Fields listed in
+``_personal_fields`` are masked in ``repr`` and ``str``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any, ClassVar, Self
+
+from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic_core import InitErrorDetails, PydanticCustomError
+
+from protocol_share.errors import InvalidInput, Problem
+
+__all__ = ["FrozenModel", "field_error", "problems_from", "redacted"]
+
+
+class _Redacted:
+    __slots__ = ()
+
+    def __repr__(self) -> str:
+        return "<redacted>"
+
+
+redacted: Any = _Redacted()
+
+
+def field_error(model: str, field: str, code: str, message: str) -> ValidationError:
+    """A validation error for one field, raised from a model validator (no value kept)."""
+    detail = InitErrorDetails(type=PydanticCustomError(code, message), loc=(field,), input=None)
+    return ValidationError.from_exception_data(model, [detail])
+
+
+def problems_from(error: ValidationError, prefix: str = "") -> tuple[Problem, ...]:
+    """Turn a pydantic error into value-free problems: dotted path, upper-case code, message."""
+    problems = []
+    for item in error.errors(include_url=False, include_input=False, include_context=False):
+        path = ".".join(str(part) for part in item["loc"])
+        if prefix:
+            path = f"{prefix}.{path}" if path else prefix
+        problems.append(Problem(path, item["type"].upper(), item["msg"]))
+    return tuple(problems)
+
+
+class FrozenModel(BaseModel):
+    """Frozen, ``extra="forbid"``, input hidden in errors; raises :class:`InvalidInput`."""
+
+    model_config = ConfigDict(
+        frozen=True,
+        extra="forbid",
+        hide_input_in_errors=True,
+        str_strip_whitespace=False,
+        validate_default=False,
+    )
+
+    _personal_fields: ClassVar[frozenset[str]] = frozenset()
+
+    def __init__(self, /, **data: Any) -> None:
+        try:
+            super().__init__(**data)
+        except ValidationError as error:
+            raise InvalidInput(type(self).__name__, problems_from(error)) from None
+
+    # Tell pydantic this __init__ only wraps the base one (as RootModel does), so nested
+    # models are validated by the core schema, not through this method.
+    __init__.__pydantic_base_init__ = True  # type: ignore[attr-defined]
+
+    @classmethod
+    def model_validate(cls, obj: Any, **kwargs: Any) -> Self:
+        """Validate a Python object; raises :class:`InvalidInput` listing every problem."""
+        try:
+            return super().model_validate(obj, **kwargs)
+        except ValidationError as error:
+            raise InvalidInput(cls.__name__, problems_from(error)) from None
+
+    @classmethod
+    def model_validate_json(cls, json_data: str | bytes | bytearray, **kwargs: Any) -> Self:
+        """Parse and validate JSON; raises :class:`InvalidInput` listing every problem."""
+        try:
+            return super().model_validate_json(json_data, **kwargs)
+        except ValidationError as error:
+            raise InvalidInput(cls.__name__, problems_from(error)) from None
+
+    def __repr_args__(self) -> Iterable[tuple[str | None, Any]]:
+        for name, value in super().__repr_args__():
+            yield name, (redacted if name in self._personal_fields else value)

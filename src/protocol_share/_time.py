@@ -1,0 +1,42 @@
+"""Time handling: every instant is timezone-aware; date rules live in Europe/Brussels.
+
+The core never reads a clock: callers pass ``at=`` (DESIGN.md, rules of the house).
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from protocol_share.errors import InvalidInput
+
+__all__ = ["BRUSSELS", "local_date", "require_aware", "require_date"]
+
+BRUSSELS = ZoneInfo("Europe/Brussels")
+
+
+def require_aware(value: Any, name: str = "at") -> datetime:
+    """Return ``value`` if it is a timezone-aware datetime; else raise :class:`InvalidInput`."""
+    if not isinstance(value, datetime):
+        raise InvalidInput.single("arguments", name, "NOT_A_DATETIME", "must be a datetime")
+    if value.tzinfo is None or value.utcoffset() is None:
+        raise InvalidInput.single(
+            "arguments",
+            name,
+            "NAIVE_DATETIME",
+            "must be timezone-aware (a naive datetime has no place in time)",
+        )
+    return value
+
+
+def require_date(value: Any, name: str) -> date:
+    """Return ``value`` if it is a calendar date (not a datetime); else raise."""
+    if isinstance(value, datetime) or not isinstance(value, date):
+        raise InvalidInput.single("arguments", name, "NOT_A_DATE", "must be a date")
+    return value
+
+
+def local_date(at: datetime, name: str = "at") -> date:
+    """The Europe/Brussels calendar date of an aware instant."""
+    return require_aware(at, name).astimezone(BRUSSELS).date()

@@ -1,0 +1,124 @@
+"""The exception hierarchy: one base, split by who is at fault.
+
+Every error a public function raises derives from :class:`ProtocolShareError`. Messages
+name fields, codes and clause ids, never a personal value (DESIGN.md, rules of the house).
+
+- :class:`InvalidInput` — the caller handed in data that does not fit the models
+  (also a :class:`ValueError`). It lists *every* problem found, as :class:`Problem`.
+- :class:`ReferralRefused` — the caller asked for a transfer the protocol forbids; it
+  carries the decision that said no.
+- :class:`PackageError` and its subclasses — a received package is bad.
+- :class:`LifecycleError` — an impossible step in a retention lifecycle.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from protocol_share.decision import Decision
+
+__all__ = [
+    "CorruptPackage",
+    "HeadersNotEncrypted",
+    "InvalidInput",
+    "LifecycleError",
+    "NotEncrypted",
+    "PackageError",
+    "PackageTooLarge",
+    "Problem",
+    "ProtocolShareError",
+    "ReferralRefused",
+    "SignatureInvalid",
+    "UnexpectedContent",
+    "WrongPassword",
+]
+
+
+class ProtocolShareError(Exception):
+    """Base of every error this library raises (DESIGN.md, public contract)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """One problem with an input: where (dotted path), what (stable code), and a message.
+
+    The message never contains the offending value.
+    """
+
+    path: str
+    code: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path or '<root>'}: {self.code}: {self.message}"
+
+
+class InvalidInput(ProtocolShareError, ValueError):
+    """Input that does not fit the models; lists every problem at once.
+
+    ``problems`` holds one :class:`Problem` per field error; ``codes`` the set of their codes.
+    """
+
+    def __init__(self, what: str, problems: tuple[Problem, ...]) -> None:
+        self.what = what
+        self.problems = problems
+        count = len(problems)
+        lines = "\n".join(f"  {p}" for p in problems)
+        super().__init__(f"{count} problem{'s' if count != 1 else ''} in {what}:\n{lines}")
+
+    @property
+    def codes(self) -> frozenset[str]:
+        """The codes of all problems."""
+        return frozenset(p.code for p in self.problems)
+
+    @classmethod
+    def single(cls, what: str, path: str, code: str, message: str) -> InvalidInput:
+        """An error with exactly one problem."""
+        return cls(what, (Problem(path, code, message),))
+
+
+class ReferralRefused(ProtocolShareError):
+    """The decision said no; nothing was packed (A5-1, recital C). ``decision`` says why."""
+
+    def __init__(self, decision: Decision) -> None:
+        self.decision = decision
+        codes = ", ".join(sorted(decision.codes))
+        super().__init__(f"referral refused: {codes}")
+
+
+class PackageError(ProtocolShareError):
+    """A received package cannot be accepted (A6-2). Never names a personal value."""
+
+
+class CorruptPackage(PackageError):
+    """Not a 7z archive, truncated, or damaged."""
+
+
+class NotEncrypted(PackageError):
+    """The archive's content is not AES-256 encrypted (A6-2)."""
+
+
+class HeadersNotEncrypted(NotEncrypted):
+    """The archive's file names and sizes are readable without the password (A6-2)."""
+
+
+class WrongPassword(PackageError):
+    """The password does not open the archive."""
+
+
+class UnexpectedContent(PackageError):
+    """Members other than the expected ones, or content that fails the article 3 model."""
+
+
+class PackageTooLarge(PackageError):
+    """The archive or its declared content is over the caller's limits."""
+
+
+class SignatureInvalid(PackageError):
+    """A signature was required but is missing, or does not match the content."""
+
+
+class LifecycleError(ProtocolShareError, ValueError):
+    """An impossible step in a retention lifecycle (A3-4 to A3-6); names the step."""

@@ -1,0 +1,236 @@
+"""Article 3: the only data that may travel — the client's name and contact details.
+
+- A3-1: first name and last name, to identify the client.
+- A3-2: contact details (address, telephone number, e-mail address), to contact the client.
+- A3-3: nothing else; in particular no national register, BIS, IBAN or KBO number
+  (:mod:`protocol_share.identifiers`).
+
+Every value is checked by the library made for it: phonenumbers (kept as E.164, Belgian
+default region), email-validator (syntax only, never a DNS look-up). Models mask their
+``repr``, and errors name fields and codes, never values.
+
+>>> client = ClientData(
+...     first_name="Ségolène",
+...     last_name="D'Hondt-Van den Bossche",
+...     address=Address(street="Aartrijkestraat", house_number="11",
+...                     postcode="8820", municipality="Torhout"),
+...     phone="0470 12 34 56",
+... )
+>>> client.phone
+'+32470123456'
+>>> client
+ClientData(first_name=<redacted>, last_name=<redacted>, address=<redacted>, phone=<redacted>, email=<redacted>)
+>>> sorted(str(item) for item in client.items)
+['address', 'name', 'phone']
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable
+from enum import StrEnum
+from typing import Annotated, ClassVar, Self
+
+import phonenumbers
+from email_validator import EmailNotValidError, validate_email
+from pydantic import AfterValidator, BeforeValidator, Field, model_validator
+from pydantic_core import PydanticCustomError
+
+from protocol_share._model import FrozenModel, field_error
+from protocol_share.identifiers import forbidden_identifier_kinds
+
+__all__ = [
+    "Address",
+    "ClientData",
+    "DataItem",
+    "Email",
+    "Phone",
+    "check_free_text",
+]
+
+
+class DataItem(StrEnum):
+    """The data items article 3 allows: ``name`` (A3-1); ``address``, ``phone``, ``email`` (A3-2)."""
+
+    NAME = "name"
+    ADDRESS = "address"
+    PHONE = "phone"
+    EMAIL = "email"
+
+
+_FORBIDDEN = "FORBIDDEN_IDENTIFIER"
+_FORBIDDEN_MESSAGE = "holds a national register, BIS, IBAN or KBO number, which article 3 forbids"
+_NAME_PUNCTUATION = frozenset(" -'’‐")  # space, hyphen, apostrophes, Unicode hyphen
+_MUNICIPALITY_PUNCTUATION = _NAME_PUNCTUATION | frozenset("().")
+_HOUSE_NUMBER = re.compile(r"\d{1,5}(?:[ ]?[A-Za-z]{1,3})?(?:[ ]?[-/][ ]?\d{1,5}[A-Za-z]{0,3})?")
+_BOX = re.compile(r"[0-9A-Za-z]{1,10}(?:[ .\-/][0-9A-Za-z]{1,10})?")
+_BE_POSTCODE = re.compile(r"[1-9]\d{3}")
+_OTHER_POSTCODE = re.compile(r"[0-9A-Za-z][0-9A-Za-z \-]{1,9}")
+_COUNTRY = re.compile(r"[A-Z]{2}")
+
+
+def check_free_text(value: str) -> str:
+    """Refuse text holding a forbidden identifier (A3-3) or control characters; NFC-normalise."""
+    if forbidden_identifier_kinds(value):
+        raise PydanticCustomError(_FORBIDDEN, _FORBIDDEN_MESSAGE)
+    if not value.isprintable():
+        raise PydanticCustomError(
+            "CONTROL_CHARACTER", "contains a control or invisible character (use plain spaces)"
+        )
+    return unicodedata.normalize("NFC", value.strip())
+
+
+def _letters_and(punctuation: frozenset[str], code: str, what: str) -> Callable[[str], str]:
+    message = f"must be {what}: letters of any script, spaces, hyphens and apostrophes, no digits"
+    drop_punctuation = str.maketrans(dict.fromkeys(punctuation))
+
+    def check(value: str) -> str:
+        value = check_free_text(value)
+        if not value or not value[0].isalpha():
+            raise PydanticCustomError(code, message)
+        letters = value.translate(drop_punctuation)
+        # Fast path: letters only. Else allow combining marks (category M) between letters.
+        if not letters.isalpha() and any(unicodedata.category(ch)[0] not in "LM" for ch in letters):
+            raise PydanticCustomError(code, message)
+        return value
+
+    return check
+
+
+def _pattern(regex: re.Pattern[str], code: str, message: str) -> Callable[[str], str]:
+    def check(value: str) -> str:
+        value = check_free_text(value)
+        if not regex.fullmatch(value):
+            raise PydanticCustomError(code, message)
+        return value
+
+    return check
+
+
+def _phone(value: str) -> str:
+    try:
+        parsed = phonenumbers.parse(value, "BE")
+        valid = phonenumbers.is_valid_number(parsed)
+    except phonenumbers.NumberParseException:
+        valid = False
+    if valid:
+        # A valid phone number in national notation has the KBO shape; only a whole
+        # national or BIS number written in the phone field is refused.
+        if forbidden_identifier_kinds(value, whole_runs_only=True, include_kbo=False):
+            raise PydanticCustomError(_FORBIDDEN, _FORBIDDEN_MESSAGE)
+        return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)
+    if forbidden_identifier_kinds(value):
+        raise PydanticCustomError(_FORBIDDEN, _FORBIDDEN_MESSAGE)
+    raise PydanticCustomError("INVALID_PHONE", "is not a valid telephone number")
+
+
+def _email(value: str) -> str:
+    if forbidden_identifier_kinds(value):
+        raise PydanticCustomError(_FORBIDDEN, _FORBIDDEN_MESSAGE)
+    try:
+        return validate_email(value, check_deliverability=False).normalized
+    except EmailNotValidError:
+        raise PydanticCustomError("INVALID_EMAIL", "is not a valid e-mail address") from None
+
+
+def _not_a_string(value: object) -> object:
+    if isinstance(value, str):
+        return value
+    raise PydanticCustomError("NOT_A_STRING", "must be a string")
+
+
+_Text = BeforeValidator(_not_a_string)
+PersonName = Annotated[
+    str,
+    _Text,
+    Field(min_length=1, max_length=100),
+    AfterValidator(_letters_and(_NAME_PUNCTUATION, "INVALID_NAME", "a name")),
+]
+Street = Annotated[str, _Text, Field(min_length=1, max_length=120), AfterValidator(check_free_text)]
+HouseNumber = Annotated[
+    str,
+    _Text,
+    Field(min_length=1, max_length=16),
+    AfterValidator(_pattern(_HOUSE_NUMBER, "INVALID_HOUSE_NUMBER", "is not a house number")),
+]
+Box = Annotated[
+    str,
+    _Text,
+    Field(min_length=1, max_length=21),
+    AfterValidator(_pattern(_BOX, "INVALID_BOX", "is not a box number")),
+]
+Municipality = Annotated[
+    str,
+    _Text,
+    Field(min_length=1, max_length=80),
+    AfterValidator(
+        _letters_and(_MUNICIPALITY_PUNCTUATION, "INVALID_MUNICIPALITY", "a municipality")
+    ),
+]
+Postcode = Annotated[
+    str, _Text, Field(min_length=2, max_length=10), AfterValidator(check_free_text)
+]
+Country = Annotated[
+    str,
+    _Text,
+    AfterValidator(_pattern(_COUNTRY, "INVALID_COUNTRY", "is not an ISO 3166 alpha-2 code")),
+]
+Phone = Annotated[str, _Text, Field(min_length=1, max_length=40), AfterValidator(_phone)]
+"""A telephone number, any usual notation in; E.164 out (``+32470123456``) (A3-2)."""
+Email = Annotated[str, _Text, Field(min_length=3, max_length=254), AfterValidator(_email)]
+"""An e-mail address, syntax checked by email-validator, no DNS look-up (A3-2)."""
+
+
+class Address(FrozenModel):
+    """The client's postal address, part of the contact details (A3-2).
+
+    A Belgian postcode (``country="BE"``) is four digits; ``repr`` is masked.
+    """
+
+    _personal_fields: ClassVar[frozenset[str]] = frozenset(
+        {"street", "house_number", "box", "postcode", "municipality"}
+    )
+
+    street: Street
+    house_number: HouseNumber
+    postcode: Postcode
+    municipality: Municipality
+    box: Box | None = None
+    country: Country = "BE"
+
+    @model_validator(mode="after")
+    def _postcode_fits_country(self) -> Self:
+        regex = _BE_POSTCODE if self.country == "BE" else _OTHER_POSTCODE
+        if not regex.fullmatch(self.postcode):
+            raise field_error(
+                "Address", "postcode", "INVALID_POSTCODE", "is not a postcode of the country"
+            )
+        return self
+
+
+class ClientData(FrozenModel):
+    """Everything about the client that may travel: name (A3-1) and contact details (A3-2).
+
+    No other field exists, and none is accepted (A3-3). ``repr`` and ``str`` are masked.
+    """
+
+    _personal_fields: ClassVar[frozenset[str]] = frozenset(
+        {"first_name", "last_name", "address", "phone", "email"}
+    )
+
+    first_name: PersonName
+    last_name: PersonName
+    address: Address
+    phone: Phone | None = None
+    email: Email | None = None
+
+    @property
+    def items(self) -> frozenset[DataItem]:
+        """The data items present: always name and address; phone and e-mail when given."""
+        present = {DataItem.NAME, DataItem.ADDRESS}
+        if self.phone is not None:
+            present.add(DataItem.PHONE)
+        if self.email is not None:
+            present.add(DataItem.EMAIL)
+        return frozenset(present)

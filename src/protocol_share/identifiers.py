@@ -1,0 +1,78 @@
+"""The forbidden-identifier guard (A3-3): no national number, BIS, IBAN or KBO in client data.
+
+Article 3 allows a name and contact details, nothing more. An identifier that singles a
+person out across registers (national register or BIS number), a bank account (IBAN) or
+an enterprise (KBO) has no place in any field. The checks themselves come from
+python-stdnum (mod-97 with both century variants, BIS month offsets, IBAN per country);
+this module only finds the candidates in free text.
+
+>>> sorted(forbidden_identifier_kinds("Kerkstraat 85.07.30-033.28"))
+['national_number']
+>>> sorted(forbidden_identifier_kinds("BE71 0961 2345 6769"))
+['iban']
+>>> forbidden_identifier_kinds("Aartrijkestraat 11")
+frozenset()
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Literal
+
+from stdnum import iban
+from stdnum.be import bis, nn, vat
+
+__all__ = ["IdentifierKind", "forbidden_identifier_kinds"]
+
+IdentifierKind = Literal["national_number", "bis_number", "iban", "kbo"]
+
+# A run of digits joined by at most one separator each; a run right after "+" is a phone
+# number in international notation and never a national number or KBO.
+_DIGIT_RUN = re.compile(r"(?<![+\d])\d(?:[ .\-/]?\d)*")
+_ANY_DIGIT = re.compile(r"\d")
+_IBAN_CANDIDATE = re.compile(r"[A-Z]{2}\d{2}[A-Z0-9]{11,30}")
+_IBAN_SQUEEZE = re.compile(r"[ \-]")
+_NN_LENGTH = 11
+_KBO_LENGTH = 10
+_IBAN_MIN, _IBAN_MAX = 15, 34
+
+
+def _windows(digits: str, width: int, *, whole_only: bool) -> list[str]:
+    if whole_only:
+        return [digits] if len(digits) == width else []
+    return [digits[i : i + width] for i in range(len(digits) - width + 1)]
+
+
+def forbidden_identifier_kinds(
+    text: str, *, whole_runs_only: bool = False, include_kbo: bool = True
+) -> frozenset[IdentifierKind]:
+    """Which kinds of forbidden identifier ``text`` contains (A3-3); never the values.
+
+    Digit runs may carry the usual separators (``85.07.30-033.28``, ``0212 175 523``).
+    With ``whole_runs_only`` a run must be the identifier as a whole, not contain one; the
+    phone field uses that, and leaves out KBO, since a Belgian phone number in national
+    notation has the KBO shape (ten digits, leading zero).
+    """
+    if _ANY_DIGIT.search(text) is None or len(_ANY_DIGIT.findall(text)) < _KBO_LENGTH:
+        return frozenset()  # every identifier here has at least ten digits
+    found: set[IdentifierKind] = set()
+    for match in _DIGIT_RUN.finditer(text):
+        digits = "".join(ch for ch in match.group() if ch.isdigit())
+        for window in _windows(digits, _NN_LENGTH, whole_only=whole_runs_only):
+            if nn.is_valid(window):
+                found.add("national_number")
+            elif bis.is_valid(window):
+                found.add("bis_number")
+        if include_kbo:
+            for window in _windows(digits, _KBO_LENGTH, whole_only=whole_runs_only):
+                if vat.is_valid(window):
+                    found.add("kbo")
+    squeezed = _IBAN_SQUEEZE.sub("", text.upper())
+    for match in _IBAN_CANDIDATE.finditer(squeezed):
+        candidate = match.group()
+        if any(
+            iban.is_valid(candidate[:length])
+            for length in range(_IBAN_MIN, min(len(candidate), _IBAN_MAX) + 1)
+        ):
+            found.add("iban")
+    return frozenset(found)
