@@ -4,6 +4,8 @@ The package re-exports the public names; it defines nothing itself (DESIGN.md).
 """
 
 from protocol_share._version import __version__
+from protocol_share.consent import ALL_TOPICS, Consent
+from protocol_share.decision import Decision, Reason
 from protocol_share.errors import (
     CorruptPackage,
     HeadersNotEncrypted,
@@ -36,16 +38,20 @@ from protocol_share.protocol import (
     Signature,
     SupervisoryAuthority,
 )
+from protocol_share.referral import Recipient, Referral, Sender
 from protocol_share.torhout import TORHOUT
 
 __all__ = [
+    "ALL_TOPICS",
     "TORHOUT",
     "Address",
     "ClientData",
+    "Consent",
     "Correction",
     "CorruptPackage",
     "DataItem",
     "DataItemSpec",
+    "Decision",
     "Finding",
     "HeadersNotEncrypted",
     "InvalidInput",
@@ -61,9 +67,13 @@ __all__ = [
     "Protocol",
     "ProtocolShareError",
     "Purpose",
+    "Reason",
+    "Recipient",
+    "Referral",
     "ReferralRefused",
     "Representative",
     "RetentionTerms",
+    "Sender",
     "Signature",
     "SignatureInvalid",
     "SupervisoryAuthority",
