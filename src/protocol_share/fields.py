@@ -70,15 +70,26 @@ _OTHER_POSTCODE = re.compile(r"[0-9A-Za-z][0-9A-Za-z \-]{1,9}")
 _COUNTRY = re.compile(r"[A-Z]{2}")
 
 
-def check_free_text(value: str) -> str:
-    """Refuse text holding a forbidden identifier (A3-3) or control characters; NFC-normalise."""
+def _guard(value: str) -> None:
     if forbidden_identifier_kinds(value):
         raise PydanticCustomError(_FORBIDDEN, _FORBIDDEN_MESSAGE)
+
+
+def _tidy(value: str) -> str:
     if not value.isprintable():
         raise PydanticCustomError(
             "CONTROL_CHARACTER", "contains a control or invisible character (use plain spaces)"
         )
-    return unicodedata.normalize("NFC", value.strip())
+    value = unicodedata.normalize("NFC", value.strip())
+    if not value:
+        raise PydanticCustomError("EMPTY", "must not be empty or blank")
+    return value
+
+
+def check_free_text(value: str) -> str:
+    """Refuse text holding a forbidden identifier (A3-3), control characters or nothing; NFC-normalise."""
+    _guard(value)
+    return _tidy(value)
 
 
 def _letters_and(punctuation: frozenset[str], code: str, what: str) -> Callable[[str], str]:
@@ -86,8 +97,8 @@ def _letters_and(punctuation: frozenset[str], code: str, what: str) -> Callable[
     drop_punctuation = str.maketrans(dict.fromkeys(punctuation))
 
     def check(value: str) -> str:
-        value = check_free_text(value)
-        if not value or not value[0].isalpha():
+        value = _tidy(value)
+        if not value[0].isalpha():
             raise PydanticCustomError(code, message)
         letters = value.translate(drop_punctuation)
         # Fast path: letters only. Else allow combining marks (category M) between letters.
@@ -100,7 +111,7 @@ def _letters_and(punctuation: frozenset[str], code: str, what: str) -> Callable[
 
 def _pattern(regex: re.Pattern[str], code: str, message: str) -> Callable[[str], str]:
     def check(value: str) -> str:
-        value = check_free_text(value)
+        value = _tidy(value)
         if not regex.fullmatch(value):
             raise PydanticCustomError(code, message)
         return value
@@ -126,28 +137,34 @@ def _phone(value: str) -> str:
 
 
 def _email(value: str) -> str:
-    if forbidden_identifier_kinds(value):
-        raise PydanticCustomError(_FORBIDDEN, _FORBIDDEN_MESSAGE)
     try:
         return validate_email(value, check_deliverability=False).normalized
     except EmailNotValidError:
         raise PydanticCustomError("INVALID_EMAIL", "is not a valid e-mail address") from None
 
 
-def _not_a_string(value: object) -> object:
+def _string(value: object) -> str:
     if isinstance(value, str):
         return value
     raise PydanticCustomError("NOT_A_STRING", "must be a string")
 
 
-_Text = BeforeValidator(_not_a_string)
+def _guarded_string(value: object) -> str:
+    # The guard runs before length and shape checks, so a forbidden identifier is reported
+    # as such in every field, whatever else is wrong with the value.
+    text = _string(value)
+    _guard(text)
+    return text
+
+
+_Text = BeforeValidator(_guarded_string)
 PersonName = Annotated[
     str,
     _Text,
     Field(min_length=1, max_length=100),
     AfterValidator(_letters_and(_NAME_PUNCTUATION, "INVALID_NAME", "a name")),
 ]
-Street = Annotated[str, _Text, Field(min_length=1, max_length=120), AfterValidator(check_free_text)]
+Street = Annotated[str, _Text, Field(min_length=1, max_length=120), AfterValidator(_tidy)]
 HouseNumber = Annotated[
     str,
     _Text,
@@ -168,15 +185,15 @@ Municipality = Annotated[
         _letters_and(_MUNICIPALITY_PUNCTUATION, "INVALID_MUNICIPALITY", "a municipality")
     ),
 ]
-Postcode = Annotated[
-    str, _Text, Field(min_length=2, max_length=10), AfterValidator(check_free_text)
-]
+Postcode = Annotated[str, _Text, Field(min_length=2, max_length=10), AfterValidator(_tidy)]
 Country = Annotated[
     str,
     _Text,
     AfterValidator(_pattern(_COUNTRY, "INVALID_COUNTRY", "is not an ISO 3166 alpha-2 code")),
 ]
-Phone = Annotated[str, _Text, Field(min_length=1, max_length=40), AfterValidator(_phone)]
+Phone = Annotated[
+    str, BeforeValidator(_string), Field(min_length=1, max_length=40), AfterValidator(_phone)
+]
 """A telephone number, any usual notation in; E.164 out (``+32470123456``) (A3-2)."""
 Email = Annotated[str, _Text, Field(min_length=3, max_length=254), AfterValidator(_email)]
 """An e-mail address, syntax checked by email-validator, no DNS look-up (A3-2)."""
