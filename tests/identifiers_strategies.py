@@ -1,0 +1,48 @@
+"""Test-only strategies: syntactically valid (never real) Belgian national and BIS numbers."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from hypothesis import strategies as st
+
+__all__ = ["bis_numbers", "formatted", "national_numbers"]
+
+
+def _with_check(first9: str, born: date) -> str:
+    base = int(("2" if born.year >= 2000 else "") + first9)
+    return f"{first9}{97 - base % 97:02d}"
+
+
+@st.composite
+def _numbers(draw: st.DrawFn, month_offset: st.SearchStrategy[int]) -> str:
+    born = draw(st.dates(min_value=date(1920, 1, 1), max_value=date(2025, 12, 31)))
+    serial = draw(st.integers(1, 997))
+    month = born.month + draw(month_offset)
+    return _with_check(f"{born:%y}{month:02d}{born:%d}{serial:03d}", born)
+
+
+def national_numbers() -> st.SearchStrategy[str]:
+    """Eleven digits YYMMDD SSS CC with the mod-97 check of either century."""
+    return _numbers(st.just(0))
+
+
+def bis_numbers() -> st.SearchStrategy[str]:
+    """BIS numbers: the month raised by 20 or 40."""
+    return _numbers(st.sampled_from((20, 40)))
+
+
+def formatted(number: st.SearchStrategy[str]) -> st.SearchStrategy[str]:
+    """The notations people write: compact, dotted, spaced, hyphenated."""
+    return st.builds(
+        lambda n, style: style(n),
+        number,
+        st.sampled_from(
+            (
+                lambda n: n,
+                lambda n: f"{n[:2]}.{n[2:4]}.{n[4:6]}-{n[6:9]}.{n[9:]}",
+                lambda n: f"{n[:6]} {n[6:9]} {n[9:]}",
+                lambda n: f"{n[:6]}-{n[6:9]}-{n[9:]}",
+            )
+        ),
+    )
