@@ -42,7 +42,7 @@ class ProtocolShareError(Exception):
 
 @dataclass(frozen=True, slots=True)
 class Problem:
-    """One problem with an input: where (dotted path), what (stable code), and a message.
+    """One problem with an input (DESIGN: errors name fields, not values): path, code, message.
 
     The message never contains the offending value.
     """

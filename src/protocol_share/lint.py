@@ -30,7 +30,7 @@ _BRUSSELS_POSTCODES = range(1000, 1300)
 
 @dataclass(frozen=True, slots=True)
 class Finding:
-    """One problem in a protocol: a stable code, how bad, where, and what (no personal data)."""
+    """One problem in a protocol (E-1, A6-3, ...): a stable code, how bad, where, and what."""
 
     code: str
     severity: Severity

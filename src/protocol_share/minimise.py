@@ -43,7 +43,7 @@ _ADDRESS_FIELDS = frozenset(Address.model_fields)
 
 @dataclass(frozen=True, slots=True)
 class Minimised:
-    """The result of :func:`minimise`: the client data kept, and every dotted path dropped."""
+    """The result of :func:`minimise` (A3-3): the client data kept, and every dotted path dropped."""
 
     data: ClientData
     dropped: tuple[str, ...]

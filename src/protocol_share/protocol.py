@@ -68,7 +68,7 @@ ClauseId = Annotated[str, Field(pattern=r"^(C|D|E|A\d+)-\d+$")]
 
 
 class Representative(FrozenModel):
-    """A person who represents a party in signing (protocol preamble)."""
+    """A person who represents a party in signing (preamble; D-1: the protocol as published)."""
 
     name: Text
     title: Text
@@ -155,7 +155,7 @@ class SupervisoryAuthority(FrozenModel):
 
 
 class Signature(FrozenModel):
-    """Who signed for which party, and when, where the text records it (closing lines)."""
+    """Who signed for which party, and when, where the text records it (closing lines; D-1)."""
 
     party: Literal["sender", "recipient"]
     signatory: Text
@@ -164,7 +164,7 @@ class Signature(FrozenModel):
 
 
 class Correction(FrozenModel):
-    """A flaw of the signed text and how this data handles it, openly (CLAUSES.md, known flaws)."""
+    """A flaw of the signed text and how this data handles it, openly (known flaws; e.g. A9-4)."""
 
     path: Text
     signed_text: Text
