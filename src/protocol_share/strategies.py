@@ -14,13 +14,25 @@ national register number.
 
 from __future__ import annotations
 
+from datetime import UTC, datetime, timedelta, timezone
+from zoneinfo import ZoneInfo
+
 from hypothesis import strategies as st
 
 from protocol_share.fields import Address, ClientData
 from protocol_share.protocol import Protocol
+from protocol_share.retention import TRANSITIONS, RetentionCase, State
 from protocol_share.torhout import TORHOUT
 
-__all__ = ["addresses", "client_data", "emails", "person_names", "phones"]
+__all__ = [
+    "addresses",
+    "aware_datetimes",
+    "client_data",
+    "emails",
+    "person_names",
+    "phones",
+    "retention_cases",
+]
 
 _FIRST_NAMES = (
     "An",
@@ -144,3 +156,75 @@ def client_data(protocol: Protocol = TORHOUT) -> st.SearchStrategy[ClientData]:
         phone=st.none() | phones(),
         email=st.none() | emails(),
     )
+
+
+_ZONES = (
+    UTC,
+    ZoneInfo("Europe/Brussels"),
+    ZoneInfo("America/New_York"),
+    timezone(timedelta(hours=14)),
+    timezone(timedelta(hours=-11)),
+)
+
+
+def aware_datetimes(
+    min_value: datetime = datetime(2024, 4, 18),
+    max_value: datetime = datetime(2045, 12, 31),
+) -> st.SearchStrategy[datetime]:
+    """Timezone-aware instants in several zones, Brussels included (DESIGN: ``at=`` is aware)."""
+    return st.datetimes(min_value=min_value, max_value=max_value, timezones=st.sampled_from(_ZONES))
+
+
+_GAPS = st.one_of(
+    st.integers(0, 24 * 60),  # within a day
+    st.integers(0, 60 * 24 * 60),  # within two months
+    st.integers(0, 6 * 366 * 24 * 60),  # up to six years
+).map(lambda minutes: timedelta(minutes=minutes))
+
+
+def _reaches(wanted: frozenset[State]) -> frozenset[State]:
+    # The states from which a wanted state can still be reached through TRANSITIONS.
+    reach = set(wanted)
+    while True:
+        more = {state for (state, _, _), nxt in TRANSITIONS.items() if nxt in reach} - reach
+        if not more:
+            return frozenset(reach)
+        reach |= more
+
+
+@st.composite
+def retention_cases(draw: st.DrawFn, states: frozenset[State] | None = None) -> RetentionCase:
+    """Retention cases reached only through legal steps of ``TRANSITIONS`` (A3-4 to A3-6).
+
+    The walk starts at receipt and takes random legal steps at increasing, aware times in
+    several time zones; ``states`` steers it to end in one of the given states.
+    """
+    every = sorted(frozenset(TRANSITIONS.values()))
+    wanted = states or frozenset({draw(st.sampled_from(every))})
+    viable = _reaches(wanted)
+    received = draw(aware_datetimes())
+    case_id = draw(st.from_regex(r"[a-z]{1,4}-[0-9]{1,6}", fullmatch=True) | st.none())
+    case = RetentionCase.received(received, case_id=case_id)
+    at = received
+    for _ in range(12):
+        if case.state in wanted and draw(st.booleans()):
+            break
+        options = sorted(
+            (step, outcome)
+            for (state, step, outcome), nxt in TRANSITIONS.items()
+            if state == case.state and nxt in viable
+        )
+        if not options:
+            break
+        step, outcome = draw(st.sampled_from(options))
+        # Add in UTC: wall-clock arithmetic in a zone with DST can step back an hour.
+        at = (at.astimezone(UTC) + draw(_GAPS)).astimezone(draw(st.sampled_from(_ZONES)))
+        if step == "contacted":
+            case = case.contacted(at, outcome)  # type: ignore[arg-type]
+        elif step == "dossier_opened":
+            case = case.dossier_opened(at)
+        else:
+            case = case.dossier_closed(at)
+    if case.state not in wanted:
+        case = draw(st.nothing())
+    return case
