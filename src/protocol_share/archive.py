@@ -1,0 +1,406 @@
+"""The encrypted 7z layer (A6-2): seal members into an archive, open one under limits.
+
+:func:`seal` writes a 7-Zip archive, AES-256 with the header encrypted (``7z a -p -mhe=on``).
+:func:`unseal` opens one, in this order, so that nothing is decompressed before it is
+judged and every refusal is its own :class:`~protocol_share.errors.PackageError`:
+
+1. the input size against ``max_archive_size`` (:class:`PackageTooLarge`);
+2. the signature header and the header's clear description (:class:`CorruptPackage`);
+3. a header in clear is refused: :class:`HeadersNotEncrypted` when the content is
+   encrypted, :class:`NotEncrypted` when it is not;
+4. the encrypted header is decrypted with the key, its size and CRC checked
+   (:class:`WrongPassword` when they fail: 7z has no MAC, so a damaged encrypted header
+   looks the same);
+5. the declared layout: every folder encrypted (:class:`NotEncrypted`), exactly the
+   expected members, no directory, link or path (:class:`UnexpectedContent`), declared
+   sizes and decoder memory within the limits (:class:`PackageTooLarge`);
+6. only then py7zr decompresses, with ``max_extract_size`` and a collector that refuses
+   any byte past a member's declared size; a CRC or decoding failure there is
+   :class:`CorruptPackage` (the password was proven right in step 4).
+
+The key is derived once per :class:`PackageKey` and lent to py7zr (:mod:`._kdf`).
+"""
+
+from __future__ import annotations
+
+import io
+import secrets
+import zlib
+from collections.abc import Callable, Collection, Mapping, Sequence
+from datetime import datetime
+from typing import Any
+
+from protocol_share import _kdf
+from protocol_share import _sevenzip as sz
+from protocol_share._time import require_aware
+from protocol_share.errors import (
+    CorruptPackage,
+    HeadersNotEncrypted,
+    InvalidInput,
+    NotEncrypted,
+    PackageTooLarge,
+    UnexpectedContent,
+    WrongPassword,
+)
+
+__all__ = [
+    "DEFAULT_MAX_ARCHIVE_SIZE",
+    "DEFAULT_MAX_CONTENT_SIZE",
+    "MAX_DECODER_MEMORY",
+    "MAX_PASSWORD_LENGTH",
+    "PackageKey",
+    "seal",
+    "unseal",
+]
+
+DEFAULT_MAX_ARCHIVE_SIZE = 1024 * 1024
+DEFAULT_MAX_CONTENT_SIZE = 1024 * 1024
+MAX_DECODER_MEMORY = 64 * 1024 * 1024
+"""The largest LZMA dictionary or PPMd model an archive may ask the decoder to allocate."""
+MAX_PASSWORD_LENGTH = 256
+"""Longer passwords are refused: the key derivation hashes the password 2**19 times."""
+COMPRESSION_PRESET = 1
+"""LZMA2 preset for sealing: a package is a few kilobytes, a high preset only costs time."""
+
+
+class PackageKey:
+    """A package password and its 7-Zip AES-256 key, derived once (A6-2).
+
+    Deriving the key is the whole cost of sealing or opening a small archive (2**19
+    SHA-256 rounds). Pass a :class:`PackageKey` instead of the password string to
+    :func:`~protocol_share.pack` and :func:`~protocol_share.open_package` to derive it
+    once for a batch. The ``repr`` never shows the password.
+
+    >>> key = PackageKey.derive("correct horse battery staple")
+    >>> key
+    PackageKey(<redacted>)
+    """
+
+    __slots__ = ("_keys", "_password", "_utf16")
+
+    def __init__(self, password: str, _keys: dict[tuple[bytes, int, bytes], bytes]) -> None:
+        self._password = password
+        self._utf16 = password.encode("utf-16-le")
+        self._keys = _keys
+
+    @classmethod
+    def derive(cls, password: str) -> PackageKey:
+        """Check ``password`` (a non-empty string of at most 256 characters) and derive its key.
+
+        Raises :class:`InvalidInput` (``NOT_A_STRING``, ``EMPTY``, ``TOO_LONG``,
+        ``NOT_ENCODABLE`` for a lone surrogate), naming no value.
+        """
+        if not isinstance(password, str):
+            raise InvalidInput.single("arguments", "password", "NOT_A_STRING", "must be a string")
+        if not password:
+            raise InvalidInput.single("arguments", "password", "EMPTY", "must not be empty")
+        if len(password) > MAX_PASSWORD_LENGTH:
+            raise InvalidInput.single(
+                "arguments",
+                "password",
+                "TOO_LONG",
+                f"must be at most {MAX_PASSWORD_LENGTH} characters",
+            )
+        try:
+            utf16 = password.encode("utf-16-le")
+        except UnicodeEncodeError:
+            raise InvalidInput.single(
+                "arguments", "password", "NOT_ENCODABLE", "holds a lone surrogate character"
+            ) from None
+        key = _kdf.derive_key(utf16, _kdf.CYCLES, b"")
+        return cls(password, {(utf16, _kdf.CYCLES, b""): key})
+
+    @classmethod
+    def of(cls, password: str | PackageKey) -> PackageKey:
+        """``password`` itself when it is a key already, else :meth:`derive`."""
+        return password if isinstance(password, PackageKey) else cls.derive(password)
+
+    @property
+    def password(self) -> str:
+        """The password (to hand to 7-Zip; never logged by this library)."""
+        return self._password
+
+    def key_for(self, cycles: int, salt: bytes) -> bytes:
+        """The AES key for this password with 7-Zip's ``cycles`` and ``salt``, remembered."""
+        entry = (self._utf16, cycles, salt)
+        key = self._keys.get(entry)
+        if key is None:
+            key = self._keys[entry] = _kdf.derive_key(self._utf16, cycles, salt)
+        return key
+
+    def __repr__(self) -> str:
+        return "PackageKey(<redacted>)"
+
+    def __reduce__(self) -> Any:
+        raise TypeError("a PackageKey is not pickled")
+
+
+def seal(members: Sequence[tuple[str, bytes]], key: PackageKey, *, mtime: datetime) -> bytes:
+    """A 7-Zip archive of ``members``: LZMA2 (low preset), AES-256, header encrypted (A6-2).
+
+    Every member carries ``mtime`` (aware). Two fresh IVs come from :mod:`secrets`, so two
+    archives of the same members differ; their content is the same.
+    """
+    require_aware(mtime, "mtime")
+    return sz.write_archive(
+        members,
+        key=key.key_for(_kdf.CYCLES, b""),
+        cycles=_kdf.CYCLES,
+        ivs=(secrets.token_bytes(16), secrets.token_bytes(16)),
+        mtime=mtime,
+        preset=COMPRESSION_PRESET,
+    )
+
+
+def _as_bytes(archive: object) -> bytes:
+    if isinstance(archive, bytes):
+        return archive
+    if isinstance(archive, bytearray | memoryview):
+        return bytes(archive)
+    raise InvalidInput.single("arguments", "archive", "NOT_BYTES", "must be bytes")
+
+
+def _limit(value: object, name: str) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        raise InvalidInput.single("arguments", name, "NOT_A_LIMIT", "must be a positive integer")
+    return value
+
+
+def _check_aes(coder: sz.Coder) -> sz.AesParameters:
+    parameters = sz.aes_parameters(coder.properties)
+    if parameters.cycles != _kdf.CYCLES:
+        raise sz.Unsupported("a key derivation other than 7-Zip's 2**19 rounds")
+    if len(parameters.salt) > 16 or len(coder.properties) > 2 + 16 + 16:
+        raise sz.Malformed("AES coder properties of the wrong size")
+    return parameters
+
+
+def _decoder_memory(coder: sz.Coder) -> int:
+    if coder.method == sz.LZMA and len(coder.properties) == 5:
+        return int.from_bytes(coder.properties[1:5], "little")
+    if coder.method == sz.LZMA2 and len(coder.properties) == 1:
+        value = min(coder.properties[0], 40)
+        return (2 | (value & 1)) << (value // 2 + 11)
+    if coder.method == sz.PPMD and len(coder.properties) == 5:
+        return int.from_bytes(coder.properties[1:5], "little")
+    return 0
+
+
+def _refuse_clear_header(layout: sz.Layout, data: bytes) -> None:
+    """The header is readable without a password: say whether the content is encrypted."""
+    if layout.header_encoded:
+        try:
+            sz.parse_header(sz.decode_header(data, layout, _no_key), layout)
+        except (sz.Malformed, sz.Unsupported, sz.NotDecoded):
+            raise HeadersNotEncrypted(
+                "the archive's header (file names and sizes) is not encrypted (A6-2)"
+            ) from None
+    folders = layout.main.folders if layout.main else []
+    if folders and all(folder.encrypted for folder in folders):
+        raise HeadersNotEncrypted(
+            "the archive's header (file names and sizes) is not encrypted (A6-2)"
+        )
+    raise NotEncrypted("the archive's content is not AES-256 encrypted (A6-2)")
+
+
+def _no_key(parameters: sz.AesParameters) -> bytes:
+    raise sz.Malformed("an encrypted header inside a clear one")
+
+
+def _check_layout(
+    layout: sz.Layout,
+    data: bytes,
+    names: Collection[str],
+    required: Collection[str],
+    max_content_size: int,
+) -> None:
+    main = layout.main
+    if main is None or not main.folders:
+        raise UnexpectedContent("the archive holds no file content")
+    for folder in main.folders:
+        if not folder.encrypted:
+            raise NotEncrypted("part of the archive's content is not AES-256 encrypted (A6-2)")
+        for coder in folder.coders:
+            if coder.method == sz.AES:
+                _check_aes(coder)
+            elif _decoder_memory(coder) > MAX_DECODER_MEMORY:
+                raise PackageTooLarge("the archive asks for more decoder memory than allowed")
+        if any(size > max_content_size + len(data) for size in folder.unpack_sizes):
+            raise PackageTooLarge("the archive's declared content is over the size limit")
+    for index in range(len(main.pack_sizes)):
+        sz.packed_span(len(data), main, index)
+    seen: set[str] = set()
+    for member in layout.members:
+        if member.is_link:
+            raise UnexpectedContent("the archive holds a link")
+        if member.is_directory:
+            raise UnexpectedContent("the archive holds a directory")
+        if any(mark in member.name for mark in ("/", "\\", "..", "\x00")) or ":" in member.name:
+            raise UnexpectedContent("the archive holds a path, not a plain file name")
+        if member.name not in names:
+            raise UnexpectedContent("the archive holds a file other than the expected ones")
+        if member.name in seen:
+            raise UnexpectedContent("the archive holds the same file twice")
+        if member.is_anti or not member.has_stream:
+            raise UnexpectedContent("the archive holds an empty entry")
+        if member.crc is None:
+            raise CorruptPackage("a file in the archive has no CRC")
+        seen.add(member.name)
+    if not set(required) <= seen:
+        raise UnexpectedContent("an expected file is missing from the archive")
+    if sum(member.size for member in layout.members) > max_content_size:
+        raise PackageTooLarge("the archive's declared content is over the size limit")
+
+
+def _inspect(
+    data: bytes,
+    key: PackageKey | None,
+    names: Collection[str],
+    required: Collection[str],
+    max_content_size: int,
+) -> tuple[sz.Layout, PackageKey]:
+    try:
+        layout, _ = sz.read_layout(data)
+        if not layout.header_encoded or not any(
+            coder.method == sz.AES for coder in sz.header_coders(layout)
+        ):
+            _refuse_clear_header(layout, data)
+        for coder in sz.header_coders(layout):
+            if coder.method == sz.AES:
+                _check_aes(coder)
+        if key is None:
+            raise WrongPassword("the archive is encrypted and no password was given")
+        try:
+            decoded = sz.decode_header(data, layout, lambda p: key.key_for(p.cycles, p.salt))
+        except sz.NotDecoded:
+            raise WrongPassword(
+                "the password does not open the archive (or its encrypted header is damaged)"
+            ) from None
+        sz.parse_header(decoded, layout)
+    except sz.TooManyMembers:
+        raise UnexpectedContent("the archive holds more files than expected") from None
+    except sz.OverLimit:
+        raise PackageTooLarge("the archive's header is over the size limit") from None
+    except (sz.Malformed, sz.Unsupported) as error:
+        raise CorruptPackage(f"not a readable 7z package: {error}") from None
+    try:
+        _check_layout(layout, data, names, required, max_content_size)
+    except (sz.Malformed, sz.Unsupported) as error:
+        raise CorruptPackage(f"not a readable 7z package: {error}") from None
+    return layout, key
+
+
+def unseal(
+    archive: bytes,
+    key: PackageKey | None,
+    *,
+    names: Collection[str],
+    required: Collection[str],
+    max_archive_size: int = DEFAULT_MAX_ARCHIVE_SIZE,
+    max_content_size: int = DEFAULT_MAX_CONTENT_SIZE,
+) -> dict[str, bytes]:
+    """Open an encrypted 7z archive in memory; return its members by name (A6-2).
+
+    ``names`` are the members allowed, ``required`` those that must be there. Raises a
+    :class:`~protocol_share.errors.PackageError` subclass (see the module docstring), or
+    :class:`InvalidInput` for arguments of the wrong type.
+    """
+    data = _as_bytes(archive)
+    max_archive_size = _limit(max_archive_size, "max_archive_size")
+    max_content_size = _limit(max_content_size, "max_content_size")
+    if len(data) > max_archive_size:
+        raise PackageTooLarge("the archive is over the size limit")
+    if not data:
+        raise CorruptPackage("not a 7z archive: the input is empty")
+    layout, key = _inspect(data, key, names, required, max_content_size)
+    return _extract(data, key, layout, max_content_size)
+
+
+def _extract(
+    data: bytes, key: PackageKey, layout: sz.Layout, max_content_size: int
+) -> dict[str, bytes]:
+    import py7zr
+    import py7zr.exceptions
+
+    declared = {member.name: member for member in layout.members}
+    collector, contents = _collector(declared)
+    try:
+        with (
+            _kdf.lend_keys(key._keys),
+            py7zr.SevenZipFile(
+                io.BytesIO(data),
+                mode="r",
+                password=key.password,
+                max_extract_size=max_content_size,
+            ) as sevenzip,
+        ):
+            listed = {(info.filename, info.uncompressed) for info in sevenzip.list()}
+            if listed != {(member.name, member.size) for member in layout.members}:
+                raise CorruptPackage("py7zr and the layout check disagree on the archive's files")
+            sevenzip.extractall(factory=collector)
+    except _Overflow:
+        raise PackageTooLarge("a file decompresses past its declared size") from None
+    except py7zr.exceptions.DecompressionBombError:
+        raise PackageTooLarge("the archive decompresses past the size limit") from None
+    except CorruptPackage:
+        raise
+    except Exception as error:  # py7zr raises lzma, struct, type, assertion errors and more
+        raise CorruptPackage(
+            f"the archive's content does not decode ({type(error).__name__})"
+        ) from None
+    members = contents()
+    for name, member in declared.items():
+        content = members.get(name)
+        if content is None or len(content) != member.size or zlib.crc32(content) != member.crc:
+            raise CorruptPackage("a file's content does not match its declared size and CRC")
+    return members
+
+
+class _Overflow(Exception):
+    pass
+
+
+def _collector(declared: Mapping[str, sz.Member]) -> tuple[Any, Callable[[], dict[str, bytes]]]:
+    """A py7zr writer factory keeping members in memory, refusing bytes past their size;
+    and a function returning what it collected."""
+    from py7zr.io import Py7zIO, WriterFactory
+
+    class Sink(Py7zIO):
+        def __init__(self, limit: int) -> None:
+            self.limit = limit
+            self.buffer = bytearray()
+
+        def write(self, s: bytes | bytearray) -> int:
+            if len(self.buffer) + len(s) > self.limit:
+                raise _Overflow
+            self.buffer += s
+            return len(s)
+
+        def read(self, size: int | None = None) -> bytes:
+            return b""
+
+        def seek(self, offset: int, whence: int = 0) -> int:
+            return len(self.buffer)
+
+        def flush(self) -> None:
+            return None
+
+        def size(self) -> int:
+            return len(self.buffer)
+
+    class Collector(WriterFactory):
+        def __init__(self) -> None:
+            self.sinks: dict[str, Sink] = {}
+
+        def create(self, filename: str) -> Py7zIO:
+            member = declared.get(filename)
+            if member is None or filename in self.sinks:
+                raise CorruptPackage("py7zr and the layout check disagree on the archive's files")
+            sink = self.sinks[filename] = Sink(member.size)
+            return sink
+
+        def contents(self) -> dict[str, bytes]:
+            return {name: bytes(sink.buffer) for name, sink in self.sinks.items()}
+
+    collector = Collector()
+    return collector, collector.contents
