@@ -48,9 +48,9 @@ from __future__ import annotations
 
 import functools
 import json
+import operator
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Annotated, Any, Final, Literal, NamedTuple
 
@@ -366,8 +366,7 @@ def cases_from_json(text: str | bytes) -> tuple[RetentionCase, ...]:
     return tuple(cases)
 
 
-@dataclass(frozen=True, slots=True)
-class RetentionDecision:
+class RetentionDecision(NamedTuple):
     """What to do with a case's data today (A3-4 to A3-6).
 
     ``action`` is ``keep``, ``delete`` or ``review``. ``keep_until`` is the last day the
@@ -507,8 +506,7 @@ def retention_decision(
     return _decide(case, today, protocol.retention)
 
 
-@dataclass(frozen=True, slots=True)
-class ScheduledAction:
+class ScheduledAction(NamedTuple):
     """A case that needs an action on ``due_on`` (A3-4, A3-6): ``delete`` or ``review``.
 
     ``overdue`` is true when ``due_on`` is on or before the schedule's day.
@@ -552,12 +550,11 @@ def retention_schedule(
         elif state == "unreachable":
             due = case._last_on + review
             append(ScheduledAction(due, "review", "A3-4", "REVIEW_UNREACHABLE", due <= today, case))
-    entries.sort(key=_due_on)
+    entries.sort(key=_DUE_ON)
     return tuple(entries)
 
 
-def _due_on(entry: ScheduledAction) -> date:
-    return entry.due_on
+_DUE_ON: Final = operator.itemgetter(0)
 
 
 def schedule_as_json(schedule: Iterable[ScheduledAction]) -> str:
