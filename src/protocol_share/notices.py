@@ -48,6 +48,7 @@ __all__ = [
     "EvidenceChecklist",
     "EvidenceCode",
     "EvidenceItem",
+    "LegislationAspect",
     "LegislationChangeNotice",
     "Processor",
     "ProcessorChangeNotice",
