@@ -43,6 +43,7 @@ __all__ = [
     "TooManyMembers",
     "Unsupported",
     "aes_parameters",
+    "assemble",
     "decode_header",
     "header_coders",
     "packed_span",
@@ -365,7 +366,7 @@ def _substreams(reader: _Reader, streams: Streams) -> None:
     counts = [1] * len(folders)
     kind = reader.byte()
     if kind == _NUM_UNPACK_STREAM:
-        counts = [reader.count(MAX_MEMBERS, "members in a folder") for _ in folders]
+        counts = [reader.count(MAX_MEMBERS, "members") for _ in folders]
         kind = reader.byte()
     sizes: list[int] = []
     has_sizes = kind == _SIZE
@@ -673,8 +674,6 @@ def header_coders(layout: Layout) -> list[Coder]:
             _lzma_filter(coder, 0)
         elif coder.method != COPY:
             raise Unsupported("a header coder other than AES, LZMA, LZMA2 or copy")
-    if folder.crc is None:
-        raise Malformed("the encoded header has no CRC")
     return [folder.coders[number] for number in order]
 
 
@@ -687,8 +686,9 @@ def decode_header(data: bytes, layout: Layout, key_for: KeyFor) -> bytes:
     """Decrypt and decompress the encoded header; check its declared size and CRC.
 
     Structural problems raise :class:`Malformed` or :class:`Unsupported` before any key is
-    asked for; a failure after decryption raises :class:`NotDecoded`. Returns the decoded
-    header, which :func:`parse_header` reads.
+    asked for; a failure after decryption raises :class:`NotDecoded`. A header without CRC
+    (py7zr writes none) is checked only by its size here, and by parsing it after. Returns
+    the decoded header, which :func:`parse_header` reads.
     """
     coders = header_coders(layout)
     streams = layout.header_streams
@@ -717,7 +717,7 @@ def decode_header(data: bytes, layout: Layout, key_for: KeyFor) -> bytes:
                 raise NotDecoded("the header does not decompress") from None
         if len(chunk) != out_size:
             raise NotDecoded("the header decodes to the wrong size")
-    if zlib.crc32(chunk) != folder.crc:
+    if folder.crc is not None and zlib.crc32(chunk) != folder.crc:
         raise NotDecoded("the header's CRC does not match")
     return chunk
 
@@ -781,7 +781,7 @@ def write_archive(
     IVs (content, header); every member gets ``mtime`` and read/write-for-owner attributes.
     """
     content = b"".join(data for _, data in members)
-    dict_size = max(4096, 1 << max(len(content) - 1, 1).bit_length())
+    dict_size = min(max(4096, 1 << max(len(content) - 1, 1).bit_length()), 1 << 20)
     lzma_filter = {"id": lzma.FILTER_LZMA2, "preset": preset, "dict_size": dict_size}
     compressed = lzma.compress(content, format=lzma.FORMAT_RAW, filters=[lzma_filter])
     packed = _encrypt(key, ivs[0], compressed)
@@ -808,11 +808,17 @@ def write_archive(
     header += bytes([_WIN_ATTRIBUTES]) + _number(len(attribute_block)) + attribute_block
     header += bytes([_END, _END])
 
-    packed_header = _encrypt(key, ivs[1], bytes(header))
+    return assemble(packed, bytes(header), key=key, cycles=cycles, iv=ivs[1])
+
+
+def assemble(packed: bytes, header: bytes, *, key: bytes, cycles: int, iv: bytes) -> bytes:
+    """An archive of already packed streams and their header: the header AES-encrypted
+    (``iv``), described by a clear encoded header, after the signature header."""
+    packed_header = _encrypt(key, iv, header)
     encoded = bytearray([_ENCODED_HEADER, _PACK_INFO]) + _number(len(packed))
     encoded += _number(1) + bytes([_SIZE]) + _number(len(packed_header)) + bytes([_END])
     encoded += bytes([_UNPACK_INFO, _FOLDER]) + _number(1) + b"\x00" + _number(1)
-    encoded += _aes_coder(cycles, ivs[1])
+    encoded += _aes_coder(cycles, iv)
     encoded += bytes([_CODERS_UNPACK_SIZE]) + _number(len(header))
     encoded += bytes([_CRC, 1]) + struct.pack("<I", zlib.crc32(header)) + bytes([_END, _END])
 

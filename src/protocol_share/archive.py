@@ -220,13 +220,19 @@ def _check_layout(
     for folder in main.folders:
         if not folder.encrypted:
             raise NotEncrypted("part of the archive's content is not AES-256 encrypted (A6-2)")
+    declared = sum(member.size for member in layout.members)
+    if declared > max_content_size or any(
+        size > max_content_size + len(data)
+        for folder in main.folders
+        for size in folder.unpack_sizes
+    ):
+        raise PackageTooLarge("the archive's declared content is over the size limit")
+    for folder in main.folders:
         for coder in folder.coders:
             if coder.method == sz.AES:
                 _check_aes(coder)
             elif _decoder_memory(coder) > MAX_DECODER_MEMORY:
                 raise PackageTooLarge("the archive asks for more decoder memory than allowed")
-        if any(size > max_content_size + len(data) for size in folder.unpack_sizes):
-            raise PackageTooLarge("the archive's declared content is over the size limit")
     for index in range(len(main.pack_sizes)):
         sz.packed_span(len(data), main, index)
     seen: set[str] = set()
@@ -248,8 +254,6 @@ def _check_layout(
         seen.add(member.name)
     if not set(required) <= seen:
         raise UnexpectedContent("an expected file is missing from the archive")
-    if sum(member.size for member in layout.members) > max_content_size:
-        raise PackageTooLarge("the archive's declared content is over the size limit")
 
 
 def _inspect(
@@ -270,13 +274,20 @@ def _inspect(
                 _check_aes(coder)
         if key is None:
             raise WrongPassword("the archive is encrypted and no password was given")
+        header_crc = layout.header_streams.folders[0].crc if layout.header_streams else None
         try:
             decoded = sz.decode_header(data, layout, lambda p: key.key_for(p.cycles, p.salt))
+            if header_crc is not None:
+                sz.parse_header(decoded, layout)
+            else:
+                try:  # without a CRC, a header that does not parse is the wrong key's
+                    sz.parse_header(decoded, layout)
+                except (sz.Malformed, sz.Unsupported) as error:
+                    raise sz.NotDecoded from error
         except sz.NotDecoded:
             raise WrongPassword(
                 "the password does not open the archive (or its encrypted header is damaged)"
             ) from None
-        sz.parse_header(decoded, layout)
     except sz.TooManyMembers:
         raise UnexpectedContent("the archive holds more files than expected") from None
     except sz.OverLimit:
