@@ -1,0 +1,275 @@
+"""Benchmark: the encrypted package against the real 7-Zip, on the same content (A6-2).
+
+Run ``python benchmarks/bench_package.py [RUNS]`` (default 25). One run measures, in turn:
+
+- ``pack`` (decision, key derivation, archive, e-mail) against ``7zz a -p... -mhe=on`` on
+  the same two files, each as whole wall time per package: for 7-Zip, writing the files,
+  running the process and reading the archive back;
+- ``open_package`` against ``7zz x -p...`` on the same package, reading the files back;
+- a batch of 100 packages under one password (one :class:`PackageKey`) against 100
+  ``7zz a`` runs;
+- a hostile bomb (1 GiB of zeros, declared as such, written by ``7zz``), refused by
+  ``open_package`` in a fresh process: wall time and extra peak memory (VmHWM after the
+  refusal minus the resident size before it).
+
+It prints the medians, the ratios and the targets (pack and open <= 1.0x 7-Zip, batch
+<= 0.2x, bomb < 0.2 s and < 32 MiB); the exit code is 1 when one is missed.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import py7zr
+
+from protocol_share import (
+    TORHOUT,
+    Address,
+    ClientData,
+    Consent,
+    PackageTooLarge,
+    Recipient,
+    Referral,
+    Sender,
+)
+from protocol_share._kdf import hook_installed
+from protocol_share.archive import PackageKey, unseal
+from protocol_share.package import generate_password, open_package, pack
+from protocol_share.payload import DOCUMENT_NAME, TEXT_NAME
+
+AT = datetime(2024, 5, 2, 10, 0, tzinfo=UTC)
+TARGETS = {"pack": 1.0, "open": 1.0, "batch": 0.2}
+BOMB_SECONDS, BOMB_MIB = 0.2, 32.0
+SEVEN_ZIP = shutil.which("7zz")
+
+
+def referral(number: int = 1) -> Referral:
+    consent = Consent(
+        consent_id=f"c-2024-{number:04d}",
+        given_at=AT - timedelta(hours=2),
+        method="verbal",
+        information_notice="infofiche-ocmw-v1",
+        explained={"data", "recipient", "purpose", "follow_up", "withdrawal"},
+        recipient_kbo=TORHOUT.recipient.kbo,
+        data_items={"name", "address", "phone", "email"},
+        recorded_by="kg-torhout-017",
+    )
+    client = ClientData(
+        first_name="Ségolène",
+        last_name="D'Hondt-Van den Bossche",
+        address=Address(
+            street="Aartrijkestraat",
+            house_number="11",
+            box="B",
+            postcode="8820",
+            municipality="Torhout",
+        ),
+        phone="0470 12 34 56",
+        email="segolene@example.be",
+    )
+    return Referral(
+        referral_id=f"r-2024-{number:04d}",
+        client=client,
+        consent=consent,
+        sender=Sender(member_id="kg-torhout-017", team=TORHOUT.team),
+        recipient=Recipient(organisation_kbo=TORHOUT.recipient.kbo, mailbox=TORHOUT.mailbox),
+        assessed_appropriate=True,
+        created_at=AT - timedelta(hours=1),
+    )
+
+
+def seven_zip(*arguments: str, cwd: Path) -> None:
+    assert SEVEN_ZIP is not None
+    subprocess.run(
+        [SEVEN_ZIP, *arguments, "-bd", "-y"],
+        cwd=cwd,
+        check=True,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        stdin=subprocess.DEVNULL,
+        env={**os.environ, "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8"},
+    )
+
+
+def timed(action: Callable[[], object]) -> float:
+    start = time.perf_counter()
+    action()
+    return time.perf_counter() - start
+
+
+def seven_zip_pack(members: dict[str, bytes], password: str, directory: Path) -> bytes:
+    """7-Zip's whole job for one package: write the files, archive them, read the archive."""
+    for name, data in members.items():
+        (directory / name).write_bytes(data)
+    target = directory / "pakket.7z"
+    target.unlink(missing_ok=True)
+    seven_zip("a", f"-p{password}", "-mhe=on", str(target), *members, cwd=directory)
+    return target.read_bytes()
+
+
+def seven_zip_open(archive: bytes, password: str, directory: Path) -> dict[str, bytes]:
+    """7-Zip's whole job for one package: write it, extract it, read the files back."""
+    source = directory / "ontvangen.7z"
+    source.write_bytes(archive)
+    out = directory / "uit"
+    shutil.rmtree(out, ignore_errors=True)
+    seven_zip("x", f"-p{password}", f"-o{out}", str(source), cwd=directory)
+    return {path.name: path.read_bytes() for path in out.iterdir()}
+
+
+_BOMB_CHILD = """
+import json, resource, sys, time
+from protocol_share import PackageTooLarge
+from protocol_share.package import open_package
+archive = open(sys.argv[1], "rb").read()
+password = sys.argv[2]
+open_package  # imported and warm: the key derivation and refusal are what is timed
+def resident():
+    with open("/proc/self/statm") as statm:
+        return int(statm.read().split()[1]) * resource.getpagesize()
+with open("/proc/self/clear_refs", "w") as refs:
+    refs.write("5")  # reset the peak resident size (VmHWM)
+before = resident()
+start = time.perf_counter()
+try:
+    open_package(archive, password=password)
+    refused = None
+except PackageTooLarge as error:
+    refused = type(error).__name__
+seconds = time.perf_counter() - start
+with open("/proc/self/status") as status:
+    peak = next(int(l.split()[1]) * 1024 for l in status if l.startswith("VmHWM"))
+print(json.dumps({"seconds": seconds, "extra": peak - before, "refused": refused}))
+"""
+
+
+def bomb(password: str, directory: Path) -> dict[str, object]:
+    """1 GiB of zeros as verwijzing.json, written by 7zz, opened in a fresh process."""
+    assert SEVEN_ZIP is not None
+    path = directory / "bom.7z"
+    with subprocess.Popen(
+        [SEVEN_ZIP, "a", f"-p{password}", "-mhe=on", "-mx=9", f"-si{DOCUMENT_NAME}", str(path)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.DEVNULL,
+        cwd=directory,
+    ) as process:
+        assert process.stdin is not None
+        chunk = bytes(1 << 20)
+        for _ in range(1024):
+            process.stdin.write(chunk)
+        process.stdin.close()
+        process.wait()
+    result: dict[str, object] = json.loads(
+        subprocess.run(
+            [sys.executable, "-c", _BOMB_CHILD, str(path), password],
+            check=True,
+            capture_output=True,
+            text=True,
+        ).stdout
+    )
+    result["archive_bytes"] = path.stat().st_size
+    return result
+
+
+def main(runs: int = 25) -> int:
+    if SEVEN_ZIP is None:
+        print("7zz (Debian package 7zip) is required for this benchmark", file=sys.stderr)
+        return 2
+    password = generate_password()
+    subject = referral()
+    members = unseal(
+        pack(subject, password=password, at=AT).archive,
+        PackageKey.derive(password),
+        names={DOCUMENT_NAME, TEXT_NAME},
+        required=set(),
+    )
+    banner = subprocess.run([SEVEN_ZIP, "i"], capture_output=True, text=True, check=True)
+    print(
+        f"python {platform.python_version()}, py7zr {py7zr.__version__}, {banner.stdout.split(chr(10))[1].strip()}"
+    )
+    print(
+        f"cpu: {platform.processor() or platform.machine()}, {os.cpu_count()} cores; key hook: {hook_installed()}"
+    )
+    print(
+        f"content: {sum(map(len, members.values()))} bytes in 2 files; password {len(password)} characters"
+    )
+
+    with tempfile.TemporaryDirectory() as temporary:
+        directory = Path(temporary)
+        archive = pack(subject, password=password, at=AT).archive
+        # warm up both sides (imports, page cache, the py7zr hook)
+        seven_zip_pack(members, password, directory)
+        seven_zip_open(archive, password, directory)
+        open_package(archive, password=password)
+        samples: dict[str, list[float]] = {"pack": [], "7zz a": [], "open": [], "7zz x": []}
+        for _ in range(runs):
+            samples["pack"].append(timed(lambda: pack(subject, password=password, at=AT)))
+            samples["7zz a"].append(timed(lambda: seven_zip_pack(members, password, directory)))
+            samples["open"].append(timed(lambda: open_package(archive, password=password)))
+            samples["7zz x"].append(timed(lambda: seven_zip_open(archive, password, directory)))
+        assert seven_zip_open(archive, password, directory) == members
+
+        referrals = [referral(n) for n in range(100)]
+
+        def library_batch() -> None:
+            key = PackageKey.derive(password)
+            for item in referrals:
+                pack(item, password=key, at=AT)
+
+        def seven_zip_batch() -> None:
+            for _ in referrals:
+                seven_zip_pack(members, password, directory)
+
+        batch = timed(library_batch)
+        batch_7zz = timed(seven_zip_batch)
+        hostile = bomb(password, directory)
+
+    median = {name: statistics.median(values) for name, values in samples.items()}
+    ratios = {
+        "pack": median["pack"] / median["7zz a"],
+        "open": median["open"] / median["7zz x"],
+        "batch": batch / batch_7zz,
+    }
+    print(f"\nper package, median of {runs} runs (ms)")
+    print(
+        f"  pack          {median['pack'] * 1e3:7.2f}   7zz a -mhe=on  {median['7zz a'] * 1e3:7.2f}   ratio {ratios['pack']:.2f}x (target <= {TARGETS['pack']}x)"
+    )
+    print(
+        f"  open_package  {median['open'] * 1e3:7.2f}   7zz x          {median['7zz x'] * 1e3:7.2f}   ratio {ratios['open']:.2f}x (target <= {TARGETS['open']}x)"
+    )
+    print("batch of 100 packages under one password (s)")
+    print(
+        f"  pack x 100    {batch:7.3f}   7zz a x 100    {batch_7zz:7.3f}   ratio {ratios['batch']:.3f}x (target <= {TARGETS['batch']}x)"
+    )
+    seconds = float(hostile["seconds"])  # type: ignore[arg-type]
+    extra_mib = float(hostile["extra"]) / (1 << 20)  # type: ignore[arg-type]
+    print(
+        f"bomb: 1 GiB declared in {hostile['archive_bytes']} bytes, refused as {hostile['refused']}"
+    )
+    print(
+        f"  in {seconds * 1e3:.1f} ms (target < {BOMB_SECONDS * 1e3:.0f} ms), extra peak {extra_mib:.1f} MiB (target < {BOMB_MIB:.0f} MiB)"
+    )
+    missed = [name for name, ratio in ratios.items() if ratio > TARGETS[name]]
+    if (
+        hostile["refused"] != PackageTooLarge.__name__
+        or seconds >= BOMB_SECONDS
+        or extra_mib >= BOMB_MIB
+    ):
+        missed.append("bomb")
+    print("targets met" if not missed else f"targets missed: {', '.join(missed)}")
+    return 1 if missed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(int(sys.argv[1]) if len(sys.argv) > 1 else 25))
