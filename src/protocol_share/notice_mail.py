@@ -211,8 +211,8 @@ def _message(
     message["Date"] = format_datetime(require_aware(sent_at, "sent_at").astimezone(BRUSSELS))
     domain = sender.dpo_email.rpartition("@")[2]
     message["Message-ID"] = f"<{msgid}@{domain}>"
-    message["Content-Language"] = "nl"
     message.set_content(body, charset="utf-8")
+    message["Content-Language"] = "nl"  # after set_content, which resets Content-* headers
     return message
 
 
