@@ -5,7 +5,7 @@ The package re-exports the public names; it defines nothing itself (DESIGN.md).
 
 from protocol_share._version import __version__
 from protocol_share.consent import ALL_TOPICS, Consent
-from protocol_share.decision import Decision, Reason
+from protocol_share.decision import REASON_CODES, REASONS, Decision, Reason
 from protocol_share.errors import (
     CorruptPackage,
     HeadersNotEncrypted,
@@ -38,11 +38,23 @@ from protocol_share.protocol import (
     Signature,
     SupervisoryAuthority,
 )
-from protocol_share.referral import Recipient, Referral, Sender
+from protocol_share.referral import OnwardShare, Recipient, Referral, Sender
+from protocol_share.rules import (
+    ONWARD_RULES,
+    REFERRAL_RULES,
+    Rule,
+    check_onward_share,
+    check_referral,
+    rules_markdown,
+)
 from protocol_share.torhout import TORHOUT
 
 __all__ = [
     "ALL_TOPICS",
+    "ONWARD_RULES",
+    "REASONS",
+    "REASON_CODES",
+    "REFERRAL_RULES",
     "TORHOUT",
     "Address",
     "ClientData",
@@ -60,6 +72,7 @@ __all__ = [
     "Minimised",
     "NotEncrypted",
     "OnwardRecipient",
+    "OnwardShare",
     "PackageError",
     "PackageTooLarge",
     "Party",
@@ -73,6 +86,7 @@ __all__ = [
     "ReferralRefused",
     "Representative",
     "RetentionTerms",
+    "Rule",
     "Sender",
     "Signature",
     "SignatureInvalid",
@@ -80,7 +94,10 @@ __all__ = [
     "UnexpectedContent",
     "WrongPassword",
     "__version__",
+    "check_onward_share",
+    "check_referral",
     "forbidden_identifier_kinds",
     "lint_protocol",
     "minimise",
+    "rules_markdown",
 ]

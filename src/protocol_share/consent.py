@@ -25,7 +25,8 @@ from typing import Annotated, Literal, Self
 
 from pydantic import AfterValidator, AwareDatetime, Field, model_validator
 
-from protocol_share._model import FrozenModel, field_error
+from protocol_share._model import field_error
+from protocol_share._screening import Screened, keep_mark
 from protocol_share._time import require_aware
 from protocol_share.errors import InvalidInput
 from protocol_share.fields import DataItem, check_free_text
@@ -49,7 +50,7 @@ Identifier = Annotated[
 """An opaque id (referral, consent, team member): no spaces, and no forbidden identifier."""
 
 
-class Consent(FrozenModel):
+class Consent(Screened):
     """The client's consent to this sharing (C-6, C-7; GDPR art. 7), after ISO/IEC TS 27560.
 
     ``explained`` lists the topics the client was told about; consent is *informed* only
@@ -103,4 +104,6 @@ class Consent(FrozenModel):
             )
         if self.withdrawn_at is not None and self.withdrawn_at <= at:
             return self
-        return self.model_copy(update={"withdrawn_at": at})
+        withdrawn = self.model_copy(update={"withdrawn_at": at})
+        keep_mark(self, withdrawn)  # only a datetime changed: the texts were screened
+        return withdrawn

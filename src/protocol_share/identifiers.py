@@ -32,9 +32,24 @@ _DIGIT_RUN = re.compile(r"(?<![+\d])\d(?:[ .\-/]?\d)*")
 _ANY_DIGIT = re.compile(r"\d")
 _IBAN_CANDIDATE = re.compile(r"[A-Z]{2}\d{2}[A-Z0-9]{11,30}")
 _IBAN_SQUEEZE = re.compile(r"[ \-]")
+# Where _IBAN_CANDIDATE can match in the squeezed, upper-cased text, the original text has
+# two letters, or one letter that upper-cases to two (ß, the ff/fi/fl/ffi/ffl/st
+# ligatures), then two digits, with only spaces and hyphens between. upper() makes ASCII
+# letters only of letters and never makes a digit, space or hyphen (tests check this).
+_IBAN_HINT = re.compile(r"(?:[^\W\d_][ \-]*[^\W\d_]|[\u00df\ufb00-\ufb06])[ \-]*\d[ \-]*\d")
 _NN_LENGTH = 11
 _KBO_LENGTH = 10
 _IBAN_MIN, _IBAN_MAX = 15, 34
+_DROP_SEPARATORS = str.maketrans(dict.fromkeys(" .-/"))
+_NONE: frozenset[IdentifierKind] = frozenset()
+_TWO_THOUSAND = 2_000_000_000  # "2" before nine digits: the century variant of births from 2000
+
+
+def _maybe_national(window: str) -> bool:
+    # A necessary condition for nn/bis.is_valid, far cheaper than stdnum: the check digits
+    # match 97 - (first nine mod 97) in one of the two century variants. stdnum decides.
+    base, check = int(window[:9]), int(window[9:])
+    return 97 - base % 97 == check or 97 - (_TWO_THOUSAND + base) % 97 == check
 
 
 def _windows(digits: str, width: int, *, whole_only: bool) -> list[str]:
@@ -53,20 +68,30 @@ def forbidden_identifier_kinds(
     phone field uses that, and leaves out KBO, since a Belgian phone number in national
     notation has the KBO shape (ten digits, leading zero).
     """
-    if _ANY_DIGIT.search(text) is None or len(_ANY_DIGIT.findall(text)) < _KBO_LENGTH:
-        return frozenset()  # every identifier here has at least ten digits
+    # Every identifier here has at least ten digits: text with fewer holds none.
+    if len(_ANY_DIGIT.findall(text)) < _KBO_LENGTH:
+        return _NONE
     found: set[IdentifierKind] = set()
     for match in _DIGIT_RUN.finditer(text):
-        digits = "".join(ch for ch in match.group() if ch.isdigit())
+        run = match.group()
+        if len(run) < _KBO_LENGTH:
+            continue  # fewer than ten digits
+        # A run holds only digits and single separators, so dropping those leaves the digits.
+        digits = run.translate(_DROP_SEPARATORS)
         for window in _windows(digits, _NN_LENGTH, whole_only=whole_runs_only):
+            if not _maybe_national(window):
+                continue
             if nn.is_valid(window):
                 found.add("national_number")
             elif bis.is_valid(window):
                 found.add("bis_number")
         if include_kbo:
             for window in _windows(digits, _KBO_LENGTH, whole_only=whole_runs_only):
-                if vat.is_valid(window):
+                # vat.checksum is stdnum's own mod-97 test, a necessary condition of is_valid.
+                if vat.checksum(window) == 0 and vat.is_valid(window):
                     found.add("kbo")
+    if _IBAN_HINT.search(text) is None:
+        return frozenset(found) if found else _NONE
     squeezed = _IBAN_SQUEEZE.sub("", text.upper())
     for match in _IBAN_CANDIDATE.finditer(squeezed):
         candidate = match.group()

@@ -1,0 +1,58 @@
+"""Which model instances had their texts screened for forbidden identifiers (A3-3).
+
+Every text field of the article 3 and referral models runs the forbidden-identifier guard
+when the model is validated. :class:`Screened` marks an instance once its validation has
+passed, so the decision's ``FORBIDDEN_IDENTIFIER`` rule scans only what was never screened:
+instances made with ``model_construct`` or changed with ``model_copy(update=...)``. The
+guard's work is spent once per input.
+
+The mark lives in the instance ``__dict__`` beside the fields, not as a field or private
+attribute: equality, hashing, ``repr`` and dumps ignore it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Self
+
+from pydantic import BaseModel, model_validator
+
+from protocol_share._model import FrozenModel
+
+__all__ = ["Screened", "all_screened", "keep_mark", "was_screened"]
+
+_MARK = "_protocol_share_screened"
+
+
+class Screened(FrozenModel):
+    """A frozen model whose text fields all pass the forbidden-identifier guard (A3-3)."""
+
+    @model_validator(mode="after")
+    def _mark_screened(self) -> Self:
+        # Runs only after every field validated; model_construct never gets here.
+        object.__setattr__(self, _MARK, True)
+        return self
+
+    def model_copy(self, *, update: Mapping[str, Any] | None = None, deep: bool = False) -> Self:
+        """A copy; with ``update`` the new values were not validated, so the mark is dropped."""
+        copied = super().model_copy(update=update, deep=deep)
+        if update:
+            copied.__dict__.pop(_MARK, None)
+        return copied
+
+
+def was_screened(model: BaseModel) -> bool:
+    """Whether ``model`` passed validation as it is now (its texts were screened, A3-3)."""
+    return model.__dict__.get(_MARK) is True
+
+
+def all_screened(*models: BaseModel) -> bool:
+    """Whether every one of ``models`` passed validation as it is now (A3-3)."""
+    return all(model.__dict__.get(_MARK) is True for model in models)
+
+
+def keep_mark(original: BaseModel, copied: BaseModel) -> None:
+    """Carry the mark of ``original`` over to ``copied``, a copy whose only changed values
+    hold no text (the caller vouches for that, e.g. a new datetime)."""
+    if was_screened(original):
+        object.__setattr__(copied, _MARK, True)
