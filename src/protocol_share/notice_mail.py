@@ -463,7 +463,8 @@ def legislation_change_email(
             f"Regelgeving: {notice.legislation}",
             "Van kracht vanaf: "
             + (_day(notice.in_force_on) if notice.in_force_on else "nog niet bekend"),
-            "Raakt aan: " + ", ".join(ASPECT_NL[a] for a in sorted(notice.affects)),
+            "Raakt aan: "
+            + ", ".join(label for a, label in ASPECT_NL.items() if a in notice.affects),
             "",
             "Wij stellen voor samen na te gaan of het protocol moet worden aangepast.",
         ]
