@@ -249,7 +249,12 @@ class RegisterEntry:
             },
             "purposes": [_purpose(p) for p in self.purposes],
             "legal_bases": [
-                {"clause": b.clause, "role": b.role, "title_nl": b.title_nl, "articles": b.articles}
+                {
+                    "clause": b.clause,
+                    "role": b.role,
+                    "title_nl": b.title_nl,
+                    "articles": list(b.articles),
+                }
                 for b in self.legal_bases
             ],
             "data_subjects": [
