@@ -4,6 +4,16 @@ The package re-exports the public names; it defines nothing itself (DESIGN.md).
 """
 
 from protocol_share._version import __version__
+from protocol_share.breach import (
+    AuthorityStatus,
+    BreachNotice,
+    Severity,
+    authority_deadline,
+    authority_status,
+    breach_register,
+    breach_register_record,
+    enisa_severity,
+)
 from protocol_share.consent import ALL_TOPICS, Consent
 from protocol_share.decision import REASON_CODES, REASONS, Decision, Reason
 from protocol_share.errors import (
@@ -25,6 +35,18 @@ from protocol_share.fields import Address, ClientData, DataItem
 from protocol_share.identifiers import forbidden_identifier_kinds
 from protocol_share.lint import Finding, lint_protocol
 from protocol_share.minimise import Minimised, minimise
+from protocol_share.notice_mail import breach_notice_email
+from protocol_share.notices import (
+    EvidenceChecklist,
+    LegislationChangeNotice,
+    Processor,
+    ProcessorChangeNotice,
+    ProcessorOverview,
+    QualityAnswer,
+    QualityNotice,
+    TerminationNotice,
+    evidence_checklist,
+)
 from protocol_share.protocol import (
     Correction,
     DataItemSpec,
@@ -39,6 +61,16 @@ from protocol_share.protocol import (
     SupervisoryAuthority,
 )
 from protocol_share.referral import OnwardShare, Recipient, Referral, Sender
+from protocol_share.register import RegisterEntry, processing_register_entry
+from protocol_share.retention import (
+    ImpossibleStep,
+    RetentionCase,
+    RetentionDecision,
+    ScheduledAction,
+    cases_from_json,
+    retention_decision,
+    retention_schedule,
+)
 from protocol_share.rules import (
     ONWARD_RULES,
     REFERRAL_RULES,
@@ -57,6 +89,8 @@ __all__ = [
     "REFERRAL_RULES",
     "TORHOUT",
     "Address",
+    "AuthorityStatus",
+    "BreachNotice",
     "ClientData",
     "Consent",
     "Correction",
@@ -64,10 +98,13 @@ __all__ = [
     "DataItem",
     "DataItemSpec",
     "Decision",
+    "EvidenceChecklist",
     "Finding",
     "HeadersNotEncrypted",
+    "ImpossibleStep",
     "InvalidInput",
     "LegalBasis",
+    "LegislationChangeNotice",
     "LifecycleError",
     "Minimised",
     "NotEncrypted",
@@ -77,27 +114,49 @@ __all__ = [
     "PackageTooLarge",
     "Party",
     "Problem",
+    "Processor",
+    "ProcessorChangeNotice",
+    "ProcessorOverview",
     "Protocol",
     "ProtocolShareError",
     "Purpose",
+    "QualityAnswer",
+    "QualityNotice",
     "Reason",
     "Recipient",
     "Referral",
     "ReferralRefused",
+    "RegisterEntry",
     "Representative",
+    "RetentionCase",
+    "RetentionDecision",
     "RetentionTerms",
     "Rule",
+    "ScheduledAction",
     "Sender",
+    "Severity",
     "Signature",
     "SignatureInvalid",
     "SupervisoryAuthority",
+    "TerminationNotice",
     "UnexpectedContent",
     "WrongPassword",
     "__version__",
+    "authority_deadline",
+    "authority_status",
+    "breach_notice_email",
+    "breach_register",
+    "breach_register_record",
+    "cases_from_json",
     "check_onward_share",
     "check_referral",
+    "enisa_severity",
+    "evidence_checklist",
     "forbidden_identifier_kinds",
     "lint_protocol",
     "minimise",
+    "processing_register_entry",
+    "retention_decision",
+    "retention_schedule",
     "rules_markdown",
 ]
