@@ -320,7 +320,7 @@ def _case_id(value: object) -> str:
 
 
 class StepRecord(FrozenModel):
-    """One step as JSON input: ``step``, ``at`` (aware, ISO 8601), ``outcome`` for a contact."""
+    """One step as JSON input (A3-4 to A3-6): ``step``, ``at`` (aware, ISO 8601), ``outcome``."""
 
     step: StepName
     at: AwareDatetime
@@ -558,7 +558,7 @@ _DUE_ON: Final = operator.itemgetter(0)
 
 
 def schedule_as_json(schedule: Iterable[ScheduledAction]) -> str:
-    """The schedule as JSON text (ids, dates and codes only)."""
+    """The schedule as JSON text: ids, dates, actions, codes and clauses only (A3-4, A3-6)."""
     return json.dumps(
         [
             {
