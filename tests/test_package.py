@@ -12,6 +12,8 @@ import io
 import json
 import math
 import struct
+import subprocess
+import sys
 import threading
 from collections.abc import Callable
 from datetime import timedelta
@@ -141,6 +143,28 @@ def test_the_hook_is_installed_only_for_tested_py7zr_versions() -> None:
     assert py7zr.__version__ in _kdf.TESTED_PY7ZR
     assert _kdf.hook_installed()
     assert vars(py7zr.compressor)["calculate_key"].__wrapped__ is py7zr.helpers.calculate_key
+
+
+def test_under_an_untested_py7zr_nothing_is_wrapped_and_packages_still_open() -> None:
+    assert not _kdf.hookable("1.2.0")
+    assert not _kdf.hookable("1.0.0")
+    program = (
+        "import sys, py7zr, py7zr.compressor, py7zr.helpers\n"
+        "py7zr.__version__ = '1.2.0'  # a version this library was not tested with\n"
+        "from protocol_share import _kdf\n"
+        "from protocol_share.package import open_package\n"
+        "received = open_package(bytes.fromhex(sys.argv[1]), password=sys.argv[2])\n"
+        "assert not _kdf.hook_installed()\n"
+        "assert py7zr.compressor.calculate_key is py7zr.helpers.calculate_key\n"
+        "print(received.referral_id)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", program, PACKAGE.archive.hex(), PASSWORD],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert (done.returncode, done.stdout.strip()) == (0, "r-2024-0001"), done.stderr
 
 
 def test_outside_a_lent_block_py7zr_keeps_its_own_behaviour() -> None:

@@ -34,6 +34,7 @@ __all__ = [
     "TESTED_PY7ZR",
     "derive_key",
     "hook_installed",
+    "hookable",
     "lend_keys",
     "reference_key",
 ]
@@ -41,8 +42,10 @@ __all__ = [
 CYCLES = 19
 """The key-derivation strength 7-Zip (and py7zr) write: 2**19 SHA-256 rounds."""
 
-TESTED_PY7ZR = frozenset({"1.0.0", "1.1.0", "1.1.2", "1.1.3", "1.1.4"})
-"""py7zr versions whose ``compressor.calculate_key`` this module was tested against."""
+TESTED_PY7ZR = frozenset({"1.1.3", "1.1.4"})
+"""py7zr versions this module was tested against (the whole package suite, 7zz interop
+included). ``pyproject.toml`` requires ``py7zr>=1.1.3,<1.2``: 1.1.3 is the first with
+``max_extract_size``; 1.0.0 and 1.1.0 call ``calculate_key`` the same way but lack it."""
 
 _BLOCK_BITS = 12
 _BLOCK = 1 << _BLOCK_BITS
@@ -150,14 +153,19 @@ def _install() -> bool:
         import py7zr
         import py7zr.compressor
 
-        version = getattr(py7zr, "__version__", "")
+        version = str(getattr(py7zr, "__version__", ""))
         original: KeyFunction | None = getattr(py7zr.compressor, "calculate_key", None)
-        if version not in TESTED_PY7ZR or not callable(original):
+        if not hookable(version) or not callable(original):
             _refused.append(str(version))
             return False
         py7zr.compressor.calculate_key = _wrapper(original)  # type: ignore[attr-defined,assignment]
         _installed.append(original)
         return True
+
+
+def hookable(version: str) -> bool:
+    """Whether py7zr ``version`` is one this module may wrap (:data:`TESTED_PY7ZR`)."""
+    return version in TESTED_PY7ZR
 
 
 def hook_installed() -> bool:
