@@ -7,17 +7,35 @@ stderr and name fields and codes, never personal values.
 from __future__ import annotations
 
 import argparse
+import email.policy
+import getpass
 import json
+import os
 import sys
 from collections.abc import Callable, Sequence
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any, TextIO
 
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
+from cryptography.hazmat.primitives.serialization import load_pem_private_key, load_pem_public_key
+
 from protocol_share._version import __version__
-from protocol_share.errors import InvalidInput, ProtocolShareError
+from protocol_share.archive import DEFAULT_MAX_ARCHIVE_SIZE
+from protocol_share.consent import ALL_TOPICS, Consent
+from protocol_share.errors import (
+    InvalidInput,
+    PackageError,
+    ProtocolShareError,
+    ReferralRefused,
+    WrongPassword,
+)
+from protocol_share.fields import ClientData
 from protocol_share.lint import Finding, lint_protocol
 from protocol_share.minimise import minimise
+from protocol_share.package import ReceivedReferral, generate_password, open_package, pack
 from protocol_share.protocol import Protocol
+from protocol_share.referral import Recipient, Referral, Sender
 from protocol_share.schemas import SCHEMA_MODELS, schema_text
 from protocol_share.torhout import TORHOUT
 
@@ -77,6 +95,7 @@ def _cmd_demo(args: argparse.Namespace, out: _Output) -> int:
                     "kept_items": sorted(minimised.data.items),
                     "dropped": minimised.dropped,
                 },
+                "package": _demo_package(protocol, minimised.data),
             }
         )
         return EXIT_OK
@@ -105,7 +124,67 @@ def _cmd_demo(args: argparse.Namespace, out: _Output) -> int:
     except InvalidInput as error:
         for problem in error.problems:
             out.say(f"  {problem}")
+    out.say()
+    out.say("4. pack and open_package: the encrypted package of article 6, in memory")
+    result = _demo_package(protocol, minimised.data)
+    if "refused" in result:
+        out.say(f"  pack refused: {', '.join(result['refused'])}")
+        return EXIT_OK
+    out.say(f"  password (for another channel): {result['password']}")
+    out.say(
+        f"  archive: {result['filename']}, {result['archive_bytes']} bytes, AES-256, header encrypted"
+    )
+    out.say(f"  e-mail to {result['to']}: {result['subject']!r}")
+    out.say(
+        f"  opened: referral {result['opened']['referral_id']}, the same client: {result['same_client']}"
+    )
+    out.say(f"  with a wrong password: {result['wrong_password']}")
     return EXIT_OK
+
+
+def _demo_package(protocol: Protocol, client: ClientData) -> dict[str, Any]:
+    """Pack the demo client for the protocol's recipient now, open it, try a wrong password."""
+    at = datetime.now(UTC)
+    consent = Consent(
+        consent_id="demo-consent-1",
+        given_at=at - timedelta(minutes=30),
+        method="verbal",
+        information_notice="demo-infofiche",
+        explained=ALL_TOPICS,
+        recipient_kbo=protocol.recipient.kbo,
+        data_items=client.items,
+        recorded_by="demo-member-1",
+    )
+    referral = Referral(
+        referral_id="demo-referral-1",
+        client=client,
+        consent=consent,
+        sender=Sender(member_id="demo-member-1", team=protocol.team),
+        recipient=Recipient(organisation_kbo=protocol.recipient.kbo, mailbox=protocol.mailbox),
+        assessed_appropriate=True,
+        created_at=at - timedelta(minutes=5),
+    )
+    password = generate_password()
+    try:
+        package = pack(referral, protocol, password=password, at=at)
+    except ReferralRefused as refused:
+        return {"refused": sorted(refused.decision.codes)}
+    received = open_package(package.archive, password=password, protocol=protocol)
+    try:
+        open_package(package.archive, password=generate_password(), protocol=protocol)
+        wrong = "opened (unexpected)"
+    except WrongPassword as error:
+        wrong = f"refused, {type(error).__name__}"
+    return {
+        "password": password,
+        "filename": package.filename,
+        "archive_bytes": len(package.archive),
+        "to": package.message["To"],
+        "subject": package.message["Subject"],
+        "opened": {"referral_id": received.referral_id, "sent_at": received.sent_at.isoformat()},
+        "same_client": received.client == client,
+        "wrong_password": wrong,
+    }
 
 
 def _finding(finding: Finding) -> dict[str, str]:
@@ -144,6 +223,139 @@ def _cmd_schema(args: argparse.Namespace, out: _Output) -> int:
     return EXIT_OK
 
 
+PASSWORD_ENV = "PROTOCOL_SHARE_PASSWORD"  # noqa: S105 - the variable's name, not a password
+
+
+def _password(args: argparse.Namespace, out: _Output, *, confirm: bool) -> str:
+    """The package password: a file, an environment variable or a prompt, never argv."""
+    if args.password_file:
+        text = Path(args.password_file).read_text(encoding="utf-8")
+        return text[:-2] if text.endswith("\r\n") else text.removesuffix("\n")
+    name = args.password_env or (PASSWORD_ENV if PASSWORD_ENV in os.environ else None)
+    if name:
+        if name not in os.environ:
+            raise InvalidInput.single(
+                "arguments",
+                "password_env",
+                "NOT_SET",
+                "names an environment variable that is not set",
+            )
+        return os.environ[name]
+    if getattr(args, "new_password", False):
+        password = generate_password()
+        out.problem(f"password (send it by another channel, never by e-mail): {password}")
+        return password
+    password = getpass.getpass("package password: ")
+    if confirm and getpass.getpass("again: ") != password:
+        raise InvalidInput.single("arguments", "password", "MISMATCH", "the two entries differ")
+    return password
+
+
+def _cmd_pack(args: argparse.Namespace, out: _Output) -> int:
+    protocol = _load_protocol(args.protocol)
+    referral = Referral.model_validate_json(Path(args.file).read_bytes())
+    signing_key = None
+    if args.sign_key:
+        loaded = load_pem_private_key(Path(args.sign_key).read_bytes(), password=None)
+        if not isinstance(loaded, Ed25519PrivateKey):
+            raise InvalidInput.single(
+                "arguments", "sign_key", "NOT_AN_ED25519_KEY", "must hold an Ed25519 private key"
+            )
+        signing_key = loaded
+    password = _password(args, out, confirm=True)
+    try:
+        package = pack(
+            referral, protocol, password=password, at=datetime.now(UTC), signing_key=signing_key
+        )
+    except ReferralRefused as refused:
+        reasons = refused.decision.reasons
+        if out.as_json:
+            out.emit({"allowed": False, "reasons": [r.model_dump() for r in reasons]})
+        else:
+            out.say("refused: nothing was packed")
+            for reason in reasons:
+                out.say(f"  {reason.code} ({reason.clause}): {reason.message_en}")
+        return EXIT_REFUSED
+    directory = Path(args.out)
+    directory.mkdir(parents=True, exist_ok=True)
+    archive_path = directory / package.filename
+    message_path = archive_path.with_suffix(".eml")
+    archive_path.write_bytes(package.archive)
+    message_path.write_bytes(package.message.as_bytes(policy=email.policy.SMTP))
+    if out.as_json:
+        out.emit(
+            {
+                "archive": str(archive_path),
+                "message": str(message_path),
+                "to": package.message["To"],
+                "subject": package.message["Subject"],
+            }
+        )
+    else:
+        out.say(f"wrote {archive_path}")
+        out.say(f"wrote {message_path} (to {package.message['To']})")
+        out.say("send the password to the recipient by another channel, never by e-mail")
+    return EXIT_OK
+
+
+def _received(received: ReceivedReferral) -> dict[str, Any]:
+    return received.model_dump(mode="json", exclude_none=True)
+
+
+def _cmd_open(args: argparse.Namespace, out: _Output) -> int:
+    protocol = _load_protocol(args.protocol)
+    with Path(args.file).open("rb") as file:
+        archive = file.read(DEFAULT_MAX_ARCHIVE_SIZE + 1)  # open_package refuses anything larger
+    keys: list[Ed25519PublicKey] = []
+    for path in args.verify_key or ():
+        key = load_pem_public_key(Path(path).read_bytes())
+        if not isinstance(key, Ed25519PublicKey):
+            raise InvalidInput.single(
+                "arguments", "verify_key", "NOT_AN_ED25519_KEY", "must hold an Ed25519 public key"
+            )
+        keys.append(key)
+    password = _password(args, out, confirm=False)
+    try:
+        received = open_package(
+            archive, password=password, protocol=protocol, verify_with=tuple(keys) or None
+        )
+    except PackageError as error:
+        out.problem(f"package refused ({type(error).__name__}): {error}")
+        return EXIT_UNUSABLE
+    if out.as_json:
+        out.emit(_received(received))
+        return EXIT_OK
+    client = received.client
+    address = client.address
+    box = f" bus {address.box}" if address.box else ""
+    out.say(f"referral    {received.referral_id}, sent {received.sent_at.isoformat()}")
+    out.say(f"consent     {received.consent_id}, given {received.consent_given_at.isoformat()}")
+    out.say(f"sender      {received.sender_team}")
+    if received.signed_by:
+        out.say(f"signed by   key {received.signed_by}")
+    out.say(f"client      {client.first_name} {client.last_name}")
+    out.say(
+        f"address     {address.street} {address.house_number}{box}, {address.postcode} {address.municipality}"
+    )
+    if client.phone:
+        out.say(f"phone       {client.phone}")
+    if client.email:
+        out.say(f"e-mail      {client.email}")
+    return EXIT_OK
+
+
+def _password_options(parser: argparse.ArgumentParser) -> None:
+    source = parser.add_mutually_exclusive_group()
+    source.add_argument(
+        "--password-env",
+        metavar="NAME",
+        help=f"read the password from this environment variable (default: {PASSWORD_ENV} if set)",
+    )
+    source.add_argument(
+        "--password-file", metavar="FILE", help="read the password from this file (first line)"
+    )
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="protocol-share",
@@ -165,6 +377,41 @@ def _parser() -> argparse.ArgumentParser:
     schema.add_argument("name", nargs="?", choices=sorted(SCHEMA_MODELS))
     schema.add_argument("--out", metavar="DIR", help="write <name>.schema.json files here")
     schema.set_defaults(run=_cmd_schema)
+    packer = sub.add_parser(
+        "pack",
+        parents=[common],
+        allow_abbrev=False,
+        help="pack a referral JSON file into an encrypted .7z and its .eml (article 6)",
+        description="The password comes from a file, an environment variable or a prompt; "
+        "never from the command line.",
+    )
+    packer.add_argument("file", help="a referral JSON file (the Referral model)")
+    packer.add_argument("--out", metavar="DIR", required=True, help="write the .7z and .eml here")
+    packer.add_argument(
+        "--sign-key", metavar="PEM", help="an Ed25519 private key: sign the package"
+    )
+    _password_options(packer)
+    packer.add_argument(
+        "--new-password",
+        action="store_true",
+        help="generate a password and print it on stderr, to send by another channel",
+    )
+    packer.set_defaults(run=_cmd_pack)
+    opener = sub.add_parser(
+        "open",
+        parents=[common],
+        allow_abbrev=False,
+        help="open and check an encrypted package; print the referral (article 6)",
+    )
+    opener.add_argument("file", help="a .7z package")
+    opener.add_argument(
+        "--verify-key",
+        metavar="PEM",
+        action="append",
+        help="an Ed25519 public key the package must be signed with (repeatable)",
+    )
+    _password_options(opener)
+    opener.set_defaults(run=_cmd_open)
     return parser
 
 
