@@ -356,6 +356,249 @@ def _password_options(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def _at(args: argparse.Namespace) -> Any:
+    """``--at`` as given (ISO 8601, aware), or now: the CLI is the one place that reads the clock."""
+    from datetime import UTC as _UTC
+    from datetime import datetime as _datetime
+
+    if args.at is None:
+        return _datetime.now(_UTC)
+    try:
+        return _datetime.fromisoformat(args.at)
+    except ValueError:
+        raise InvalidInput.single(
+            "arguments", "at", "NOT_A_DATETIME", "must be an ISO 8601 date and time"
+        ) from None
+
+
+def _cmd_retention(args: argparse.Namespace, out: _Output) -> int:
+    """Decide keep / delete / review for every case in a file (A3-4 to A3-6)."""
+    from protocol_share.retention import cases_from_json, retention_decision, retention_schedule
+
+    protocol = _load_protocol(args.protocol)
+    cases = cases_from_json(Path(args.file).read_bytes())
+    at = _at(args)
+    decisions = [retention_decision(case, at=at, protocol=protocol) for case in cases]
+    schedule = retention_schedule(cases, at=at, protocol=protocol)
+    due = sum(d.action != "keep" for d in decisions)
+    if out.as_json:
+        out.emit(
+            {
+                "at": at.isoformat(),
+                "protocol": protocol.protocol_id,
+                "decisions": [
+                    {
+                        "case_id": case.case_id,
+                        "state": case.state,
+                        "action": d.action,
+                        "keep_until": d.keep_until,
+                        "review_on": d.review_on,
+                        "clause": d.clause,
+                        "code": d.code,
+                        "message_en": d.message_en,
+                        "message_nl": d.message_nl,
+                    }
+                    for case, d in zip(cases, decisions, strict=True)
+                ],
+                "schedule": [
+                    {
+                        "case_id": e.case.case_id,
+                        "due_on": e.due_on,
+                        "action": e.action,
+                        "clause": e.clause,
+                        "overdue": e.overdue,
+                    }
+                    for e in schedule
+                ],
+            }
+        )
+    else:
+        out.say(f"retention at {at.isoformat()} ({protocol.protocol_id})")
+        for n, (case, d) in enumerate(zip(cases, decisions, strict=True)):
+            when = d.keep_until or d.review_on
+            until = f" until {when}" if d.action == "keep" and d.keep_until else ""
+            review = f" (review on {d.review_on})" if d.review_on and d.action == "keep" else ""
+            kept = f" (kept until {when})" if d.action == "delete" and d.keep_until else ""
+            out.say(
+                f"  {case.case_id or f'#{n}'}: {case.state} -> {d.action}{until}{review}{kept}"
+                f" [{d.clause} {d.code}]"
+            )
+        out.say(f"due now: {due} of {len(cases)}; scheduled: {len(schedule)}")
+        for e in schedule:
+            mark = "due" if e.overdue else "   "
+            out.say(f"  {mark} {e.due_on} {e.action:6} {e.case.case_id or '-'} [{e.clause}]")
+    return EXIT_REFUSED if due else EXIT_OK
+
+
+def _cmd_breach(args: argparse.Namespace, out: _Output) -> int:
+    """Assess a breach notice: severity, deadline, art. 34 advice; the DPO e-mail (A9-1 to A9-4)."""
+    from protocol_share.breach import BreachNotice, authority_status, breach_register_record
+    from protocol_share.notice_mail import breach_notice_email
+
+    protocol = _load_protocol(args.protocol)
+    notice = BreachNotice.model_validate_json(Path(args.file).read_bytes())
+    at = _at(args)
+    status = authority_status(notice, at=at, protocol=protocol)
+    severity = notice.severity()
+    message = breach_notice_email(notice, protocol=protocol) if args.email else None
+    if out.as_json:
+        record = breach_register_record(notice, at=at, protocol=protocol)
+        if message is not None:
+            record["email"] = message.as_string()
+        out.emit(record)
+    else:
+        out.say(f"breach notice {notice.notice_id}, phase {notice.phase}")
+        out.say(f"  severity (ENISA): {severity.level}; {severity.message_en}")
+        out.say(f"  {status.authority.short_name} deadline: {status.deadline.isoformat()}")
+        out.say(f"  authority: {status.code}: {status.message_en}")
+        other = "required (A9-1)" if notice.other_party_must_be_notified else "not required"
+        out.say(f"  notify the other party's DPO: {other}")
+        if message is not None:
+            out.say()
+            out.say(message.as_string())
+    return EXIT_REFUSED if status.reasons_of_delay_needed else EXIT_OK
+
+
+def _cmd_register(args: argparse.Namespace, out: _Output) -> int:
+    """Print the register entry (A6-6; GDPR art. 30(1)): text, plain JSON, DPV or fideslang."""
+    from protocol_share.register import processing_register_entry
+
+    entry = processing_register_entry(_load_protocol(args.protocol))
+    if args.format == "dpv":
+        out.emit(entry.to_jsonld())
+    elif args.format == "fideslang":
+        out.emit(entry.fideslang())
+    elif out.as_json or args.format == "json":
+        out.emit(entry.to_json())
+    else:
+        record = entry.to_json()
+        out.say(f"register of processing activities (GDPR art. 30(1)), {record['clause']}")
+        out.say(f"  activity:   {entry.name_en}")
+        out.say(
+            f"  controller: {entry.controller.name} ({entry.controller.kbo}), DPO {entry.dpo_email}"
+        )
+        out.say(f"  source:     {entry.source.name}")
+        out.say("  purposes:   " + "; ".join(f"{p.clause} {p.text_en}" for p in entry.purposes))
+        out.say("  data:       " + ", ".join(d["item"] for d in record["personal_data"]))
+        out.say("  fideslang:  " + ", ".join(entry.fideslang_categories))
+        out.say("  recipients: " + ", ".join(r["kind"] for r in record["recipients"]))
+        out.say("  transfers:  none to third countries")
+        erasure = record["erasure"]
+        out.say(f"  erasure:    {erasure['until_contact']['en']}; {erasure['declined']['en']};")
+        out.say(f"              {erasure['client_file']['en']}; {erasure['unreachable']['en']}")
+        out.say("  measures:   " + ", ".join(m.code for m in entry.security_measures))
+    return EXIT_OK
+
+
+def _demo_after_receipt(protocol: Protocol) -> tuple[list[str], dict[str, Any]]:
+    """Retention, a breach notice and the register, at fixed instants (A3-4 to A3-6, A6-6, A9)."""
+    from datetime import datetime as _datetime
+    from datetime import timedelta as _timedelta
+    from zoneinfo import ZoneInfo
+
+    from protocol_share.breach import BreachNotice, authority_status
+    from protocol_share.notice_mail import breach_notice_email
+    from protocol_share.register import processing_register_entry
+    from protocol_share.retention import RetentionCase, retention_decision, retention_schedule
+
+    brussels = ZoneInfo("Europe/Brussels")
+    received = _datetime(2024, 5, 2, 9, 0, tzinfo=brussels)
+    cases = [
+        RetentionCase.received(received, case_id="demo-1"),
+        RetentionCase.received(received, case_id="demo-2").contacted(
+            received + _timedelta(days=2), "declined"
+        ),
+        RetentionCase.received(received, case_id="demo-3").contacted(
+            received + _timedelta(days=1), "unreachable"
+        ),
+        RetentionCase.received(_datetime(2023, 5, 2, 9, 0, tzinfo=brussels), case_id="demo-4")
+        .contacted(_datetime(2023, 5, 3, 9, 0, tzinfo=brussels), "wants_help")
+        .dossier_opened(_datetime(2023, 5, 5, 9, 0, tzinfo=brussels))
+        .dossier_closed(_datetime(2024, 2, 29, 15, 0, tzinfo=brussels)),
+    ]
+    at = _datetime(2024, 9, 1, 9, 0, tzinfo=brussels)
+    decisions = [retention_decision(c, at=at, protocol=protocol) for c in cases]
+    schedule = retention_schedule(cases, at=at, protocol=protocol)
+    notice = BreachNotice(
+        notice_id="demo-lek-1",
+        reporter="recipient",
+        cause="misdirected_email",
+        aware_at=_datetime(2025, 3, 28, 16, 0, tzinfo=brussels),
+        issued_at=_datetime(2025, 3, 28, 18, 0, tzinfo=brussels),
+        confidentiality="known_recipients",
+        data_items={"name", "address", "phone"},
+        data_subjects=1,
+        records=1,
+        consequences={"disclosure_of_social_situation"},
+        measures_taken={"deletion_requested"},
+        both_parties_affected=True,
+        encrypted=True,
+    )
+    status = authority_status(notice, at=notice.issued_at, protocol=protocol)
+    severity = notice.severity()
+    message = breach_notice_email(notice, protocol=protocol)
+    entry = processing_register_entry(protocol)
+    lines = [f"retention at {at.date()}: keep, delete or review (article 3)"]
+    for case, d in zip(cases, decisions, strict=True):
+        extra = f", keep until {d.keep_until}" if d.keep_until else ""
+        extra += f", review on {d.review_on}" if d.review_on else ""
+        lines.append(f"  {case.case_id}: {case.state} -> {d.action}{extra} [{d.clause} {d.code}]")
+    lines.append(
+        "  schedule: " + "; ".join(f"{e.due_on} {e.action} {e.case.case_id}" for e in schedule)
+    )
+    lines += [
+        "a breach notice (article 9; GDPR art. 33, 34)",
+        f"  ENISA: {severity.message_en}",
+        f"  {status.authority.short_name} deadline: {status.deadline.isoformat()} ({status.code})",
+        f"  e-mail from {message['From']} to {message['To']}",
+        f"  subject: {message['Subject']}",
+        "the register entry (article 6; GDPR art. 30)",
+        f"  {entry.name_en}; DPV terms in JSON-LD, fideslang: "
+        + ", ".join(entry.fideslang_categories),
+    ]
+    payload = {
+        "retention": {
+            "at": at.isoformat(),
+            "decisions": {
+                case.case_id: {"action": d.action, "keep_until": d.keep_until, "code": d.code}
+                for case, d in zip(cases, decisions, strict=True)
+            },
+            "schedule": [[e.due_on, e.action, e.case.case_id] for e in schedule],
+        },
+        "breach": {
+            "severity": severity.level,
+            "tell_data_subjects": severity.tell_data_subjects,
+            "exemption": severity.exemption,
+            "deadline": status.deadline.isoformat(),
+            "to": message["To"],
+            "subject": message["Subject"],
+        },
+        "register": {"activity": entry.name_en, "fideslang": list(entry.fideslang_categories)},
+    }
+    return lines, payload
+
+
+def _cmd_demo_after_receipt(args: argparse.Namespace, out: _Output) -> int:
+    """The demo, then what happens after receipt: retention, a breach notice, the register."""
+    import io
+
+    protocol = _load_protocol(args.protocol)
+    lines, payload = _demo_after_receipt(protocol)
+    if not out.as_json:
+        code = _cmd_demo(args, out)
+        out.say()
+        out.say("after receipt:")
+        for line in lines:
+            out.say(f"  {line}")
+        return code
+    captured = io.StringIO()
+    code = _cmd_demo(args, _Output(True, captured, out.err))
+    document = json.loads(captured.getvalue())
+    document["after_receipt"] = payload
+    out.emit(document)
+    return code
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="protocol-share",
@@ -369,7 +612,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     sub = parser.add_subparsers(dest="command", required=True)
     demo = sub.add_parser("demo", parents=[common], help="the whole flow on the Torhout protocol")
-    demo.set_defaults(run=_cmd_demo)
+    demo.set_defaults(run=_cmd_demo_after_receipt)
     lint = sub.add_parser("lint", parents=[common], help="check a protocol JSON file")
     lint.add_argument("file", nargs="?", help="protocol JSON (default: the built-in one)")
     lint.set_defaults(run=_cmd_lint)
@@ -412,6 +655,36 @@ def _parser() -> argparse.ArgumentParser:
     )
     _password_options(opener)
     opener.set_defaults(run=_cmd_open)
+    retention = sub.add_parser(
+        "retention",
+        parents=[common],
+        help="keep, delete or review: retention decisions for cases in a JSON file (article 3)",
+        description='FILE holds {"cases": [{"case_id": ..., "steps": [...]}]}. Exit 1 '
+        "when a case is due for deletion or review.",
+    )
+    retention.add_argument("file", help="a JSON file of retention cases")
+    retention.add_argument(
+        "--at", metavar="ISO", help="decide at this aware instant (default: now)"
+    )
+    retention.set_defaults(run=_cmd_retention)
+    breach = sub.add_parser(
+        "breach",
+        parents=[common],
+        help="assess a breach notice JSON file: severity, deadline, the DPO e-mail (article 9)",
+        description="Exit 1 when the authority's notification is overdue or late without "
+        "recorded reasons of delay (GDPR art. 33(1)).",
+    )
+    breach.add_argument("file", help="a JSON file holding one BreachNotice")
+    breach.add_argument("--at", metavar="ISO", help="check at this aware instant (default: now)")
+    breach.add_argument("--email", action="store_true", help="also print the notice e-mail")
+    breach.set_defaults(run=_cmd_breach)
+    register = sub.add_parser(
+        "register",
+        parents=[common],
+        help="the register entry (GDPR art. 30(1)): text, JSON, DPV JSON-LD or fideslang",
+    )
+    register.add_argument("--format", choices=("text", "json", "dpv", "fideslang"), default="text")
+    register.set_defaults(run=_cmd_register)
     return parser
 
 
