@@ -7,6 +7,7 @@ import json
 import re
 from datetime import UTC, datetime, timedelta
 from email.message import EmailMessage
+from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -455,3 +456,51 @@ def test_every_breach_notice_email_is_free_of_client_data(
     for referral_id in n.referral_ids:
         assert referral_id not in text
     assert n.notice_id in message["Subject"]
+
+
+# --- the command line: protocol-share breach FILE.json ---------------------------------------
+
+
+def run(*argv: str) -> tuple[int, str, str]:
+    import io
+
+    from protocol_share.cli import main
+
+    out, err = io.StringIO(), io.StringIO()
+    code = main(list(argv), out=out, err=err)
+    return code, out.getvalue(), err.getvalue()
+
+
+def test_the_breach_command_gives_the_register_record_and_the_email(tmp_path: Path) -> None:
+    path = tmp_path / "lek.json"
+    path.write_text(notice().model_dump_json(), encoding="utf-8")
+    code, out, err = run(
+        "breach", str(path), "--at", "2025-05-12T12:00:00+02:00", "--json", "--email"
+    )
+    assert (code, err) == (0, "")
+    record = json.loads(out)
+    assert record["authority"]["status"] == "DUE"
+    assert record["severity"]["level"] == "medium"
+    assert "Subject: Melding gegevenslek lek-2025-07" in record["email"]
+    code, out, _ = run("breach", str(path), "--at", "2025-05-12T12:00:00+02:00")
+    assert code == 0
+    assert "VTC deadline: 2025-05-15T08:30:00+02:00" in out
+    assert "required (A9-1)" in out
+
+
+def test_the_breach_command_exits_1_when_the_notification_is_overdue(tmp_path: Path) -> None:
+    path = tmp_path / "lek.json"
+    path.write_text(notice().model_dump_json(), encoding="utf-8")
+    code, out, _ = run("breach", str(path), "--at", "2025-05-20T12:00:00+02:00")
+    assert code == 1
+    assert "OVERDUE_GIVE_REASONS" in out
+
+
+def test_the_breach_command_refuses_an_invalid_notice_with_exit_2(tmp_path: Path) -> None:
+    path = tmp_path / "lek.json"
+    data = json.loads(notice().model_dump_json()) | {"client": "Jan Peeters"}
+    path.write_text(json.dumps(data), encoding="utf-8")
+    code, _, err = run("breach", str(path), "--at", "2025-05-20T12:00:00+02:00")
+    assert code == 2
+    assert "client" in err
+    assert "Peeters" not in err

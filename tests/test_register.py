@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import json
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -315,3 +316,54 @@ def test_fewer_data_items_give_fewer_categories() -> None:
     )
     personal = {d["@id"] for d in entry.to_jsonld()["dpv:hasPersonalData"]}
     assert personal == {"pd:Name", "pd:PhysicalAddress"}
+
+
+# --- the command line: protocol-share register, and the demo ---------------------------------
+
+
+def run(*argv: str) -> tuple[int, str, str]:
+    import io
+
+    from protocol_share.cli import main
+
+    out, err = io.StringIO(), io.StringIO()
+    code = main(list(argv), out=out, err=err)
+    return code, out.getvalue(), err.getvalue()
+
+
+def test_the_register_command_prints_text_json_dpv_and_fideslang() -> None:
+    code, out, err = run("register")
+    assert (code, err) == (0, "")
+    assert "controller: OCMW Torhout (0212.175.523), DPO kurt.persyn@torhout.be" in out
+    assert "none to third countries" in out
+    code, out, _ = run("register", "--json")
+    assert json.loads(out) == processing_register_entry().to_json()
+    code, out, _ = run("register", "--format", "dpv")
+    document = json.loads(out)
+    assert document == processing_register_entry().to_jsonld()
+    assert jsonld.expand(document, OPTIONS)
+    code, out, _ = run("register", "--format", "fideslang")
+    assert set(json.loads(out)["data_categories"]) <= FIDESLANG_CATEGORIES
+
+
+def test_the_register_command_reads_another_protocol(tmp_path: Path) -> None:
+    host = TORHOUT.model_copy(update={"retention": RetentionTerms(client_file_years=12)})
+    path = tmp_path / "protocol.json"
+    path.write_text(host.model_dump_json(), encoding="utf-8")
+    code, out, _ = run("register", "--json", "--protocol", str(path))
+    assert code == 0
+    assert json.loads(out)["erasure"]["client_file"]["years_after_closing"] == 12
+
+
+def test_the_demo_shows_what_happens_after_receipt() -> None:
+    code, out, err = run("demo")
+    assert (code, err) == (0, "")
+    assert "after receipt:" in out
+    assert "demo-4: dossier_closed -> keep, keep until 2034-02-28" in out
+    assert "demo-2: declined -> delete" in out
+    assert "Melding gegevenslek demo-lek-1" in out
+    code, out, _ = run("demo", "--json")
+    after = json.loads(out)["after_receipt"]
+    assert after["retention"]["decisions"]["demo-3"]["action"] == "review"
+    assert after["breach"]["to"] == "DPO Opgroeien regie <dpo@opgroeien.be>"
+    assert after["register"]["fideslang"] == list(processing_register_entry().fideslang_categories)

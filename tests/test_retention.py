@@ -5,6 +5,7 @@ from __future__ import annotations
 import calendar
 import json
 from datetime import UTC, date, datetime, time, timedelta
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -463,3 +464,82 @@ def test_a_case_file_that_breaks_the_lifecycle_names_the_case() -> None:
 def test_repr_names_no_time_or_personal_value(at: datetime) -> None:
     case = RetentionCase.received(at, case_id="v-9")
     assert repr(case) == "RetentionCase(case_id='v-9', state='received', steps=1)"
+
+
+# --- the command line: protocol-share retention FILE.json -----------------------------------
+
+
+def run(*argv: str) -> tuple[int, str, str]:
+    import io
+
+    from protocol_share.cli import main
+
+    out, err = io.StringIO(), io.StringIO()
+    code = main(list(argv), out=out, err=err)
+    return code, out.getvalue(), err.getvalue()
+
+
+def write_cases(tmp_path: Path, *cases: RetentionCase) -> str:
+    path = tmp_path / "cases.json"
+    path.write_text(json.dumps({"cases": [c.to_dict() for c in cases]}), encoding="utf-8")
+    return str(path)
+
+
+def test_the_retention_command_decides_every_case_and_exits_1_when_one_is_due(
+    tmp_path: Path,
+) -> None:
+    opened = (
+        RetentionCase.received(T0, case_id="r-1")
+        .contacted(T0 + days(1), "wants_help")
+        .dossier_opened(T0 + days(2))
+    )
+    declined = RetentionCase.received(T0, case_id="r-2").contacted(T0 + days(1), "declined")
+    path = write_cases(tmp_path, opened, declined)
+    code, out, err = run("retention", path, "--at", "2025-01-01T12:00:00+01:00", "--json")
+    assert (code, err) == (1, "")
+    result = json.loads(out)
+    assert [(d["case_id"], d["action"], d["clause"]) for d in result["decisions"]] == [
+        ("r-1", "keep", "A3-6"),
+        ("r-2", "delete", "A3-4"),
+    ]
+    assert result["schedule"] == [
+        {
+            "case_id": "r-2",
+            "due_on": "2024-05-03",
+            "action": "delete",
+            "clause": "A3-4",
+            "overdue": True,
+        }
+    ]
+    code, out, _ = run("retention", write_cases(tmp_path, opened), "--at", "2025-01-01T12:00:00Z")
+    assert code == 0
+    assert "r-1: dossier_open -> keep" in out
+
+
+def test_the_retention_command_refuses_bad_input_with_exit_2(tmp_path: Path) -> None:
+    path = tmp_path / "broken.json"
+    path.write_text(
+        json.dumps(
+            {
+                "cases": [
+                    {
+                        "steps": [
+                            {"step": "received", "at": "2024-05-02T09:00:00Z"},
+                            {"step": "dossier_opened", "at": "2024-05-03T09:00:00Z"},
+                        ]
+                    }
+                ]
+            }
+        ),
+        encoding="utf-8",
+    )
+    code, _, err = run("retention", str(path), "--at", "2025-01-01T12:00:00Z")
+    assert code == 2
+    assert "dossier_opened" in err
+    good = write_cases(tmp_path, RetentionCase.received(T0))
+    code, _, err = run("retention", good, "--at", "2025-01-01T12:00:00")
+    assert code == 2
+    assert "NAIVE_DATETIME" in err
+    code, _, err = run("retention", good, "--at", "next tuesday")
+    assert code == 2
+    assert "NOT_A_DATETIME" in err
