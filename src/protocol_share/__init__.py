@@ -14,7 +14,7 @@ from protocol_share.breach import (
     breach_register_record,
     enisa_severity,
 )
-from protocol_share.consent import ALL_TOPICS, Consent
+from protocol_share.consent import ALL_TOPICS, Consent, dpv_record, kantara_receipt
 from protocol_share.decision import REASON_CODES, REASONS, Decision, Reason
 from protocol_share.errors import (
     CorruptPackage,
@@ -150,9 +150,11 @@ __all__ = [
     "cases_from_json",
     "check_onward_share",
     "check_referral",
+    "dpv_record",
     "enisa_severity",
     "evidence_checklist",
     "forbidden_identifier_kinds",
+    "kantara_receipt",
     "lint_protocol",
     "minimise",
     "processing_register_entry",
