@@ -4,6 +4,7 @@ The package re-exports the public names; it defines nothing itself (DESIGN.md).
 """
 
 from protocol_share._version import __version__
+from protocol_share.archive import PackageKey
 from protocol_share.breach import (
     AuthorityStatus,
     BreachNotice,
@@ -46,6 +47,14 @@ from protocol_share.notices import (
     QualityNotice,
     TerminationNotice,
     evidence_checklist,
+)
+from protocol_share.package import (
+    Package,
+    ReceivedReferral,
+    check_password,
+    generate_password,
+    open_package,
+    pack,
 )
 from protocol_share.protocol import (
     Correction,
@@ -110,7 +119,9 @@ __all__ = [
     "NotEncrypted",
     "OnwardRecipient",
     "OnwardShare",
+    "Package",
     "PackageError",
+    "PackageKey",
     "PackageTooLarge",
     "Party",
     "Problem",
@@ -123,6 +134,7 @@ __all__ = [
     "QualityAnswer",
     "QualityNotice",
     "Reason",
+    "ReceivedReferral",
     "Recipient",
     "Referral",
     "ReferralRefused",
@@ -149,14 +161,18 @@ __all__ = [
     "breach_register_record",
     "cases_from_json",
     "check_onward_share",
+    "check_password",
     "check_referral",
     "dpv_record",
     "enisa_severity",
     "evidence_checklist",
     "forbidden_identifier_kinds",
+    "generate_password",
     "kantara_receipt",
     "lint_protocol",
     "minimise",
+    "open_package",
+    "pack",
     "processing_register_entry",
     "retention_decision",
     "retention_schedule",
