@@ -20,9 +20,11 @@ from typing import Any, TextIO
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 from cryptography.hazmat.primitives.serialization import load_pem_private_key, load_pem_public_key
 
+from protocol_share._time import require_aware
 from protocol_share._version import __version__
 from protocol_share.archive import DEFAULT_MAX_ARCHIVE_SIZE
 from protocol_share.consent import ALL_TOPICS, Consent
+from protocol_share.decision import Decision
 from protocol_share.errors import (
     InvalidInput,
     PackageError,
@@ -36,6 +38,7 @@ from protocol_share.minimise import minimise
 from protocol_share.package import ReceivedReferral, generate_password, open_package, pack
 from protocol_share.protocol import Protocol
 from protocol_share.referral import Recipient, Referral, Sender
+from protocol_share.rules import REFERRAL_RULES, check_referral
 from protocol_share.schemas import SCHEMA_MODELS, schema_text
 from protocol_share.torhout import TORHOUT
 
@@ -96,6 +99,7 @@ def _cmd_demo(args: argparse.Namespace, out: _Output) -> int:
                     "dropped": minimised.dropped,
                 },
                 "package": _demo_package(protocol, minimised.data),
+                "decisions": _demo_decisions(protocol, minimised.data),
             }
         )
         return EXIT_OK
@@ -139,6 +143,13 @@ def _cmd_demo(args: argparse.Namespace, out: _Output) -> int:
         f"  opened: referral {result['opened']['referral_id']}, the same client: {result['same_client']}"
     )
     out.say(f"  with a wrong password: {result['wrong_password']}")
+    out.say()
+    out.say("5. check_referral: may it be sent? Every rule is evaluated; default deny")
+    decisions = _demo_decisions(protocol, minimised.data)
+    for label in ("allowed", "refused"):
+        out.say(f"  a referral {decisions['cases'][label]}:")
+        for line in _decision_lines(Decision.model_validate(decisions[label])):
+            out.say(f"    {line}")
     return EXIT_OK
 
 
@@ -185,6 +196,85 @@ def _demo_package(protocol: Protocol, client: ClientData) -> dict[str, Any]:
         "same_client": received.client == client,
         "wrong_password": wrong,
     }
+
+
+def _demo_decisions(protocol: Protocol, client: ClientData) -> dict[str, Any]:
+    """Decide a referral that keeps every rule, and one that breaks three, now (C-1 to C-7)."""
+    at = datetime.now(UTC)
+    consent = Consent(
+        consent_id="demo-consent-2",
+        given_at=at - timedelta(days=2),
+        method="written",
+        information_notice="demo-infofiche",
+        explained=ALL_TOPICS,
+        recipient_kbo=protocol.recipient.kbo,
+        data_items=client.items,
+        recorded_by="demo-member-1",
+    )
+    referral = Referral(
+        referral_id="demo-referral-2",
+        client=client,
+        consent=consent,
+        sender=Sender(member_id="demo-member-1", team=protocol.team),
+        recipient=Recipient(organisation_kbo=protocol.recipient.kbo, mailbox=protocol.mailbox),
+        assessed_appropriate=True,
+        created_at=at - timedelta(minutes=5),
+    )
+    refused = Referral.model_validate(
+        {
+            **referral.model_dump(),
+            "consent": consent.withdraw(at - timedelta(days=1)),
+            "recipient": {
+                "organisation_kbo": protocol.recipient.kbo,
+                "mailbox": "onthaal@example.be",
+            },
+            "assessed_appropriate": False,
+        }
+    )
+    return {
+        "at": at.isoformat(),
+        "cases": {
+            "allowed": "that keeps every rule",
+            "refused": "withdrawn, to another mailbox, not judged appropriate",
+        },
+        "allowed": check_referral(referral, protocol, at=at).as_dict(),
+        "refused": check_referral(refused, protocol, at=at).as_dict(),
+    }
+
+
+def _decision_lines(decision: Decision) -> list[str]:
+    """A decision for a person: the verdict, then each reason with its clause, in both languages."""
+    if decision.allowed:
+        return [f"ALLOWED: all {len(REFERRAL_RULES)} rules hold / toegestaan"]
+    count = len(decision.reasons)
+    lines = [f"REFUSED: {count} reason{'s' if count != 1 else ''} / geweigerd"]
+    for reason in decision.reasons:
+        lines.append(f"{reason.code} ({reason.clause})")
+        lines.append(f"  en: {reason.message_en}")
+        lines.append(f"  nl: {reason.message_nl}")
+    return lines
+
+
+def _cmd_check(args: argparse.Namespace, out: _Output) -> int:
+    """Decide a referral JSON file (C-1 to C-7, A5-1): 0 allowed, 1 refused, 2 unusable input."""
+    protocol = _load_protocol(args.protocol)
+    referral = Referral.model_validate_json(Path(args.file).read_bytes())
+    at = require_aware(_at(args), "at")
+    decision = check_referral(referral, protocol, at=at)
+    if out.as_json:
+        out.emit(
+            {
+                "referral_id": referral.referral_id,
+                "protocol": protocol.protocol_id,
+                "at": at.isoformat(),
+                **decision.as_dict(),
+            }
+        )
+    else:
+        out.say(f"referral {referral.referral_id} under {protocol.protocol_id} at {at.isoformat()}")
+        for line in _decision_lines(decision):
+            out.say(f"  {line}")
+    return EXIT_OK if decision.allowed else EXIT_REFUSED
 
 
 def _finding(finding: Finding) -> dict[str, str]:
@@ -678,6 +768,16 @@ def _parser() -> argparse.ArgumentParser:
     breach.add_argument("--at", metavar="ISO", help="check at this aware instant (default: now)")
     breach.add_argument("--email", action="store_true", help="also print the notice e-mail")
     breach.set_defaults(run=_cmd_breach)
+    checker = sub.add_parser(
+        "check",
+        parents=[common],
+        help="decide whether a referral JSON file may be sent (recital C, art. 4 to 6, 11)",
+        description="Exit 0 when allowed, 1 when refused (every reason is printed), 2 when "
+        "the file cannot be read as a referral.",
+    )
+    checker.add_argument("file", help="a referral JSON file (the Referral model)")
+    checker.add_argument("--at", metavar="ISO", help="decide at this aware instant (default: now)")
+    checker.set_defaults(run=_cmd_check)
     register = sub.add_parser(
         "register",
         parents=[common],

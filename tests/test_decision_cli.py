@@ -1,0 +1,206 @@
+"""`protocol-share check FILE.json` and the decision part of `demo` (C-1 to C-7, A5-1)."""
+
+from __future__ import annotations
+
+import io
+import json
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from protocol_share import REASONS, TORHOUT, Referral, check_referral
+from protocol_share.cli import main
+from protocol_share.strategies import INCOMPATIBLE_VIOLATIONS, REFERRAL_VIOLATIONS, referrals
+
+AT = datetime(2026, 11, 28, 10, 0, tzinfo=UTC)
+
+
+def run(*argv: str) -> tuple[int, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    code = main(list(argv), out=out, err=err)
+    return code, out.getvalue(), err.getvalue()
+
+
+def referral_document(**changes: Any) -> dict[str, Any]:
+    document: dict[str, Any] = {
+        "referral_id": "r-2026-000042",
+        "client": {
+            "first_name": "Ségolène",
+            "last_name": "D'Hondt-Van den Bossche",
+            "address": {
+                "street": "Aartrijkestraat",
+                "house_number": "11",
+                "postcode": "8820",
+                "municipality": "Torhout",
+            },
+            "phone": "0470 12 34 56",
+        },
+        "consent": {
+            "consent_id": "c-2026-000042",
+            "given_at": (AT - timedelta(days=3)).isoformat(),
+            "method": "verbal",
+            "information_notice": "infofiche-ocmw-v2",
+            "explained": ["data", "recipient", "purpose", "follow_up", "withdrawal"],
+            "recipient_kbo": "0212.175.523",
+            "data_items": ["name", "address", "phone"],
+            "recorded_by": "kg-torhout-017",
+        },
+        "sender": {"member_id": "kg-torhout-017", "team": TORHOUT.team},
+        "recipient": {"organisation_kbo": "0212 175 523", "mailbox": TORHOUT.mailbox},
+        "assessed_appropriate": True,
+        "created_at": (AT - timedelta(hours=1)).isoformat(),
+    }
+    document.update(changes)
+    return document
+
+
+def write(tmp_path: Path, document: dict[str, Any]) -> str:
+    path = tmp_path / "referral.json"
+    path.write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
+    return str(path)
+
+
+def test_an_allowed_referral_exits_0_and_says_so(tmp_path: Path) -> None:
+    code, out, err = run("check", write(tmp_path, referral_document()), "--at", AT.isoformat())
+    assert code == 0
+    assert "ALLOWED" in out
+    assert "r-2026-000042" in out
+    assert err == ""
+
+
+def test_a_refused_referral_exits_1_with_every_reason_and_its_clause(tmp_path: Path) -> None:
+    document = referral_document(assessed_appropriate=False)
+    document["recipient"]["mailbox"] = "onthaal@torhout.be"
+    code, out, _ = run("check", write(tmp_path, document), "--at", AT.isoformat())
+    assert code == 1
+    assert "REFUSED: 2 reasons" in out
+    for code_name in ("WRONG_MAILBOX", "NOT_ASSESSED"):
+        reason = REASONS[code_name]
+        assert f"{code_name} ({reason.clause})" in out
+        assert reason.message_nl in out
+        assert reason.message_en in out
+
+
+def test_json_output_is_the_decision(tmp_path: Path) -> None:
+    document = referral_document()
+    document["consent"]["withdrawn_at"] = (AT - timedelta(days=1)).isoformat()
+    code, out, _ = run("check", write(tmp_path, document), "--json", "--at", AT.isoformat())
+    payload = json.loads(out)
+    assert code == 1
+    assert payload["allowed"] is False
+    assert [r["code"] for r in payload["reasons"]] == ["CONSENT_WITHDRAWN"]
+    assert payload["reasons"][0]["clause"] == "C-7"
+    assert payload["protocol"] == TORHOUT.protocol_id
+    assert datetime.fromisoformat(payload["at"]) == AT
+
+
+def test_the_default_moment_is_now(tmp_path: Path) -> None:
+    # Consent given three days before AT: still before now, so allowed without --at.
+    code, out, _ = run("check", write(tmp_path, referral_document()), "--json")
+    assert code == 0
+    assert datetime.fromisoformat(json.loads(out)["at"]) >= AT
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        ("{not json", "JSON_INVALID"),
+        (json.dumps({"referral_id": "r-1"}), "MISSING"),
+        (json.dumps(referral_document(unexpected=True)), "EXTRA_FORBIDDEN"),
+    ],
+)
+def test_a_file_that_is_not_a_referral_exits_2(tmp_path: Path, content: str, expected: str) -> None:
+    path = tmp_path / "broken.json"
+    path.write_text(content, encoding="utf-8")
+    code, out, err = run("check", str(path), "--at", AT.isoformat())
+    assert code == 2
+    assert expected in err
+    assert out == ""
+
+
+def test_a_national_number_in_the_file_is_unusable_input_and_never_echoed(
+    tmp_path: Path,
+) -> None:
+    document = referral_document()
+    document["client"]["last_name"] = "85.07.30-033.28"
+    code, out, err = run("check", write(tmp_path, document), "--at", AT.isoformat())
+    assert code == 2
+    assert "client.last_name: FORBIDDEN_IDENTIFIER" in err
+    assert "85.07.30-033.28" not in err + out
+
+
+def test_a_naive_or_malformed_moment_exits_2(tmp_path: Path) -> None:
+    path = write(tmp_path, referral_document())
+    code, _, err = run("check", path, "--at", "2026-11-28T10:00:00")
+    assert code == 2
+    assert "NAIVE_DATETIME" in err
+    code, _, err = run("check", path, "--at", "next tuesday")
+    assert code == 2
+    assert "NOT_A_DATETIME" in err
+
+
+def test_a_missing_file_exits_2(tmp_path: Path) -> None:
+    code, _, err = run("check", str(tmp_path / "nope.json"))
+    assert code == 2
+    assert "cannot read" in err
+
+
+def test_another_protocol_file_is_used(tmp_path: Path) -> None:
+    ended = TORHOUT.terminate_for_breach(AT.date() - timedelta(days=1))
+    protocol = tmp_path / "protocol.json"
+    protocol.write_text(ended.model_dump_json(), encoding="utf-8")
+    path = write(tmp_path, referral_document())
+    code, out, _ = run("check", path, "--protocol", str(protocol), "--at", AT.isoformat())
+    assert code == 1
+    assert "PROTOCOL_NOT_IN_FORCE" in out
+
+
+# Violations a JSON document can carry (a forbidden identifier fails validation instead).
+_IN_JSON = sorted(REFERRAL_VIOLATIONS - {"FORBIDDEN_IDENTIFIER", "DATA_ITEM_NOT_IN_PROTOCOL"})
+_documents = (
+    st.sets(st.sampled_from(_IN_JSON), max_size=3)
+    .filter(lambda codes: not any(pair <= codes for pair in INCOMPATIBLE_VIOLATIONS))
+    .flatmap(lambda codes: referrals(valid=not codes, violating=codes))
+)
+
+
+@settings(max_examples=25, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(referral=_documents)
+def test_exit_code_and_output_are_the_decision_of_the_document(
+    tmp_path: Path, referral: Referral
+) -> None:
+    path = tmp_path / "generated.json"
+    text = referral.model_dump_json()
+    path.write_text(text, encoding="utf-8")
+    expected = check_referral(Referral.model_validate_json(text), at=referral.created_at)
+    code, out, _ = run("check", str(path), "--json", "--at", referral.created_at.isoformat())
+    payload = json.loads(out)
+    assert code == (0 if expected.allowed else 1)
+    assert {k: payload[k] for k in ("allowed", "reasons")} == expected.as_dict()
+
+
+def test_demo_shows_an_allowed_and_a_refused_referral_with_reasons() -> None:
+    code, out, err = run("demo")
+    assert code == 0
+    section = out[out.index("5. check_referral") :]
+    assert "ALLOWED" in section
+    assert "REFUSED: 3 reasons" in section
+    for name in ("WRONG_MAILBOX", "CONSENT_WITHDRAWN", "NOT_ASSESSED"):
+        assert f"{name} ({REASONS[name].clause})" in section
+    assert err == ""
+
+
+def test_demo_json_carries_both_decisions() -> None:
+    code, out, _ = run("demo", "--json")
+    decisions = json.loads(out)["decisions"]
+    assert code == 0
+    assert decisions["allowed"] == {"allowed": True, "reasons": []}
+    assert {r["code"] for r in decisions["refused"]["reasons"]} == {
+        "WRONG_MAILBOX",
+        "CONSENT_WITHDRAWN",
+        "NOT_ASSESSED",
+    }
