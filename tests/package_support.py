@@ -86,16 +86,22 @@ def sealed(members: dict[str, bytes], password: str | PackageKey = PASSWORD) -> 
     return seal(list(members.items()), PackageKey.of(password), mtime=AT)
 
 
-def decoded_header(archive: bytes, password: str = PASSWORD) -> bytes:
+KEY = PackageKey.derive(PASSWORD)
+"""The key of :data:`PASSWORD`, derived once for the whole test session."""
+
+
+def decoded_header(archive: bytes, password: str | PackageKey = KEY) -> bytes:
     """The decrypted, decompressed header of an archive the library wrote."""
-    key = PackageKey.derive(password)
+    key = PackageKey.of(password)
     layout, _ = sz.read_layout(archive)
     return sz.decode_header(archive, layout, lambda p: key.key_for(p.cycles, p.salt))
 
 
-def reheader(archive: bytes, edit: Callable[[bytes], bytes], password: str = PASSWORD) -> bytes:
+def reheader(
+    archive: bytes, edit: Callable[[bytes], bytes], password: str | PackageKey = KEY
+) -> bytes:
     """The archive with its (decrypted) header changed by ``edit``, encrypted again."""
-    key = PackageKey.derive(password)
+    key = PackageKey.of(password)
     layout, _ = sz.read_layout(archive)
     header = sz.decode_header(archive, layout, lambda p: key.key_for(p.cycles, p.salt))
     sz.parse_header(header, layout)

@@ -487,6 +487,34 @@ def test_any_splice_is_refused_with_a_package_error_never_an_untyped_one(
     assert isinstance(outcome, PackageError | ReceivedReferral)
 
 
+HEADER = decoded_header(PACKAGE.archive)
+
+
+@given(
+    edits=st.lists(
+        st.tuples(st.integers(0, len(HEADER) - 1), st.binary(max_size=6), st.integers(0, 3)),
+        min_size=1,
+        max_size=3,
+    )
+)
+@settings(max_examples=300, deadline=None)
+def test_a_header_forged_with_the_password_is_refused_with_a_package_error(
+    edits: list[tuple[int, bytes, int]],
+) -> None:
+    """A sender who knows the password controls the whole header; its CRC is right."""
+
+    def edit(header: bytes) -> bytes:
+        for position, replacement, removed in edits:
+            header = header[:position] + replacement + header[position + removed :]
+        return header
+
+    forged = reheader(PACKAGE.archive, edit)
+    outcome = _outcome(forged)
+    assert isinstance(outcome, PackageError | ReceivedReferral)
+    if isinstance(outcome, ReceivedReferral):
+        assert outcome.client == CLIENT
+
+
 def test_a_wrong_password_is_refused_as_wrong_password() -> None:
     error = refused_as(WrongPassword, PACKAGE.archive, password="Een-ander-wachtwoord-7")
     assert "password" in str(error)

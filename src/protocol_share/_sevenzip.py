@@ -708,12 +708,12 @@ def decode_header(data: bytes, layout: Layout, key_for: KeyFor) -> bytes:
             decryptor = Cipher(algorithms.AES(key_for(parameters)), modes.CBC(parameters.iv))
             chunk = decryptor.decryptor().update(chunk)[:out_size]
         elif coder.method in (LZMA, LZMA2):
-            decoder = lzma.LZMADecompressor(
-                lzma.FORMAT_RAW, filters=[_lzma_filter(coder, out_size)]
-            )
             try:
+                decoder = lzma.LZMADecompressor(
+                    lzma.FORMAT_RAW, filters=[_lzma_filter(coder, out_size)]
+                )
                 chunk = decoder.decompress(chunk, max_length=out_size)
-            except lzma.LZMAError:
+            except (lzma.LZMAError, ValueError):
                 raise NotDecoded("the header does not decompress") from None
         if len(chunk) != out_size:
             raise NotDecoded("the header decodes to the wrong size")

@@ -85,7 +85,7 @@ class PackageKey:
 
     @classmethod
     def derive(cls, password: str) -> PackageKey:
-        """Check ``password`` (a non-empty string of at most 256 characters) and derive its key.
+        """Check ``password`` (a non-empty string of at most 256 characters) and derive its key (A6-2).
 
         Raises :class:`InvalidInput` (``NOT_A_STRING``, ``EMPTY``, ``TOO_LONG``,
         ``NOT_ENCODABLE`` for a lone surrogate), naming no value.
@@ -112,7 +112,7 @@ class PackageKey:
 
     @classmethod
     def of(cls, password: str | PackageKey) -> PackageKey:
-        """``password`` itself when it is a key already, else :meth:`derive`."""
+        """``password`` itself when it is a key already, else :meth:`derive` (A6-2)."""
         return password if isinstance(password, PackageKey) else cls.derive(password)
 
     @property
@@ -121,7 +121,7 @@ class PackageKey:
         return self._password
 
     def key_for(self, cycles: int, salt: bytes) -> bytes:
-        """The AES key for this password with 7-Zip's ``cycles`` and ``salt``, remembered."""
+        """The AES key for this password with 7-Zip's ``cycles`` and ``salt``, remembered (A6-2)."""
         entry = (self._utf16, cycles, salt)
         key = self._keys.get(entry)
         if key is None:

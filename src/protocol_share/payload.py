@@ -92,7 +92,7 @@ class ReferralDocument(FrozenModel):
 
 
 def document_json(document: ReferralDocument) -> bytes:
-    """``verwijzing.json``: UTF-8, indented, absent contact details left out."""
+    """``verwijzing.json`` (A6-2): UTF-8, indented, absent contact details left out (A3-2)."""
     text = document.model_dump_json(indent=2, by_alias=True, exclude_none=True)
     return (text + "\n").encode("utf-8")
 
@@ -109,7 +109,7 @@ def _refuse_constant(name: str) -> Any:
 
 
 def parse_document(raw: bytes) -> ReferralDocument:
-    """Read ``verwijzing.json`` strictly: UTF-8, JSON without repeated keys, the schema.
+    """Read ``verwijzing.json`` strictly (A6-2): UTF-8, JSON without repeated keys, the schema.
 
     Raises :class:`UnexpectedContent` naming fields and codes, never values; unknown fields
     are refused, not dropped (A3-3).
@@ -147,19 +147,19 @@ _MONTHS = (
 
 
 def dutch_date(moment: datetime) -> str:
-    """``2 mei 2024``: the Europe/Brussels date of an aware instant."""
+    """``2 mei 2024``: the Europe/Brussels date of an aware instant (for A6-1 texts)."""
     local = moment.astimezone(BRUSSELS)
     return f"{local.day} {_MONTHS[local.month - 1]} {local.year}"
 
 
 def dutch_moment(moment: datetime) -> str:
-    """``2 mei 2024 om 12:00``: date and time in Europe/Brussels."""
+    """``2 mei 2024 om 12:00``: date and time in Europe/Brussels (for A6-1 texts)."""
     local = moment.astimezone(BRUSSELS)
     return f"{dutch_date(moment)} om {local:%H:%M}"
 
 
 def document_text(document: ReferralDocument, protocol: Protocol) -> bytes:
-    """``verwijzing.txt``: the same data in Dutch, for a person (UTF-8, CRLF line ends)."""
+    """``verwijzing.txt`` (A6-1, A6-2): the same data in Dutch, for a person (UTF-8, CRLF)."""
     client = document.client
     address = client.address
     street = f"{address.street} {address.house_number}"

@@ -58,7 +58,7 @@ class Manifest(FrozenModel):
 
 
 def key_id(public_key: Ed25519PublicKey) -> str:
-    """The first 16 bytes (hex) of the SHA-256 of the raw public key: names a key, not a person."""
+    """The first 16 bytes (hex) of the raw public key's SHA-256 (A6-2): names a key, not a person."""
     raw = public_key.public_bytes(Encoding.Raw, PublicFormat.Raw)
     return hashlib.sha256(raw).hexdigest()[:32]
 
@@ -84,7 +84,7 @@ def sign(members: Mapping[str, bytes], private_key: Ed25519PrivateKey) -> bytes:
 
 
 def public_keys(verify_with: object) -> tuple[Ed25519PublicKey, ...]:
-    """``verify_with`` as a tuple of Ed25519 public keys: one key, or a collection of them."""
+    """``verify_with`` as a tuple of Ed25519 public keys (A6-2): one key, or a collection."""
     keys = (verify_with,) if isinstance(verify_with, Ed25519PublicKey) else verify_with
     if (
         isinstance(keys, str | bytes)
@@ -102,7 +102,7 @@ def public_keys(verify_with: object) -> tuple[Ed25519PublicKey, ...]:
 
 
 def verify(members: Mapping[str, bytes], keys: Collection[Ed25519PublicKey]) -> str | None:
-    """Check the manifest among ``members``; return the id of the key that signed it.
+    """Check the manifest among ``members`` (A6-2); return the id of the key that signed it.
 
     With ``keys`` empty, a manifest is still checked against the members (integrity) but
     no signer is vouched for: the result is ``None``. With ``keys``, a missing manifest, one
