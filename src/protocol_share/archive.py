@@ -63,6 +63,27 @@ COMPRESSION_PRESET = 1
 """LZMA2 preset for sealing: a package is a few kilobytes, a high preset only costs time."""
 
 
+def _utf16(password: object) -> bytes:
+    """A usable password, in 7-Zip's UTF-16LE; else :class:`InvalidInput` (no value named)."""
+    if not isinstance(password, str):
+        raise InvalidInput.single("arguments", "password", "NOT_A_STRING", "must be a string")
+    if not password:
+        raise InvalidInput.single("arguments", "password", "EMPTY", "must not be empty")
+    if len(password) > MAX_PASSWORD_LENGTH:
+        raise InvalidInput.single(
+            "arguments",
+            "password",
+            "TOO_LONG",
+            f"must be at most {MAX_PASSWORD_LENGTH} characters",
+        )
+    try:
+        return password.encode("utf-16-le")
+    except UnicodeEncodeError:
+        raise InvalidInput.single(
+            "arguments", "password", "NOT_ENCODABLE", "holds a lone surrogate character"
+        ) from None
+
+
 class PackageKey:
     """A package password and its 7-Zip AES-256 key, derived once (A6-2).
 
@@ -90,23 +111,7 @@ class PackageKey:
         Raises :class:`InvalidInput` (``NOT_A_STRING``, ``EMPTY``, ``TOO_LONG``,
         ``NOT_ENCODABLE`` for a lone surrogate), naming no value.
         """
-        if not isinstance(password, str):
-            raise InvalidInput.single("arguments", "password", "NOT_A_STRING", "must be a string")
-        if not password:
-            raise InvalidInput.single("arguments", "password", "EMPTY", "must not be empty")
-        if len(password) > MAX_PASSWORD_LENGTH:
-            raise InvalidInput.single(
-                "arguments",
-                "password",
-                "TOO_LONG",
-                f"must be at most {MAX_PASSWORD_LENGTH} characters",
-            )
-        try:
-            utf16 = password.encode("utf-16-le")
-        except UnicodeEncodeError:
-            raise InvalidInput.single(
-                "arguments", "password", "NOT_ENCODABLE", "holds a lone surrogate character"
-            ) from None
+        utf16 = _utf16(password)
         key = _kdf.derive_key(utf16, _kdf.CYCLES, b"")
         return cls(password, {(utf16, _kdf.CYCLES, b""): key})
 
@@ -258,7 +263,7 @@ def _check_layout(
 
 def _inspect(
     data: bytes,
-    key: PackageKey | None,
+    password: str | PackageKey,
     names: Collection[str],
     required: Collection[str],
     max_content_size: int,
@@ -272,8 +277,7 @@ def _inspect(
         for coder in sz.header_coders(layout):
             if coder.method == sz.AES:
                 _check_aes(coder)
-        if key is None:
-            raise WrongPassword("the archive is encrypted and no password was given")
+        key = PackageKey.of(password)  # derived only now: the header is encrypted and sound
         header_crc = layout.header_streams.folders[0].crc if layout.header_streams else None
         try:
             decoded = sz.decode_header(data, layout, lambda p: key.key_for(p.cycles, p.salt))
@@ -303,7 +307,7 @@ def _inspect(
 
 def unseal(
     archive: bytes,
-    key: PackageKey | None,
+    password: str | PackageKey,
     *,
     names: Collection[str],
     required: Collection[str],
@@ -312,10 +316,14 @@ def unseal(
 ) -> dict[str, bytes]:
     """Open an encrypted 7z archive in memory; return its members by name (A6-2).
 
-    ``names`` are the members allowed, ``required`` those that must be there. Raises a
-    :class:`~protocol_share.errors.PackageError` subclass (see the module docstring), or
-    :class:`InvalidInput` for arguments of the wrong type.
+    ``names`` are the members allowed, ``required`` those that must be there. A password
+    string is checked at once but its key derived only once the archive's encrypted header
+    has passed the structural checks: junk is refused without the cost of a derivation.
+    Raises a :class:`~protocol_share.errors.PackageError` subclass (see the module
+    docstring), or :class:`InvalidInput` for arguments of the wrong type.
     """
+    if not isinstance(password, PackageKey):
+        _utf16(password)
     data = _as_bytes(archive)
     max_archive_size = _limit(max_archive_size, "max_archive_size")
     max_content_size = _limit(max_content_size, "max_content_size")
@@ -323,7 +331,7 @@ def unseal(
         raise PackageTooLarge("the archive is over the size limit")
     if not data:
         raise CorruptPackage("not a 7z archive: the input is empty")
-    layout, key = _inspect(data, key, names, required, max_content_size)
+    layout, key = _inspect(data, password, names, required, max_content_size)
     return _extract(data, key, layout, max_content_size)
 
 

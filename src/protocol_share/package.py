@@ -247,10 +247,9 @@ def open_package(
     if not isinstance(protocol, Protocol):
         raise InvalidInput.single("arguments", "protocol", "NOT_A_PROTOCOL", "must be a Protocol")
     keys = public_keys(verify_with) if verify_with is not None else ()
-    key = PackageKey.of(password)
     members = unseal(
         archive,
-        key,
+        password,
         names={DOCUMENT_NAME, TEXT_NAME, MANIFEST_NAME},
         required={DOCUMENT_NAME, TEXT_NAME},
         max_archive_size=max_archive_size,
