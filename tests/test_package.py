@@ -658,6 +658,15 @@ def test_a_key_derivation_other_than_seven_zips_is_refused_as_corrupt() -> None:
         assert "key derivation" in str(refused_as(CorruptPackage, forged))
 
 
+def test_an_archive_asking_for_a_second_key_derivation_is_refused_as_corrupt() -> None:
+    # the content's AES coder given a one-byte salt: a second 2**19-round derivation
+    aes = b"\x24" + sz.AES
+    salted = reheader(
+        PACKAGE.archive, replace_once(aes + b"\x12\x53\x0f", aes + b"\x13\xd3\x0f\x01")
+    )
+    assert "more than one key derivation" in str(refused_as(CorruptPackage, salted))
+
+
 def test_a_document_with_an_extra_field_is_refused_not_stripped() -> None:
     document = json.loads(members_of(PACKAGE.archive)[DOCUMENT_NAME])
     document["client"]["national_number"] = "85.07.30-033.28"

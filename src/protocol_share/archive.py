@@ -212,6 +212,12 @@ def _no_key(parameters: sz.AesParameters) -> bytes:
     raise sz.Malformed("an encrypted header inside a clear one")
 
 
+def _header_aes(layout: sz.Layout) -> list[sz.Coder]:
+    if layout.header_streams is None:
+        return []
+    return [coder for coder in layout.header_streams.folders[0].coders if coder.method == sz.AES]
+
+
 def _check_layout(
     layout: sz.Layout,
     data: bytes,
@@ -232,12 +238,16 @@ def _check_layout(
         for size in folder.unpack_sizes
     ):
         raise PackageTooLarge("the archive's declared content is over the size limit")
+    salts = {_check_aes(coder).salt for coder in _header_aes(layout)}
     for folder in main.folders:
         for coder in folder.coders:
             if coder.method == sz.AES:
-                _check_aes(coder)
+                salts.add(_check_aes(coder).salt)
             elif _decoder_memory(coder) > MAX_DECODER_MEMORY:
                 raise PackageTooLarge("the archive asks for more decoder memory than allowed")
+    if len(salts) > 1:
+        # 7-Zip derives one key per archive (no salt); several would each cost a derivation.
+        raise sz.Unsupported("more than one key derivation in the archive")
     for index in range(len(main.pack_sizes)):
         sz.packed_span(len(data), main, index)
     seen: set[str] = set()
@@ -274,9 +284,11 @@ def _inspect(
             coder.method == sz.AES for coder in sz.header_coders(layout)
         ):
             _refuse_clear_header(layout, data)
-        for coder in sz.header_coders(layout):
-            if coder.method == sz.AES:
-                _check_aes(coder)
+        salts = {
+            _check_aes(coder).salt for coder in sz.header_coders(layout) if coder.method == sz.AES
+        }
+        if len(salts) > 1:
+            raise sz.Unsupported("more than one key derivation in the header")
         key = PackageKey.of(password)  # derived only now: the header is encrypted and sound
         header_crc = layout.header_streams.folders[0].crc if layout.header_streams else None
         try:
