@@ -508,3 +508,15 @@ def test_the_breach_command_refuses_an_invalid_notice_with_exit_2(tmp_path: Path
     assert code == 2
     assert "client" in err
     assert "Peeters" not in err
+
+
+def test_times_in_the_repeated_hour_are_compared_as_instants() -> None:
+    # 26 October 2025: 02:50 summer time (00:50 UTC) comes before 02:10 winter time (01:10 UTC).
+    aware = datetime(2025, 10, 26, 2, 50, tzinfo=BRUSSELS)
+    later = datetime(2025, 10, 26, 2, 10, fold=1, tzinfo=BRUSSELS)
+    n = notice(aware_at=aware, issued_at=later)
+    status = authority_status(n, at=later)
+    assert status.remaining == timedelta(hours=72) - timedelta(minutes=20)
+    with pytest.raises(InvalidInput) as caught:
+        notice(aware_at=later, issued_at=aware)
+    assert caught.value.codes == {"ISSUED_BEFORE_AWARE"}

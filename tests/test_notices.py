@@ -430,3 +430,10 @@ def test_every_code_has_a_dutch_label(alias: object, labels: Mapping[str, str]) 
 
 def test_every_data_item_has_a_dutch_label() -> None:
     assert set(mail.DATA_ITEM_NL) == set(DataItem)
+
+
+def test_delays_are_measured_in_elapsed_time_across_daylight_saving() -> None:
+    found = datetime(2025, 10, 26, 2, 50, tzinfo=BRUSSELS)  # summer time, 00:50 UTC
+    told = datetime(2025, 10, 26, 2, 10, fold=1, tzinfo=BRUSSELS)  # winter time, 01:10 UTC
+    notice = quality(found_at=found, notified_at=told)
+    assert notice.delay == timedelta(minutes=20)

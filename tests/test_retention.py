@@ -543,3 +543,14 @@ def test_the_retention_command_refuses_bad_input_with_exit_2(tmp_path: Path) -> 
     code, _, err = run("retention", good, "--at", "next tuesday")
     assert code == 2
     assert "NOT_A_DATETIME" in err
+
+
+def test_steps_in_the_repeated_hour_are_ordered_by_instant_not_by_wall_clock() -> None:
+    # 26 October 2025: 02:50 summer time (00:50 UTC) comes before 02:10 winter time (01:10 UTC).
+    first = datetime(2025, 10, 26, 2, 50, tzinfo=BRUSSELS)
+    second = datetime(2025, 10, 26, 2, 10, fold=1, tzinfo=BRUSSELS)
+    case = RetentionCase.received(first).contacted(second, "declined")
+    assert case.state == "declined"
+    assert retention_decision(case, at=second).action == "delete"
+    with pytest.raises(ImpossibleStep):
+        RetentionCase.received(second).contacted(first, "declined")

@@ -204,14 +204,15 @@ class BreachNotice(FrozenModel):
                 "NO_LOSS",
                 "a breach loses confidentiality, integrity or availability (GDPR art. 4(12))",
             )
-        if self.occurred_at is not None and self.occurred_at > self.aware_at:
+        aware = _utc(self.aware_at)
+        if self.occurred_at is not None and _utc(self.occurred_at) > aware:
             raise field_error(
                 "BreachNotice",
                 "occurred_at",
                 "OCCURRED_AFTER_AWARE",
                 "a breach cannot occur after the reporting party became aware of it",
             )
-        if self.issued_at < self.aware_at:
+        if _utc(self.issued_at) < aware:
             raise field_error(
                 "BreachNotice",
                 "issued_at",
@@ -220,7 +221,7 @@ class BreachNotice(FrozenModel):
             )
         for name in ("authority_notified_at", "other_party_notified_at"):
             value = getattr(self, name)
-            if value is not None and value < self.aware_at:
+            if value is not None and _utc(value) < aware:
                 raise field_error(
                     "BreachNotice",
                     name,
@@ -285,8 +286,7 @@ class BreachNotice(FrozenModel):
                 "FIXED_FIELD",
                 "a supplement cannot change the notice's identity, awareness or phase",
             )
-        require_aware(at, "at")
-        if at < self.issued_at:
+        if _utc(require_aware(at, "at")) < _utc(self.issued_at):
             raise InvalidInput.single(
                 "BreachNotice.supplement",
                 "at",
@@ -296,6 +296,12 @@ class BreachNotice(FrozenModel):
         data = self.model_dump() | changes
         data.update(phase=self.phase + 1, issued_at=at, changed=frozenset(changes))
         return BreachNotice.model_validate(data)
+
+
+def _utc(value: datetime) -> datetime:
+    # Compare and subtract instants in UTC: Python compares two datetimes of one zone by
+    # wall clock, which misorders the repeated hour when daylight saving time ends.
+    return value.astimezone(UTC)
 
 
 def other_party(notice: BreachNotice, protocol: Protocol = TORHOUT) -> Party:
@@ -349,17 +355,18 @@ def authority_status(
 ) -> AuthorityStatus:
     """The overdue check: is the notification to ``protocol.supervisory_authority`` due,
     overdue or late at ``at``, and are reasons of delay needed (GDPR art. 33(1); A9-1)?"""
-    require_aware(at, "at")
-    if at < notice.aware_at:
+    now = _utc(require_aware(at, "at"))
+    if now < _utc(notice.aware_at):
         raise InvalidInput.single(
             "arguments", "at", "AT_BEFORE_AWARE", "the check must be at or after awareness"
         )
     deadline = authority_deadline(notice)
-    notified = notice.authority_notified_at
+    due = _utc(deadline)
+    notified = None if notice.authority_notified_at is None else _utc(notice.authority_notified_at)
     authority = protocol.supervisory_authority
     name = authority.short_name
     code: AuthorityCode
-    if notified is None and at <= deadline:
+    if notified is None and now <= due:
         code = "DUE"
         en = f"Notify {name} by {deadline:%Y-%m-%d %H:%M} (Brussels time)."
         nl = f"Meld aan de {name} uiterlijk op {deadline:%d-%m-%Y om %H:%M}."
@@ -370,7 +377,7 @@ def authority_status(
             f"Te laat: meld nu aan de {name} en vermeld de redenen van de vertraging "
             "(AVG art. 33, lid 1)."
         )
-    elif notified <= deadline:
+    elif notified <= due:
         code = "NOTIFIED_IN_TIME"
         en = f"{name} was notified in time."
         nl = f"De {name} werd tijdig op de hoogte gebracht."
@@ -391,7 +398,7 @@ def authority_status(
         code=code,
         overdue=code == "OVERDUE_GIVE_REASONS",
         reasons_of_delay_needed=code in {"OVERDUE_GIVE_REASONS", "LATE_GIVE_REASONS"},
-        remaining=max(deadline - at, timedelta(0)),
+        remaining=max(due - now, timedelta(0)),
         recommended=notice.severity().notify_authority,
         message_en=en,
         message_nl=nl,

@@ -28,7 +28,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from typing import Annotated, Final, Literal, Self
 
 from dateutil.relativedelta import relativedelta
@@ -67,6 +67,12 @@ __all__ = [
 Title = Annotated[str, Field(min_length=1, max_length=500), AfterValidator(check_free_text)]
 """A short text (a law's title, a processor's name or service): no personal number allowed."""
 
+
+def _utc(value: datetime) -> datetime:
+    # Instants in UTC: one zone's datetimes compare and subtract by wall clock in Python.
+    return value.astimezone(UTC)
+
+
 QualityKind = Literal["erroneous", "inaccurate", "incomplete", "missing", "outdated", "excessive"]
 """What is wrong with a data item (A7-1)."""
 QualityOutcome = Literal["corrected", "deleted", "confirmed_correct", "cannot_verify"]
@@ -102,7 +108,7 @@ class QualityNotice(FrozenModel):
 
     @model_validator(mode="after")
     def _notified_after_found(self) -> Self:
-        if self.notified_at < self.found_at:
+        if _utc(self.notified_at) < _utc(self.found_at):
             raise field_error(
                 "QualityNotice",
                 "notified_at",
@@ -114,7 +120,7 @@ class QualityNotice(FrozenModel):
     @property
     def delay(self) -> timedelta:
         """How long after finding the problem Opgroeien was told (A7-1: immediately)."""
-        return self.notified_at - self.found_at
+        return _utc(self.notified_at) - _utc(self.found_at)
 
     def answer(
         self,
@@ -153,7 +159,7 @@ class QualityAnswer(FrozenModel):
 
     @model_validator(mode="after")
     def _consistent(self) -> Self:
-        if self.answered_at < self.notified_at:
+        if _utc(self.answered_at) < _utc(self.notified_at):
             raise field_error(
                 "QualityAnswer",
                 "answered_at",
@@ -179,7 +185,7 @@ class QualityAnswer(FrozenModel):
     @property
     def answered_within(self) -> timedelta:
         """The time between the notice and this answer (A7-2: within a reasonable time)."""
-        return self.answered_at - self.notified_at
+        return _utc(self.answered_at) - _utc(self.notified_at)
 
 
 TerminationGround = Literal["breach", "notice", "no_legal_basis"]

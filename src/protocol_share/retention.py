@@ -51,7 +51,7 @@ import json
 import operator
 import re
 from collections.abc import Iterable, Mapping
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from typing import Annotated, Any, Final, Literal, NamedTuple
 
 from dateutil.relativedelta import relativedelta
@@ -181,22 +181,29 @@ class RetentionCase:
     personal data). ``steps`` is the full history, ``state`` the current state.
     """
 
-    __slots__ = ("_case_id", "_last_on", "_state", "_steps")
+    __slots__ = ("_case_id", "_last_on", "_last_utc", "_state", "_steps")
 
     _case_id: str | None
     _state: State
     _steps: tuple[Step, ...]
     _last_on: date
+    _last_utc: datetime
 
     def __init__(self) -> None:
         raise TypeError("start a case with RetentionCase.received(at) or RetentionCase.replay()")
 
     @classmethod
     def _make(
-        cls, case_id: str | None, state: State, steps: tuple[Step, ...], last_on: date
+        cls,
+        case_id: str | None,
+        state: State,
+        steps: tuple[Step, ...],
+        last_on: date,
+        last_utc: datetime,
     ) -> RetentionCase:
         case = object.__new__(cls)
-        case._case_id, case._state, case._steps, case._last_on = case_id, state, steps, last_on
+        case._case_id, case._state, case._steps = case_id, state, steps
+        case._last_on, case._last_utc = last_on, last_utc
         return case
 
     @classmethod
@@ -208,7 +215,7 @@ class RetentionCase:
 
     @classmethod
     def _begin(cls, case_id: str | None) -> RetentionCase:
-        return cls._make(case_id, "new", (), date.min)
+        return cls._make(case_id, "new", (), date.min, datetime.min.replace(tzinfo=UTC))
 
     @classmethod
     def replay(cls, steps: Iterable[Step], *, case_id: str | None = None) -> RetentionCase:
@@ -237,8 +244,10 @@ class RetentionCase:
 
     def _advance(self, step: str, at: datetime, outcome: str | None) -> RetentionCase:
         state = _next_state(self._state, step, outcome)
-        require_aware(at, "at")
-        if self._steps and at < self._steps[-1].at:
+        # Compare instants in UTC: Python compares two datetimes of one zone by wall clock,
+        # which misorders the repeated hour when daylight saving time ends.
+        utc = require_aware(at, "at").astimezone(UTC)
+        if utc < self._last_utc:
             raise ImpossibleStep(
                 step,
                 self._state,
@@ -247,7 +256,7 @@ class RetentionCase:
             )
         record = Step(step, at, outcome)  # type: ignore[arg-type]
         on = at.astimezone(BRUSSELS).date()
-        return RetentionCase._make(self._case_id, state, (*self._steps, record), on)
+        return RetentionCase._make(self._case_id, state, (*self._steps, record), on, utc)
 
     @property
     def case_id(self) -> str | None:
@@ -477,12 +486,12 @@ def _decide(case: RetentionCase, today: date, terms: RetentionTerms) -> Retentio
     return _AWAITING_CONTACT
 
 
-def _check_after_last(case: RetentionCase, at: datetime) -> None:
+def _check_after_last(case: RetentionCase, at_utc: datetime) -> None:
     if not isinstance(case, RetentionCase):
         raise InvalidInput.single(
             "arguments", "case", "NOT_A_CASE", "must be a RetentionCase (see cases_from_json)"
         )
-    if at < case._steps[-1].at:
+    if at_utc < case._last_utc:
         raise InvalidInput.single(
             "arguments",
             "at",
@@ -502,7 +511,7 @@ def retention_decision(
     case's latest step.
     """
     today = local_date(at)
-    _check_after_last(case, at)
+    _check_after_last(case, at.astimezone(UTC))
     return _decide(case, today, protocol.retention)
 
 
@@ -531,13 +540,14 @@ def retention_schedule(
     not listed: their data are kept. Ties keep the input order.
     """
     today = local_date(at)
+    at_utc = at.astimezone(UTC)
     years = protocol.retention.client_file_years
     review = timedelta(days=protocol.retention.unreachable_review_days)
     one_day = timedelta(days=1)
     entries: list[ScheduledAction] = []
     append = entries.append
     for case in cases:
-        _check_after_last(case, at)
+        _check_after_last(case, at_utc)
         state = case._state
         if state == "dossier_closed":
             due = _years_after(case._last_on, years) + one_day
