@@ -190,10 +190,7 @@ def pack(
         raise InvalidInput.single("arguments", "referral", "NOT_A_REFERRAL", "must be a Referral")
     if not isinstance(protocol, Protocol):
         raise InvalidInput.single("arguments", "protocol", "NOT_A_PROTOCOL", "must be a Protocol")
-    if not isinstance(password, PackageKey):
-        check_password(password)
-    else:
-        check_password(password.password)
+    check_password(password.password if isinstance(password, PackageKey) else password)
     if signing_key is not None and not isinstance(signing_key, Ed25519PrivateKey):
         raise InvalidInput.single(
             "arguments", "signing_key", "NOT_AN_ED25519_KEY", "must be an Ed25519 private key"
