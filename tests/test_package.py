@@ -29,6 +29,7 @@ from hypothesis import strategies as st
 
 from protocol_share import (
     TORHOUT,
+    ClientData,
     CorruptPackage,
     HeadersNotEncrypted,
     InvalidInput,
@@ -54,6 +55,7 @@ from protocol_share.package import (
 )
 from protocol_share.payload import DOCUMENT_NAME, TEXT_NAME
 from protocol_share.signing import MANIFEST_NAME, key_id
+from protocol_share.strategies import client_data
 from tests.package_support import (
     AT,
     CLIENT,
@@ -358,6 +360,23 @@ def test_the_email_goes_to_the_protocol_mailbox_only_and_names_no_personal_data(
     assert "ander kanaal" in text
     assert "wachtwoord" in text
     assert PASSWORD not in message.as_string()
+
+
+@given(client=client_data())
+@settings(max_examples=40, deadline=None)
+def test_no_generated_client_value_reaches_the_subject_body_or_file_name(
+    client: ClientData,
+) -> None:
+    package = pack(referral(client=client), password=KEY, at=AT)
+    body = package.message.get_body(("plain",))
+    assert body is not None
+    visible = "\n".join([str(package.message["Subject"]), body.get_content(), package.filename])
+    address = client.address
+    # the municipality and postcode are the OCMW's own, named in the body as the recipient
+    values = [client.first_name, client.last_name, address.street, client.phone, client.email]
+    for value in values:
+        if value is not None and len(value) >= 4:
+            assert value not in visible
 
 
 def test_the_file_name_is_the_date_and_a_digest_of_the_archive() -> None:
