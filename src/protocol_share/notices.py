@@ -248,14 +248,14 @@ class TerminationNotice(FrozenModel):
         return _TERMINATION_CLAUSE[self.ground]
 
     def ends_on(self, protocol: Protocol = TORHOUT) -> date:
-        """The first day the protocol is no longer in force by this notice alone."""
+        """The first day the protocol is no longer in force by this notice alone (A8-1, A11-2, A11-3)."""
         if self.ground == "notice":
             result: date = self.given_on + relativedelta(months=protocol.notice_months)
             return result
         return self.given_on
 
     def apply(self, protocol: Protocol = TORHOUT) -> Protocol:
-        """The protocol ended by this notice (an earlier end already recorded stands)."""
+        """The protocol ended by this notice (A8-1, A11-2, A11-3); an earlier recorded end stands."""
         if self.ground == "notice":
             return protocol.terminate_with_notice(self.given_on)
         if self.ground == "breach":
@@ -353,7 +353,7 @@ class Processor(FrozenModel):
         return self
 
     def active_on(self, day: date) -> bool:
-        """Whether the processor works on the data on ``day``."""
+        """Whether the processor works on the data on ``day`` (A6-8)."""
         return self.since <= day and (self.until is None or day <= self.until)
 
 
@@ -398,7 +398,7 @@ class ProcessorOverview(FrozenModel):
         return self
 
     def active_on(self, day: date) -> tuple[Processor, ...]:
-        """The processors at work on ``day``."""
+        """The processors at work on ``day`` (A6-8, A6-9)."""
         return tuple(p for p in self.processors if p.active_on(require_date(day, "day")))
 
     def with_change(self, notice: ProcessorChangeNotice) -> ProcessorOverview:
@@ -472,7 +472,7 @@ class EvidenceItem(FrozenModel):
 
     @property
     def provided(self) -> bool:
-        """Whether a document is named for this item."""
+        """Whether a document is named for this item (A6-7)."""
         return self.document is not None
 
 
@@ -581,7 +581,7 @@ class EvidenceChecklist(FrozenModel):
 
     @property
     def missing(self) -> tuple[EvidenceCode, ...]:
-        """The items without a document yet."""
+        """The items without a document yet (A6-7)."""
         return tuple(item.code for item in self.items if not item.provided)
 
     @property

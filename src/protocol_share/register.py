@@ -179,14 +179,14 @@ class RegisterEntry:
 
     @property
     def name_nl(self) -> str:
-        """The processing activity's name in the register (Dutch)."""
+        """The processing activity's name in the register (Dutch; A6-6)."""
         return (
             f"Ontvangen verwijzingen van {self.source.name} (protocol {self.protocol.protocol_id})"
         )
 
     @property
     def name_en(self) -> str:
-        """The processing activity's name in the register (English)."""
+        """The processing activity's name in the register (English; A6-6)."""
         return f"Referrals received from {self.source.name} (protocol {self.protocol.protocol_id})"
 
     @property
@@ -305,7 +305,7 @@ class RegisterEntry:
         }
 
     def to_jsonld(self) -> dict[str, Any]:
-        """The record as a DPV ``dpv:Process`` in JSON-LD, with an inline ``@context``.
+        """The record as a DPV ``dpv:Process`` in JSON-LD, with an inline ``@context`` (A6-6).
 
         Uses ``hasDataController`` (with ``hasDataProtectionOfficer``), ``hasDataSource``,
         ``hasPurpose``, ``hasLegalBasis``, ``hasPersonalData``, ``hasDataSubject``,
@@ -434,7 +434,7 @@ class RegisterEntry:
         return process
 
     def fideslang(self) -> dict[str, Any]:
-        """A fideslang privacy declaration: data categories, data use, legal basis, retention."""
+        """A fideslang privacy declaration (A6-6): data categories, data use, legal basis, retention."""
         return {
             "name": self.name_en,
             "data_categories": list(self.fideslang_categories),

@@ -219,7 +219,7 @@ class RetentionCase:
 
     @classmethod
     def replay(cls, steps: Iterable[Step], *, case_id: str | None = None) -> RetentionCase:
-        """Rebuild a case from its history, checking every step against :data:`TRANSITIONS`."""
+        """Rebuild a case from its history, checking every step against :data:`TRANSITIONS` (A3-4 to A3-6)."""
         if case_id is not None:
             case_id = _case_id(case_id)
         case = cls._begin(case_id)
@@ -260,7 +260,7 @@ class RetentionCase:
 
     @property
     def case_id(self) -> str | None:
-        """The host's id for this referral, or ``None``."""
+        """The host's id for this referral (A3-4), or ``None``."""
         return self._case_id
 
     @property
@@ -271,21 +271,21 @@ class RetentionCase:
 
     @property
     def steps(self) -> tuple[Step, ...]:
-        """Every step so far, oldest first."""
+        """Every step so far, oldest first (A3-4 to A3-6)."""
         return self._steps
 
     @property
     def last_at(self) -> datetime:
-        """When the latest step happened."""
+        """When the latest step happened (A3-4 to A3-6)."""
         return self._steps[-1].at
 
     @property
     def last_on(self) -> date:
-        """The Europe/Brussels date of the latest step."""
+        """The Europe/Brussels date of the latest step; A3-6 counts the years from it."""
         return self._last_on
 
     def to_dict(self) -> dict[str, Any]:
-        """The case as JSON-ready data (``case_id`` and ``steps``), readable by
+        """The case as JSON-ready data (``case_id`` and ``steps``; A3-4 to A3-6), readable by
         :func:`cases_from_json`."""
         return {
             "case_id": self._case_id,
@@ -343,7 +343,7 @@ class CaseRecord(FrozenModel):
     steps: Annotated[tuple[StepRecord, ...], Field(min_length=1)]
 
     def to_case(self) -> RetentionCase:
-        """Replay the steps through :data:`TRANSITIONS`; raises :class:`ImpossibleStep`."""
+        """Replay the steps through :data:`TRANSITIONS` (A3-4 to A3-6); raises :class:`ImpossibleStep`."""
         return RetentionCase.replay(
             (Step(s.step, s.at, s.outcome) for s in self.steps), case_id=self.case_id
         )
