@@ -12,7 +12,15 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from protocol_share import REASONS, TORHOUT, Referral, check_referral
+from protocol_share import (
+    ONWARD_RULES,
+    REASONS,
+    REFERRAL_RULES,
+    TORHOUT,
+    Referral,
+    check_referral,
+    rules_markdown,
+)
 from protocol_share.cli import main
 from protocol_share.strategies import INCOMPATIBLE_VIOLATIONS, REFERRAL_VIOLATIONS, referrals
 
@@ -204,3 +212,19 @@ def test_demo_json_carries_both_decisions() -> None:
         "CONSENT_WITHDRAWN",
         "NOT_ASSESSED",
     }
+
+
+def test_rules_prints_the_table_the_code_has() -> None:
+    code, out, _ = run("rules")
+    assert code == 0
+    assert out == rules_markdown(REFERRAL_RULES)
+    code, out, _ = run("rules", "--group", "consent")
+    assert out == rules_markdown(REFERRAL_RULES, group="consent")
+
+
+def test_rules_json_lists_the_onward_rules() -> None:
+    code, out, _ = run("rules", "--onward", "--json")
+    rows = json.loads(out)
+    assert code == 0
+    assert [row["code"] for row in rows] == [rule.code for rule in ONWARD_RULES]
+    assert all(row["message_nl"] == REASONS[row["code"]].message_nl for row in rows)

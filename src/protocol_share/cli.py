@@ -15,7 +15,7 @@ import sys
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any, TextIO, get_args
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 from cryptography.hazmat.primitives.serialization import load_pem_private_key, load_pem_public_key
@@ -38,7 +38,14 @@ from protocol_share.minimise import minimise
 from protocol_share.package import ReceivedReferral, generate_password, open_package, pack
 from protocol_share.protocol import Protocol
 from protocol_share.referral import Recipient, Referral, Sender
-from protocol_share.rules import REFERRAL_RULES, check_referral
+from protocol_share.rules import (
+    ONWARD_RULES,
+    REFERRAL_RULES,
+    Rule,
+    RuleGroup,
+    check_referral,
+    rules_markdown,
+)
 from protocol_share.schemas import SCHEMA_MODELS, schema_text
 from protocol_share.torhout import TORHOUT
 
@@ -275,6 +282,31 @@ def _cmd_check(args: argparse.Namespace, out: _Output) -> int:
         for line in _decision_lines(decision):
             out.say(f"  {line}")
     return EXIT_OK if decision.allowed else EXIT_REFUSED
+
+
+def _cmd_rules(args: argparse.Namespace, out: _Output) -> int:
+    """Print a rule table as the code has it, for a DPO (C-1 to C-7, A3-3, A4, A5, A6, A11)."""
+    table: tuple[Rule[Any], ...] = ONWARD_RULES if args.onward else REFERRAL_RULES
+    rows = [rule for rule in table if args.group is None or rule.group == args.group]
+    if out.as_json:
+        out.emit(
+            [
+                {
+                    "code": rule.code,
+                    "clause": rule.clause,
+                    "see_also": list(rule.see_also),
+                    "group": rule.group,
+                    "requirement_nl": rule.requirement_nl,
+                    "requirement_en": rule.requirement_en,
+                    "message_nl": rule.message_nl,
+                    "message_en": rule.message_en,
+                }
+                for rule in rows
+            ]
+        )
+    else:
+        out.out.write(rules_markdown(rows))
+    return EXIT_OK
 
 
 def _finding(finding: Finding) -> dict[str, str]:
@@ -778,6 +810,20 @@ def _parser() -> argparse.ArgumentParser:
     checker.add_argument("file", help="a referral JSON file (the Referral model)")
     checker.add_argument("--at", metavar="ISO", help="decide at this aware instant (default: now)")
     checker.set_defaults(run=_cmd_check)
+    rules = sub.add_parser(
+        "rules",
+        parents=[common],
+        help="print the rule table of the decision (Markdown, or --json)",
+    )
+    rules.add_argument(
+        "--group",
+        choices=sorted(get_args(RuleGroup)),
+        help="only the rules of this group",
+    )
+    rules.add_argument(
+        "--onward", action="store_true", help="the art. 4 rules of check_onward_share"
+    )
+    rules.set_defaults(run=_cmd_rules)
     register = sub.add_parser(
         "register",
         parents=[common],

@@ -12,7 +12,7 @@ only refer to them by code.
 The recipient is not reached at the mailbox the protocol names.
 >>> decision = Decision.of((REASONS["NOT_ASSESSED"], REASONS["CONSENT_WITHDRAWN"]))
 >>> decision.allowed, [reason.code for reason in decision.reasons]
-(False, ['CONSENT_WITHDRAWN', 'NOT_ASSESSED'])
+(False, ['NOT_ASSESSED', 'CONSENT_WITHDRAWN'])
 >>> Decision.of(()).allowed
 True
 """
@@ -64,6 +64,12 @@ _CATALOGUE: tuple[Reason, ...] = (
         "C-1",
         "De afzender is niet gebonden door het beroepsgeheim.",
         "The sender is not bound by professional secrecy.",
+    ),
+    _reason(
+        "NOT_ASSESSED",
+        "A5-1",
+        "Het teamlid heeft de doorverwijzing niet samen met de cliënt aangewezen geacht.",
+        "The team member has not judged the referral appropriate together with the client.",
     ),
     _reason(
         "RECIPIENT_NOT_AUTHORISED",
@@ -126,12 +132,6 @@ _CATALOGUE: tuple[Reason, ...] = (
         "A3-3",
         "Een gegeven dat zou worden doorgegeven staat niet in artikel 3 van het protocol.",
         "A data item that would be sent is not listed in article 3 of the protocol.",
-    ),
-    _reason(
-        "NOT_ASSESSED",
-        "A5-1",
-        "Het teamlid heeft de doorverwijzing niet samen met de cliënt aangewezen geacht.",
-        "The team member has not judged the referral appropriate together with the client.",
     ),
     _reason(
         "FORBIDDEN_IDENTIFIER",

@@ -51,9 +51,10 @@ __all__ = [
 
 S = TypeVar("S")
 
-RuleGroup = Literal[
-    "protocol", "sender", "recipient", "residence", "consent", "content", "assessment", "onward"
-]
+RuleGroup = Literal["protocol", "sender", "recipient", "consent", "content", "onward"]
+"""The groups of rules, one docs page each: the protocol in force; the sender and the
+judgment (C-1, A5-1); the recipient and where the client lives (C-4, C-5, A6); the consent
+(C-6, C-7); what is sent (A3); passing the data on (A4)."""
 
 LOCAL_TEAM_MEMBER = "local_team_member"
 SOCIAL_WORKER = "social_worker"
@@ -273,6 +274,13 @@ REFERRAL_RULES: tuple[Rule[Referral], ...] = (
         _sender_secrecy,
     ),
     Rule(
+        "NOT_ASSESSED",
+        "sender",
+        "Het teamlid heeft, in overleg met de cliënt, de doorverwijzing aangewezen geacht.",
+        "The team member, in consultation with the client, judged the referral appropriate.",
+        _assessed,
+    ),
+    Rule(
         "RECIPIENT_NOT_AUTHORISED",
         "recipient",
         "De ontvanger is een maatschappelijk werker (rol social_worker) van de ontvangende "
@@ -299,7 +307,7 @@ REFERRAL_RULES: tuple[Rule[Referral], ...] = (
     ),
     Rule(
         "NOT_RESIDENT",
-        "residence",
+        "recipient",
         "De cliënt woont in België op een postcode van de gemeente van de ontvanger.",
         "The client lives in Belgium at a postcode of the recipient's municipality.",
         _resident,
@@ -357,13 +365,6 @@ REFERRAL_RULES: tuple[Rule[Referral], ...] = (
         "Geen enkele tekst bevat een rijksregister-, BIS-, IBAN- of KBO-nummer.",
         "No text holds a national register, BIS, IBAN or KBO number.",
         _no_forbidden_identifier,
-    ),
-    Rule(
-        "NOT_ASSESSED",
-        "assessment",
-        "Het teamlid heeft, in overleg met de cliënt, de doorverwijzing aangewezen geacht.",
-        "The team member, in consultation with the client, judged the referral appropriate.",
-        _assessed,
     ),
 )
 """The referral rules, in the order the docs list them (C-1 to C-7, A3-3, A5-1, A6, A11-1)."""
