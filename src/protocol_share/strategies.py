@@ -402,7 +402,7 @@ def consents(
         )
     )
     if given_before is None:
-        given = aware_datetimes(min_value=datetime(2024, 1, 1), max_value=datetime(2040, 1, 1))
+        given = _brussels_instants(datetime(2024, 1, 1), datetime(2040, 1, 1))
     else:
         moment = given_before
         given = st.integers(0, 90 * 24 * 3600).map(lambda s: moment - timedelta(seconds=s))
