@@ -595,8 +595,8 @@ def test_a_member_that_decompresses_past_its_declared_size_is_refused_as_corrupt
     honest = sealed(members)
     document_size = len(members[DOCUMENT_NAME])
     folder_size = document_size + (10 << 20)
-    size_bytes = sz._number(folder_size)
-    lying = reheader(honest, replace_once(size_bytes, sz._number(document_size + 7)))
+    size_bytes = sz.encode_number(folder_size)
+    lying = reheader(honest, replace_once(size_bytes, sz.encode_number(document_size + 7)))
     refused_as(CorruptPackage, lying)
 
 

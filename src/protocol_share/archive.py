@@ -23,15 +23,14 @@ The key is derived once per :class:`PackageKey` and lent to py7zr (:mod:`._kdf`)
 
 from __future__ import annotations
 
-import io
 import secrets
-import zlib
-from collections.abc import Callable, Collection, Mapping, Sequence
+from collections.abc import Collection, Sequence
 from datetime import datetime
 from typing import Any
 
 from protocol_share import _kdf
 from protocol_share import _sevenzip as sz
+from protocol_share._py7zr import decompress
 from protocol_share._time import require_aware
 from protocol_share.errors import (
     CorruptPackage,
@@ -344,94 +343,6 @@ def unseal(
     if not data:
         raise CorruptPackage("not a 7z archive: the input is empty")
     layout, key = _inspect(data, password, names, required, max_content_size)
-    return _extract(data, key, layout, max_content_size)
-
-
-def _extract(
-    data: bytes, key: PackageKey, layout: sz.Layout, max_content_size: int
-) -> dict[str, bytes]:
-    import py7zr
-    import py7zr.exceptions
-
-    declared = {member.name: member for member in layout.members}
-    collector, contents = _collector(declared)
-    try:
-        with (
-            _kdf.lend_keys(key._keys),
-            py7zr.SevenZipFile(
-                io.BytesIO(data),
-                mode="r",
-                password=key.password,
-                max_extract_size=max_content_size,
-            ) as sevenzip,
-        ):
-            listed = {(info.filename, info.uncompressed) for info in sevenzip.list()}
-            if listed != {(member.name, member.size) for member in layout.members}:
-                raise CorruptPackage("py7zr and the layout check disagree on the archive's files")
-            sevenzip.extractall(factory=collector)
-    except _Overflow:
-        raise PackageTooLarge("a file decompresses past its declared size") from None
-    except py7zr.exceptions.DecompressionBombError:
-        raise PackageTooLarge("the archive decompresses past the size limit") from None
-    except CorruptPackage:
-        raise
-    except Exception as error:  # py7zr raises lzma, struct, type, assertion errors and more
-        raise CorruptPackage(
-            f"the archive's content does not decode ({type(error).__name__})"
-        ) from None
-    members = contents()
-    for name, member in declared.items():
-        content = members.get(name)
-        if content is None or len(content) != member.size or zlib.crc32(content) != member.crc:
-            raise CorruptPackage("a file's content does not match its declared size and CRC")
-    return members
-
-
-class _Overflow(Exception):
-    pass
-
-
-def _collector(declared: Mapping[str, sz.Member]) -> tuple[Any, Callable[[], dict[str, bytes]]]:
-    """A py7zr writer factory keeping members in memory, refusing bytes past their size;
-    and a function returning what it collected."""
-    from py7zr.io import Py7zIO, WriterFactory
-
-    class Sink(Py7zIO):
-        def __init__(self, limit: int) -> None:
-            self.limit = limit
-            self.buffer = bytearray()
-
-        def write(self, s: bytes | bytearray) -> int:
-            if len(self.buffer) + len(s) > self.limit:
-                raise _Overflow
-            self.buffer += s
-            return len(s)
-
-        def read(self, size: int | None = None) -> bytes:
-            return b""
-
-        def seek(self, offset: int, whence: int = 0) -> int:
-            return len(self.buffer)
-
-        def flush(self) -> None:
-            return None
-
-        def size(self) -> int:
-            return len(self.buffer)
-
-    class Collector(WriterFactory):
-        def __init__(self) -> None:
-            self.sinks: dict[str, Sink] = {}
-
-        def create(self, filename: str) -> Py7zIO:
-            member = declared.get(filename)
-            if member is None or filename in self.sinks:
-                raise CorruptPackage("py7zr and the layout check disagree on the archive's files")
-            sink = self.sinks[filename] = Sink(member.size)
-            return sink
-
-        def contents(self) -> dict[str, bytes]:
-            return {name: bytes(sink.buffer) for name, sink in self.sinks.items()}
-
-    collector = Collector()
-    return collector, collector.contents
+    return decompress(
+        data, password=key.password, keys=key._keys, layout=layout, limit=max_content_size
+    )
