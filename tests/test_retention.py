@@ -167,9 +167,15 @@ def test_naive_datetimes_are_refused_for_steps_and_decisions() -> None:
     assert caught.value.codes == {"NAIVE_DATETIME"}
 
 
-def test_a_case_is_built_only_through_the_lifecycle() -> None:
+def test_a_case_is_built_only_through_the_lifecycle_and_never_changes() -> None:
     with pytest.raises(TypeError):
         RetentionCase()
+    case = RetentionCase.received(T0)
+    with pytest.raises(AttributeError):
+        case._state = "dossier_closed"
+    with pytest.raises(AttributeError):
+        del case._steps
+    assert case.state == "received"
 
 
 def test_a_case_id_holding_a_national_number_is_refused_without_echoing_it() -> None:

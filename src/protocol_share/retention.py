@@ -202,9 +202,19 @@ class RetentionCase:
         last_utc: datetime,
     ) -> RetentionCase:
         case = object.__new__(cls)
-        case._case_id, case._state, case._steps = case_id, state, steps
-        case._last_on, case._last_utc = last_on, last_utc
+        put = object.__setattr__
+        put(case, "_case_id", case_id)
+        put(case, "_state", state)
+        put(case, "_steps", steps)
+        put(case, "_last_on", last_on)
+        put(case, "_last_utc", last_utc)
         return case
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError("a RetentionCase is immutable; each step returns a new case")
+
+    def __delattr__(self, name: str) -> None:
+        raise AttributeError("a RetentionCase is immutable; each step returns a new case")
 
     @classmethod
     def received(cls, at: datetime, *, case_id: str | None = None) -> RetentionCase:
