@@ -46,7 +46,7 @@ from protocol_share.rules import (
     check_referral,
     rules_markdown,
 )
-from protocol_share.schemas import SCHEMA_MODELS, schema_text
+from protocol_share.schemas import SCHEMAS, schema_text
 from protocol_share.torhout import TORHOUT
 
 __all__ = ["main"]
@@ -332,7 +332,7 @@ def _cmd_lint(args: argparse.Namespace, out: _Output) -> int:
 
 
 def _cmd_schema(args: argparse.Namespace, out: _Output) -> int:
-    names = [args.name] if args.name else sorted(SCHEMA_MODELS)
+    names = [args.name] if args.name else sorted(SCHEMAS)
     if args.out:
         directory = Path(args.out)
         directory.mkdir(parents=True, exist_ok=True)
@@ -739,7 +739,7 @@ def _parser() -> argparse.ArgumentParser:
     lint.add_argument("file", nargs="?", help="protocol JSON (default: the built-in one)")
     lint.set_defaults(run=_cmd_lint)
     schema = sub.add_parser("schema", parents=[common], help="print or write the JSON Schemas")
-    schema.add_argument("name", nargs="?", choices=sorted(SCHEMA_MODELS))
+    schema.add_argument("name", nargs="?", choices=sorted(SCHEMAS))
     schema.add_argument("--out", metavar="DIR", help="write <name>.schema.json files here")
     schema.set_defaults(run=_cmd_schema)
     packer = sub.add_parser(

@@ -1,35 +1,82 @@
 """JSON Schemas of the public models, generated from the models themselves (pure, no I/O).
 
 ``docs/schemas/<name>.schema.json`` holds each one; a test fails when a file is stale, and
-``protocol-share schema --out docs/schemas`` writes them anew.
+``protocol-share schema --out docs/schemas`` writes them anew. The schemas describe the
+JSON the models read (``mode="validation"``) or, for outputs, the JSON they write.
+
+>>> sorted(SCHEMAS)[:3]
+['breach-notice', 'client-data', 'consent']
 """
 
 from __future__ import annotations
 
 import json
 from collections.abc import Mapping
-from typing import Any
+from typing import Any, Literal, NamedTuple, get_type_hints
 
-from pydantic import BaseModel
+from pydantic import TypeAdapter
+from typing_extensions import TypedDict
 
+from protocol_share.breach import BreachNotice
+from protocol_share.consent import Consent
+from protocol_share.decision import Decision
 from protocol_share.fields import ClientData
+from protocol_share.package import ReceivedReferral
+from protocol_share.payload import ReferralDocument
 from protocol_share.protocol import Protocol
+from protocol_share.referral import Referral
+from protocol_share.retention import CaseRecord, RetentionDecision
 
-__all__ = ["SCHEMA_MODELS", "json_schema", "schema_text"]
+__all__ = ["SCHEMAS", "SchemaSpec", "json_schema", "schema_text"]
 
-SCHEMA_MODELS: Mapping[str, type[BaseModel]] = {
-    "protocol": Protocol,
-    "client-data": ClientData,
+
+class SchemaSpec(NamedTuple):
+    """One published schema: the type, whether it is read or written, and what it is for."""
+
+    target: Any
+    mode: Literal["validation", "serialization"]
+    title: str
+
+
+SCHEMAS: Mapping[str, SchemaSpec] = {
+    "protocol": SchemaSpec(Protocol, "validation", "A data-sharing protocol (D-1)"),
+    "client-data": SchemaSpec(ClientData, "validation", "The client data of article 3"),
+    "consent": SchemaSpec(Consent, "validation", "The client's consent (C-6, C-7)"),
+    "referral": SchemaSpec(Referral, "validation", "A referral to check (A5-1)"),
+    "decision": SchemaSpec(Decision, "serialization", "The decision on a referral"),
+    "verwijzing": SchemaSpec(
+        ReferralDocument, "serialization", "verwijzing.json inside the package (A6-2)"
+    ),
+    "received-referral": SchemaSpec(
+        ReceivedReferral, "serialization", "What open_package returns (A6-2)"
+    ),
+    "retention-case": SchemaSpec(CaseRecord, "validation", "A retention case (A3-4 to A3-6)"),
+    "retention-decision": SchemaSpec(
+        "RetentionDecision", "serialization", "retention_decision()._asdict() (A3-4 to A3-6)"
+    ),
+    "breach-notice": SchemaSpec(BreachNotice, "validation", "A breach notice (A9-1, GDPR 33)"),
 }
-"""The models with a published schema, by file stem."""
+"""The published schemas, by file stem."""
+
+
+# Named tuples are written as objects (``_asdict()``); describe them so.
+_AS_OBJECT = {"RetentionDecision": RetentionDecision}
+
+
+def _target(target: Any) -> Any:
+    if isinstance(target, str):
+        named = _AS_OBJECT[target]
+        return TypedDict(named.__name__, get_type_hints(named))  # type: ignore[operator]
+    return target
 
 
 def json_schema(name: str) -> dict[str, Any]:
     """The JSON Schema (draft 2020-12) of a public model, by name (D-1: the protocol published)."""
-    model = SCHEMA_MODELS[name]
-    schema = model.model_json_schema(mode="validation")
+    spec = SCHEMAS[name]
+    schema = TypeAdapter(_target(spec.target)).json_schema(mode=spec.mode)
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["$id"] = f"https://protocol-share.invalid/schemas/{name}.schema.json"
+    schema.setdefault("description", spec.title)
     return schema
 
 
