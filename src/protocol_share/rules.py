@@ -467,14 +467,10 @@ def evaluate(
     return Decision.of(failed)
 
 
-def _require(value: object, kind: type, name: str) -> None:
-    if not isinstance(value, kind):
-        raise InvalidInput.single(
-            "arguments",
-            name,
-            "WRONG_TYPE",
-            f"must be a {kind.__name__}, not {type(value).__name__}",
-        )
+def _wrong_type(value: object, kind: type, name: str) -> InvalidInput:
+    return InvalidInput.single(
+        "arguments", name, "WRONG_TYPE", f"must be a {kind.__name__}, not {type(value).__name__}"
+    )
 
 
 def check_referral(referral: Referral, protocol: Protocol = TORHOUT, *, at: datetime) -> Decision:
@@ -484,8 +480,10 @@ def check_referral(referral: Referral, protocol: Protocol = TORHOUT, *, at: date
     deny). ``at`` must be timezone-aware (a naive one raises :class:`InvalidInput`); the
     protocol's dates are Europe/Brussels calendar dates.
     """
-    _require(referral, Referral, "referral")
-    _require(protocol, Protocol, "protocol")
+    if not isinstance(referral, Referral):
+        raise _wrong_type(referral, Referral, "referral")
+    if not isinstance(protocol, Protocol):
+        raise _wrong_type(protocol, Protocol, "protocol")
     return evaluate(REFERRAL_RULES, referral, protocol, at=at)
 
 
@@ -498,8 +496,10 @@ def check_onward_share(
     an actor of the "geïntegreerd breed onthaal" partnership (A4-2); any other recipient is
     refused with a reason. Every rule of :data:`ONWARD_RULES` is evaluated.
     """
-    _require(share, OnwardShare, "share")
-    _require(protocol, Protocol, "protocol")
+    if not isinstance(share, OnwardShare):
+        raise _wrong_type(share, OnwardShare, "share")
+    if not isinstance(protocol, Protocol):
+        raise _wrong_type(protocol, Protocol, "protocol")
     return evaluate(ONWARD_RULES, share, protocol, at=at)
 
 
