@@ -1,0 +1,31 @@
+"""The documentation: the laws page names real property tests; every page is in the site."""
+
+from __future__ import annotations
+
+import importlib
+import re
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).parent.parent
+LAW_TESTS = sorted(
+    set(re.findall(r"`(tests/test_\w+\.py)::(test_\w+)`", (ROOT / "docs/laws.md").read_text()))
+)
+
+
+@pytest.mark.parametrize(("path", "name"), LAW_TESTS)
+def test_every_law_names_an_existing_property_test(path: str, name: str) -> None:
+    module = importlib.import_module(path.removesuffix(".py").replace("/", "."))
+    test = getattr(module, name)
+    assert hasattr(test, "hypothesis"), f"{path}::{name} is not a hypothesis property test"
+
+
+def test_the_laws_page_names_many_laws() -> None:
+    assert len(LAW_TESTS) >= 20
+
+
+def test_every_docs_page_is_in_the_site_navigation() -> None:
+    nav = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    pages = {p.name for p in (ROOT / "docs").glob("*.md")}
+    assert {page for page in pages if page not in nav} == set()
