@@ -11,8 +11,6 @@ Time: ``at`` must be timezone-aware. Instants are compared as instants; the prot
 boundaries (``in_force_from``, ``ends_on``) are Europe/Brussels calendar dates, so
 2024-04-17T22:30Z (00:30 on the 18th in Brussels) is already inside the Torhout protocol.
 
->>> from datetime import datetime, timezone
->>> from protocol_share import TORHOUT
 >>> [rule.code for rule in REFERRAL_RULES][:3]
 ['PROTOCOL_NOT_IN_FORCE', 'SENDER_NOT_AUTHORISED', 'SENDER_NO_SECRECY']
 >>> print(REFERRAL_RULES[0].requirement_en)
@@ -93,22 +91,22 @@ class Rule(Generic[S]):
 
     @property
     def reason(self) -> Reason:
-        """The reason this rule gives when it fails (its code, clause and messages)."""
+        """The reason this rule gives when it fails: code, clause, messages (DESIGN.md)."""
         return REASONS[self.code]
 
     @property
     def clause(self) -> str:
-        """The clause id this rule enforces (``protocol/CLAUSES.md``)."""
+        """The clause id this rule enforces, e.g. ``C-7`` (``protocol/CLAUSES.md``)."""
         return REASONS[self.code].clause
 
     @property
     def message_nl(self) -> str:
-        """The Dutch message of the reason; names no personal data."""
+        """The Dutch message of the reason; names no personal data (DESIGN.md)."""
         return REASONS[self.code].message_nl
 
     @property
     def message_en(self) -> str:
-        """The English message of the reason; names no personal data."""
+        """The English message of the reason; names no personal data (DESIGN.md)."""
         return REASONS[self.code].message_en
 
 
