@@ -16,6 +16,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
+from hypothesis.errors import InvalidArgument
 
 from protocol_share import (
     ALL_TOPICS,
@@ -43,6 +44,7 @@ from protocol_share.rules import Moment, evaluate
 from protocol_share.strategies import (
     INCOMPATIBLE_VIOLATIONS,
     REFERRAL_VIOLATIONS,
+    consents,
     national_register_numbers,
     phones,
     referrals,
@@ -667,3 +669,41 @@ def test_onward_messages_name_no_value() -> None:
     for reason in check_onward_share(share, at=AT).reasons:
         assert "landlord" not in reason.message_en + reason.message_nl
         assert "0207" not in reason.message_en + reason.message_nl
+
+
+# --- the strategies themselves ------------------------------------------------------------
+
+
+@given(data=st.data())
+def test_referrals_at_a_given_moment_are_valid_then(data: st.DataObject) -> None:
+    at = data.draw(st.sampled_from((AT, datetime(2024, 4, 17, 22, 30, tzinfo=UTC))))
+    referral = data.draw(referrals(at=at))
+    assert referral.created_at == at
+    assert check_referral(referral, at=at).allowed
+    late = data.draw(referrals(valid=False, violating={"CONSENT_AFTER_TRANSFER"}, at=at))
+    assert check_referral(late, at=at).codes == {"CONSENT_AFTER_TRANSFER"}
+
+
+@pytest.mark.parametrize(
+    "arguments",
+    [
+        {"valid": True, "violating": {"NOT_ASSESSED"}},
+        {"valid": False, "violating": {"MADE_UP"}},
+        {"valid": False, "violating": {"CONSENT_WITHDRAWN", "CONSENT_AFTER_TRANSFER"}},
+        {"valid": True, "at": datetime(2020, 1, 1, tzinfo=UTC)},
+        {"valid": False, "violating": {"PROTOCOL_NOT_IN_FORCE"}, "at": AT},
+        {"valid": True, "at": datetime(2026, 1, 1)},
+    ],
+)
+def test_referrals_refuse_what_cannot_be_drawn(arguments: dict[str, Any]) -> None:
+    with pytest.raises((InvalidArgument, InvalidInput)):
+        referrals(**arguments)
+
+
+@given(data=st.data())
+def test_consents_cover_the_items_asked_and_precede_the_moment(data: st.DataObject) -> None:
+    items = frozenset({DataItem.NAME, DataItem.ADDRESS, DataItem.EMAIL})
+    record = data.draw(consents(items=items, given_before=AT))
+    assert record.data_items == items
+    assert record.given_at <= AT
+    assert record.fully_informed
