@@ -26,21 +26,15 @@ ClientData(first_name=<redacted>, last_name=<redacted>, address=<redacted>, phon
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Callable
 from enum import StrEnum
 from typing import Annotated, ClassVar, Self
 
-import email_validator
 import phonenumbers
 from email_validator import EmailNotValidError, validate_email
-from email_validator.rfc_constants import (
-    DNS_LABEL_LENGTH_LIMIT,
-    DOMAIN_MAX_LENGTH,
-    EMAIL_MAX_LENGTH,
-    LOCAL_PART_MAX_LENGTH,
-)
 from pydantic import AfterValidator, BeforeValidator, Field, model_validator
 from pydantic_core import PydanticCustomError
 
@@ -53,6 +47,7 @@ __all__ = [
     "ClientData",
     "DataItem",
     "Email",
+    "OrganisationEmail",
     "Phone",
     "check_free_text",
 ]
@@ -80,10 +75,6 @@ _COUNTRY = re.compile(r"[A-Z]{2}")
 # more digits, with at most one space, dot, slash or hyphen between them (see _parse_phone).
 _BE_PHONE = re.compile(r"(?:\+32|0032|0)[ ]?([1-9](?:[ ./\-]?[0-9]){6,9})")
 _DROP_PHONE_SEPARATORS = str.maketrans(dict.fromkeys(" ./-"))
-# Plain lower-case ASCII e-mail addresses, the usual case (see _plain_email).
-_PLAIN_EMAIL = re.compile(
-    r"([a-z0-9]+(?:[._+\-][a-z0-9]+)*)@((?:[a-z0-9]+(?:-[a-z0-9]+)*\.)+[a-z]{2,63})"
-)
 
 
 def _guard(value: str) -> None:
@@ -178,40 +169,7 @@ def _phone(value: str) -> str:
     raise PydanticCustomError("INVALID_PHONE", "is not a valid telephone number")
 
 
-def _plain_email(value: str) -> str | None:
-    """``value`` itself when email-validator would accept it unchanged; None when unsure.
-
-    A plain lower-case ASCII address takes this path: atoms of letters and digits joined
-    by single dots, hyphens, underscores or plus signs before the @ (64 characters at
-    most), then labels of letters and digits joined by single hyphens, dot-separated, under
-    a letters-only top-level domain (labels of 63 characters at most, 253 in all). For
-    such an address every check of ``validate_email`` passes (the dot-atom syntax, the
-    label rules, a dot and a letter at the end, the lengths) and its normalized form is
-    the input, unless the domain is a special-use name: that list is read from
-    email-validator itself, and such a domain goes the long way. Anything else, and every
-    refusal, is email-validator's (tests compare both paths).
-    """
-    match = _PLAIN_EMAIL.fullmatch(value)
-    if match is None:
-        return None
-    local, domain = match.groups()
-    if (
-        len(local) > LOCAL_PART_MAX_LENGTH
-        or len(domain) > DOMAIN_MAX_LENGTH
-        or len(value) > EMAIL_MAX_LENGTH
-        or any(len(label) > DNS_LABEL_LENGTH_LIMIT for label in domain.split("."))
-    ):
-        return None
-    for special in email_validator.SPECIAL_USE_DOMAIN_NAMES:
-        if domain == special or domain.endswith("." + special):
-            return None
-    return value
-
-
 def _email(value: str) -> str:
-    plain = _plain_email(value)
-    if plain is not None:
-        return plain
     try:
         return validate_email(value, check_deliverability=False).normalized
     except EmailNotValidError:
@@ -272,6 +230,15 @@ Phone = Annotated[
 """A telephone number, any usual notation in; E.164 out (``+32470123456``) (A3-2)."""
 Email = Annotated[str, _Text, Field(min_length=3, max_length=254), AfterValidator(_email)]
 """An e-mail address, syntax checked by email-validator, no DNS look-up (A3-2)."""
+
+# An organisation's address (a mailbox, a DPO contact) is no personal data and recurs in
+# every referral to it, so its check is remembered; a client's address never is.
+_organisation_email = functools.lru_cache(maxsize=256)(_email)
+OrganisationEmail = Annotated[
+    str, _Text, Field(min_length=3, max_length=254), AfterValidator(_organisation_email)
+]
+"""An organisation's e-mail address (A6-3 mailbox, A9-4 DPO), checked like :data:`Email`;
+the answers for the last 256 addresses are kept, since organisations' addresses recur."""
 
 
 class Address(Screened):

@@ -22,7 +22,7 @@ from stdnum.be import vat
 
 from protocol_share._model import FrozenModel
 from protocol_share._time import local_date, require_date
-from protocol_share.fields import DataItem, Email
+from protocol_share.fields import DataItem, OrganisationEmail
 
 __all__ = [
     "Correction",
@@ -86,7 +86,7 @@ class Party(FrozenModel):
     kbo: Kbo
     seat: Text
     representatives: tuple[Representative, ...] = ()
-    dpo_email: Email
+    dpo_email: OrganisationEmail
     dpo_advice_on: date | None = None
     email_domains: tuple[Annotated[str, Field(min_length=3, max_length=253)], ...] = ()
 
@@ -150,7 +150,7 @@ class SupervisoryAuthority(FrozenModel):
 
     short_name: Text = "VTC"
     name: Text = "Vlaamse Toezichtcommissie voor de verwerking van persoonsgegevens"
-    email: Email = "contact@toezichtcommissie.be"
+    email: OrganisationEmail = "contact@toezichtcommissie.be"
     website: Text = "https://www.toezichtcommissie.be"
 
 
@@ -198,7 +198,7 @@ class Protocol(FrozenModel):
     team_in_title: Text | None = None
     municipality: Text
     postcodes: Annotated[frozenset[Annotated[str, AfterValidator(_postcode)]], Field(min_length=1)]
-    mailbox: Email
+    mailbox: OrganisationEmail
     data_items: Annotated[tuple[DataItemSpec, ...], Field(min_length=1)]
     special_categories: Literal[False] = False
     legal_bases: Annotated[tuple[LegalBasis, ...], Field(min_length=1)]

@@ -20,7 +20,7 @@ from pydantic import AfterValidator, AwareDatetime, Field
 from protocol_share._model import FrozenModel
 from protocol_share._screening import Screened
 from protocol_share.consent import Consent, Identifier
-from protocol_share.fields import ClientData, Email, check_free_text
+from protocol_share.fields import ClientData, OrganisationEmail, check_free_text
 from protocol_share.protocol import Kbo
 
 __all__ = ["OnwardShare", "Recipient", "Referral", "Role", "Sender"]
@@ -45,7 +45,7 @@ class Recipient(Screened):
     organisation, bound by the same secrecy, reached at the protocol's mailbox."""
 
     organisation_kbo: Kbo
-    mailbox: Email
+    mailbox: OrganisationEmail
     role: Role = "social_worker"
     professional_secrecy: bool = True
 
