@@ -4,7 +4,7 @@
   first and refuses with :class:`ReferralRefused` when it says no; then writes a 7-Zip
   archive, AES-256 with the header encrypted, holding ``verwijzing.json``,
   ``verwijzing.txt`` and, with a signing key, ``verwijzing.manifest.json``; and the e-mail
-  that carries it to the protocol's mailbox.
+  that carries it to the protocol's mailbox, both texts in Dutch unless ``lang="en"``.
 - :func:`open_package` (A6-2): opens and validates such an archive, refusing each kind of
   bad package with its own :class:`~protocol_share.errors.PackageError` subclass.
 - :func:`generate_password` (A6-2): 25 characters, about 144 bits, none ambiguous.
@@ -42,6 +42,7 @@ from protocol_share.archive import (
 from protocol_share.consent import Identifier
 from protocol_share.errors import InvalidInput, Problem, ReferralRefused, UnexpectedContent
 from protocol_share.fields import ClientData
+from protocol_share.locale import Lang, check_lang
 from protocol_share.mail import package_message
 from protocol_share.payload import (
     DOCUMENT_NAME,
@@ -176,6 +177,7 @@ def pack(
     password: str | PackageKey,
     at: datetime,
     signing_key: Ed25519PrivateKey | None = None,
+    lang: Lang = "nl",
 ) -> Package:
     """Pack a referral for the recipient's mailbox (A6-1, A6-2, A6-3), after the decision.
 
@@ -183,9 +185,12 @@ def pack(
     :func:`~protocol_share.rules.check_referral` says no: nothing is packed. Raises
     :class:`InvalidInput` for a weak password (:func:`check_password`), a naive ``at`` or
     arguments of the wrong type. ``at`` is the moment of sending; it becomes ``sent_at``
-    and the members' time in the archive.
+    and the members' time in the archive. ``lang`` chooses the language of
+    ``verwijzing.txt`` and of the e-mail: Dutch (the default, for the Flemish recipient)
+    or English; ``verwijzing.json`` is the same either way.
     """
     at = require_aware(at)
+    lang = check_lang(lang)
     if not isinstance(referral, Referral):
         raise InvalidInput.single("arguments", "referral", "NOT_A_REFERRAL", "must be a Referral")
     if not isinstance(protocol, Protocol):
@@ -211,13 +216,13 @@ def pack(
     )
     members = {
         DOCUMENT_NAME: document_json(document),
-        TEXT_NAME: document_text(document, protocol),
+        TEXT_NAME: document_text(document, protocol, lang=lang),
     }
     if signing_key is not None:
         members[MANIFEST_NAME] = sign(members, signing_key)
     archive = seal(list(members.items()), key, mtime=at)
     filename = _filename(archive, at)
-    message = package_message(protocol, archive=archive, filename=filename, at=at)
+    message = package_message(protocol, archive=archive, filename=filename, at=at, lang=lang)
     return Package(archive=archive, filename=filename, message=message)
 
 

@@ -3,8 +3,8 @@
 ``verwijzing.json`` is :class:`ReferralDocument`, schema-versioned: the client under the
 :class:`~protocol_share.fields.ClientData` field names, the referral and consent ids and
 dates, the sender's team; nothing else (no member id, no consent details, no notes).
-``verwijzing.txt`` says the same in Dutch, for a social worker who opens the archive with
-7-Zip on a desktop (UTF-8, CRLF line ends).
+``verwijzing.txt`` says the same for a social worker who opens the archive with 7-Zip on a
+desktop (UTF-8, CRLF line ends), in Dutch unless the caller asks for English.
 
 >>> from datetime import datetime, timezone
 >>> from protocol_share.fields import Address, ClientData
@@ -34,10 +34,10 @@ from typing import Annotated, Any, ClassVar, Final, Literal
 from pydantic import AwareDatetime, ConfigDict, Field
 
 from protocol_share._model import FrozenModel
-from protocol_share._time import BRUSSELS
 from protocol_share.consent import Identifier
 from protocol_share.errors import InvalidInput, UnexpectedContent
 from protocol_share.fields import ClientData
+from protocol_share.locale import Lang, check_lang, long_date, long_moment, message
 from protocol_share.protocol import Protocol
 
 __all__ = [
@@ -130,79 +130,77 @@ def parse_document(raw: bytes) -> ReferralDocument:
         ) from None
 
 
-_MONTHS = (
-    "januari",
-    "februari",
-    "maart",
-    "april",
-    "mei",
-    "juni",
-    "juli",
-    "augustus",
-    "september",
-    "oktober",
-    "november",
-    "december",
-)
-
-
 def dutch_date(moment: datetime) -> str:
     """``2 mei 2024``: the Europe/Brussels date of an aware instant (for A6-1 texts)."""
-    local = moment.astimezone(BRUSSELS)
-    return f"{local.day} {_MONTHS[local.month - 1]} {local.year}"
+    return long_date(moment, "nl")
 
 
 def dutch_moment(moment: datetime) -> str:
     """``2 mei 2024 om 12:00``: date and time in Europe/Brussels (for A6-1 texts)."""
-    local = moment.astimezone(BRUSSELS)
-    return f"{dutch_date(moment)} om {local:%H:%M}"
+    return long_moment(moment, "nl")
 
 
-def document_text(document: ReferralDocument, protocol: Protocol) -> bytes:
-    """``verwijzing.txt`` (A6-1, A6-2): the same data in Dutch, for a person (UTF-8, CRLF)."""
+def document_text(document: ReferralDocument, protocol: Protocol, *, lang: Lang = "nl") -> bytes:
+    """``verwijzing.txt`` (A6-1, A6-2): the same data for a person, in ``lang`` (Dutch by
+    default; UTF-8, CRLF). The client's values stand as they are, in either language."""
+    lang = check_lang(lang)
     client = document.client
     address = client.address
-    street = f"{address.street} {address.house_number}"
     if address.box:
-        street += f" bus {address.box}"
+        street = message(
+            "txt.street_box",
+            lang,
+            street=address.street,
+            number=address.house_number,
+            box=address.box,
+        )
+    else:
+        street = f"{address.street} {address.house_number}"
     width = 16
 
-    def row(label: str, value: str) -> str:
-        return f"{label + ':':<{width}}{value}"
+    def row(key: str, value: str) -> str:
+        return f"{message(key, lang) + ':':<{width}}{value}"
 
+    title = message("txt.title", lang, recipient=protocol.recipient.name)
+    client_heading = message("txt.client", lang)
+    not_given = message("txt.not_given", lang)
+    consent = document.consent
     lines = [
-        f"Verwijzing naar {protocol.recipient.name}",
-        "=" * len(f"Verwijzing naar {protocol.recipient.name}"),
+        title,
+        "=" * len(title),
         "",
-        f'Verstuurd volgens het protocol "{protocol.title}".',
+        message("txt.intro", lang, title=protocol.title),
         "",
-        row("Referentie", document.referral_id),
-        row("Aangemaakt", dutch_moment(document.created_at)),
-        row("Verstuurd", dutch_moment(document.sent_at)),
+        row("txt.reference", document.referral_id),
+        row("txt.created", long_moment(document.created_at, lang)),
+        row("txt.sent", long_moment(document.sent_at, lang)),
         row(
-            "Toestemming",
-            f"{document.consent.consent_id}, gegeven op {dutch_date(document.consent.given_at)}",
+            "txt.consent",
+            message(
+                "txt.consent_given",
+                lang,
+                consent_id=consent.consent_id,
+                date=long_date(consent.given_at, lang),
+            ),
         ),
-        row("Afzender", document.sender.team),
+        row("txt.sender", document.sender.team),
         "",
-        "Cliënt",
-        "------",
-        row("Voornaam", client.first_name),
-        row("Achternaam", client.last_name),
-        row("Adres", street),
+        client_heading,
+        "-" * len(client_heading),
+        row("txt.first_name", client.first_name),
+        row("txt.last_name", client.last_name),
+        row("txt.address", street),
         " " * width + f"{address.postcode} {address.municipality}",
     ]
     if address.country != "BE":
         lines.append(" " * width + address.country)
-    lines.append(row("Telefoon", client.phone or "niet opgegeven"))
-    lines.append(row("E-mail", client.email or "niet opgegeven"))
+    lines.append(row("txt.phone", client.phone or not_given))
+    lines.append(row("txt.email", client.email or not_given))
     lines += [
         "",
-        "De cliënt gaf toestemming om deze gegevens te delen. Het protocol laat enkel naam",
-        "en contactgegevens toe (artikel 3). Bewaar ze niet langer dan het protocol toelaat",
-        "en meld onjuiste of onvolledige gegevens aan de afzender (artikel 7).",
+        *message("txt.care", lang).split("\n"),
         "",
-        f"{DOCUMENT_NAME} in dit archief bevat dezelfde gegevens voor software.",
+        message("txt.for_software", lang, document=DOCUMENT_NAME),
         "",
     ]
     return "\r\n".join(lines).encode("utf-8")
