@@ -11,6 +11,7 @@ wins when several are recorded.
 
 from __future__ import annotations
 
+import functools
 import re
 from datetime import date, datetime
 from typing import Annotated, Literal
@@ -19,6 +20,7 @@ from dateutil.relativedelta import relativedelta
 from pydantic import AfterValidator, Field
 from pydantic_core import PydanticCustomError
 from stdnum.be import vat
+from stdnum.exceptions import ValidationError
 
 from protocol_share._model import FrozenModel
 from protocol_share._time import local_date, require_date
@@ -46,12 +48,14 @@ EndReason = Literal["notice", "breach", "no_legal_basis"]
 _POSTCODE = re.compile(r"[1-9]\d{3}")
 
 
+@functools.lru_cache(maxsize=256)  # enterprise numbers are no personal data, and recur
 def _kbo(value: str) -> str:
-    compact = vat.compact(value) if isinstance(value, str) else ""
-    if not vat.is_valid(compact):
+    try:
+        compact: str = vat.validate(value)  # cleans once, then the length and mod-97 checks
+    except ValidationError:
         raise PydanticCustomError(
             "INVALID_KBO", "is not a KBO enterprise number (ten digits, mod-97 check)"
-        )
+        ) from None
     return f"{compact[:4]}.{compact[4:7]}.{compact[7:]}"
 
 
