@@ -5,13 +5,13 @@ The core never reads a clock: callers pass ``at=`` (DESIGN.md, rules of the hous
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
 from protocol_share.errors import InvalidInput
 
-__all__ = ["BRUSSELS", "local_date", "require_aware", "require_date"]
+__all__ = ["BRUSSELS", "as_utc", "local_date", "require_aware", "require_date"]
 
 BRUSSELS = ZoneInfo("Europe/Brussels")
 
@@ -40,3 +40,12 @@ def require_date(value: Any, name: str) -> date:
 def local_date(at: datetime, name: str = "at") -> date:
     """The Europe/Brussels calendar date of an aware instant."""
     return require_aware(at, name).astimezone(BRUSSELS).date()
+
+
+def as_utc(value: datetime) -> datetime:
+    """The same instant in UTC, to compare and subtract instants.
+
+    Python compares two datetimes of one zone by wall clock, which misorders the repeated
+    hour when daylight saving time ends; in UTC every instant has one reading.
+    """
+    return value.astimezone(UTC)
