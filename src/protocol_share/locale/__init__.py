@@ -25,7 +25,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from datetime import date, datetime
 from types import MappingProxyType
-from typing import Final, Literal
+from typing import Final, Literal, NamedTuple
 
 from protocol_share._time import BRUSSELS
 from protocol_share.errors import InvalidInput
@@ -35,12 +35,14 @@ from protocol_share.locale.nl import MESSAGES as _NL
 __all__ = [
     "LANGS",
     "Lang",
+    "Texts",
     "catalogue",
     "check_lang",
     "labels",
     "long_date",
     "long_moment",
     "message",
+    "texts",
     "short_date",
     "short_moment",
 ]
@@ -84,6 +86,21 @@ def message(key: str, lang: Lang, /, **values: object) -> str:
         raise InvalidInput.single(
             "arguments", str(error.args[0]), "MISSING_VALUE", "the message needs this value"
         ) from None
+
+
+class Texts(NamedTuple):
+    """One text in both languages, for models that carry ``message_nl`` and ``message_en``."""
+
+    nl: str
+    en: str
+
+
+def texts(key: str, /, **values: object) -> Texts:
+    """The text ``key`` in Dutch and in English (DESIGN.md: a Dutch and an English message),
+    each with its own language's labels when a value is a :class:`Texts` itself."""
+    nl_values = {k: v.nl if isinstance(v, Texts) else v for k, v in values.items()}
+    en_values = {k: v.en if isinstance(v, Texts) else v for k, v in values.items()}
+    return Texts(message(key, "nl", **nl_values), message(key, "en", **en_values))
 
 
 def labels(family: str, codes: Iterable[str], lang: Lang, /) -> Mapping[str, str]:
