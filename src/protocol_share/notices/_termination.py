@@ -1,0 +1,95 @@
+"""The protocol's end (A8-1, A11-2, A11-3): for a breach, with notice, or by law.
+
+The end changes nothing for data already received: their retention runs on
+(:mod:`protocol_share.retention`).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Final, Literal, Self
+
+from dateutil.relativedelta import relativedelta
+from pydantic import model_validator
+
+from protocol_share._model import FrozenModel, field_error
+from protocol_share.consent import Identifier
+from protocol_share.notices._text import Title
+from protocol_share.protocol import Protocol
+from protocol_share.torhout import TORHOUT
+
+__all__ = ["TerminationGround", "TerminationNotice"]
+
+TerminationGround = Literal["breach", "notice", "no_legal_basis"]
+_TERMINATION_CLAUSE: Final = {"breach": "A8-1", "notice": "A11-2", "no_legal_basis": "A11-3"}
+
+
+class TerminationNotice(FrozenModel):
+    """The protocol's end (A8-1, A11-2, A11-3).
+
+    ``ground`` ``breach``: Opgroeien (``given_by="sender"``) ends the protocol at once,
+    without prior notice of default, because the OCMW processes the data in breach of the
+    protocol, the GDPR or other data-protection law (``breached``) (A8-1). ``notice``:
+    either party ends it in writing; it ends ``protocol.notice_months`` calendar months
+    after ``given_on`` (A11-2). ``no_legal_basis``: it ended by law on ``given_on``, when
+    no legal basis for the transfer remained (``lapsed_basis`` names it) (A11-3).
+    """
+
+    notice_id: Identifier
+    ground: TerminationGround
+    given_by: Literal["sender", "recipient"]
+    given_on: date
+    breached: frozenset[Literal["protocol", "gdpr", "other_data_protection_law"]] = frozenset()
+    lapsed_basis: Title | None = None
+
+    @model_validator(mode="after")
+    def _ground_rules(self) -> Self:
+        if self.ground == "breach" and self.given_by != "sender":
+            raise field_error(
+                "TerminationNotice",
+                "given_by",
+                "ONLY_SENDER_ENDS_FOR_BREACH",
+                "A8-1 lets only Opgroeien (the sender) end the protocol for a breach",
+            )
+        if self.ground == "breach" and not self.breached:
+            raise field_error(
+                "TerminationNotice",
+                "breached",
+                "BREACH_NOT_NAMED",
+                "name what was breached: the protocol, the GDPR or other data-protection law",
+            )
+        if self.ground != "breach" and self.breached:
+            raise field_error(
+                "TerminationNotice",
+                "breached",
+                "NOT_A_BREACH_TERMINATION",
+                "only a termination for breach names what was breached",
+            )
+        if self.ground == "no_legal_basis" and self.lapsed_basis is None:
+            raise field_error(
+                "TerminationNotice",
+                "lapsed_basis",
+                "BASIS_NOT_NAMED",
+                "name the legal basis that no longer exists",
+            )
+        return self
+
+    @property
+    def clause(self) -> str:
+        """The clause the termination rests on: A8-1, A11-2 or A11-3."""
+        return _TERMINATION_CLAUSE[self.ground]
+
+    def ends_on(self, protocol: Protocol = TORHOUT) -> date:
+        """The first day the protocol is no longer in force by this notice alone (A8-1, A11-2, A11-3)."""
+        if self.ground == "notice":
+            result: date = self.given_on + relativedelta(months=protocol.notice_months)
+            return result
+        return self.given_on
+
+    def apply(self, protocol: Protocol = TORHOUT) -> Protocol:
+        """The protocol ended by this notice (A8-1, A11-2, A11-3); an earlier recorded end stands."""
+        if self.ground == "notice":
+            return protocol.terminate_with_notice(self.given_on)
+        if self.ground == "breach":
+            return protocol.terminate_for_breach(self.given_on)
+        return protocol.legal_basis_lapsed(self.given_on)
