@@ -1,0 +1,75 @@
+"""The written notice that ends the protocol (A8-1, A11-2, A11-3), as an e-mail.
+
+A registered letter may be what the parties require as "in writing"; this text serves for
+both.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from email.message import EmailMessage
+
+from protocol_share.locale import Lang, check_lang, message, short_date
+from protocol_share.mail import build_message, dpo_address
+from protocol_share.notices import TerminationNotice
+from protocol_share.protocol import Protocol
+from protocol_share.torhout import TORHOUT
+
+__all__ = ["termination_email"]
+
+
+def termination_email(
+    notice: TerminationNotice, *, sent_at: datetime, protocol: Protocol = TORHOUT, lang: Lang = "nl"
+) -> EmailMessage:
+    """The written notice that ends the protocol, in Dutch unless ``lang="en"`` (A8-1,
+    A11-2, A11-3).
+
+    It states the ground, the clause and the end date, and that data already received stay
+    under their retention terms (A3-4 to A3-6). A registered letter may be what the parties
+    require as "in writing"; this text serves for both.
+    """
+    lang = check_lang(lang)
+    sender = protocol.sender if notice.given_by == "sender" else protocol.recipient
+    other = protocol.recipient if notice.given_by == "sender" else protocol.sender
+    conjunction = f" {message('mail.and', lang)} "
+    ground = message(
+        f"termination.ground.{notice.ground}",
+        lang,
+        what=conjunction.join(
+            message(f"termination.breached.{b}", lang) for b in sorted(notice.breached)
+        ),
+        months=protocol.notice_months,
+        basis=notice.lapsed_basis,
+    )
+    lines = [
+        message("mail.greeting", lang),
+        "",
+        message("termination_mail.regarding", lang, title=protocol.title),
+        "",
+        ground,
+        message(
+            "termination_mail.reference",
+            lang,
+            notice_id=notice.notice_id,
+            date=short_date(notice.given_on, lang),
+        ),
+        message("termination_mail.ends", lang, date=short_date(notice.ends_on(protocol), lang)),
+        message("termination_mail.retention", lang),
+        "",
+        message("mail.regards", lang),
+        sender.name,
+    ]
+    return build_message(
+        subject=message(
+            "termination_mail.subject",
+            lang,
+            protocol_id=protocol.protocol_id,
+            clause=notice.clause,
+        ),
+        sender=sender,
+        to=dpo_address(other),
+        sent_at=sent_at,
+        msgid=f"termination.{notice.notice_id}",
+        body="\n".join(lines) + "\n",
+        lang=lang,
+    )
