@@ -1,0 +1,83 @@
+"""Article 3 after receipt: how long the OCMW keeps a referral (A3-4, A3-5, A3-6).
+
+A :class:`RetentionCase` follows one referral through its lifecycle::
+
+    received -> contacted (wants_help | declined | unreachable)
+             -> dossier_opened -> dossier_closed
+
+Every legal step is one row of :data:`TRANSITIONS`; a step that is not there raises
+:class:`ImpossibleStep` (a :class:`~protocol_share.errors.LifecycleError`) naming the
+step and the state. "Unreachable" is not final: a later contact may follow. A case is
+immutable; every step returns a new case.
+
+:func:`retention_decision` says what to do with the data today:
+
+- received, no answer yet: **keep** until contact has taken place and the client's wish is
+  clear (A3-4);
+- the client declined: **delete**; no ground to keep the data remains (A3-4 read with
+  GDPR art. 5(1)(e), storage limitation);
+- the client wants help: **keep**, a client file is to be opened (A3-5);
+- client file open: **keep** (A3-6);
+- client file closed: **keep** until the tenth anniversary of the closing (calendar years,
+  ``protocol.retention.client_file_years``; python-dateutil, so a file closed on 29
+  February 2024 is kept until 28 February 2034), **delete** from the next day (A3-6);
+- the client could not be reached: the protocol is silent. Each host sets
+  ``protocol.retention.unreachable_review_days``; the decision is **review** once that
+  many days have passed since the last failed contact attempt. A new attempt starts the
+  period again, so a case whose client stays unreachable comes up for review at least that
+  often; deleting it then is the host's call.
+
+The protocol's end (A8-1, A11-2, A11-3) stops new transfers (A5-2); it neither shortens
+nor extends the retention of data already received, so no rule here reads
+``protocol.ends_on``. Dates are Europe/Brussels calendar dates.
+
+>>> from datetime import datetime, timezone
+>>> def utc(*args): return datetime(*args, tzinfo=timezone.utc)
+>>> case = (RetentionCase.received(utc(2023, 5, 2, 9), case_id="v-1")
+...         .contacted(utc(2023, 5, 6, 9), "wants_help")
+...         .dossier_opened(utc(2023, 5, 7, 9))
+...         .dossier_closed(utc(2024, 2, 29, 9)))
+>>> decision = retention_decision(case, at=utc(2030, 1, 1))
+>>> decision.action, decision.keep_until, decision.clause
+('keep', datetime.date(2034, 2, 28), 'A3-6')
+>>> retention_decision(case, at=utc(2034, 3, 1)).action
+'delete'
+"""
+
+from protocol_share.retention._decision import (
+    RetentionDecision,
+    ScheduledAction,
+    retention_decision,
+    retention_schedule,
+    schedule_as_json,
+)
+from protocol_share.retention._lifecycle import (
+    TRANSITIONS,
+    Action,
+    ImpossibleStep,
+    Outcome,
+    RetentionCase,
+    State,
+    Step,
+    StepName,
+)
+from protocol_share.retention._records import CaseRecord, StepRecord, cases_from_json
+
+__all__ = [
+    "TRANSITIONS",
+    "Action",
+    "CaseRecord",
+    "ImpossibleStep",
+    "Outcome",
+    "RetentionCase",
+    "RetentionDecision",
+    "ScheduledAction",
+    "State",
+    "Step",
+    "StepName",
+    "StepRecord",
+    "cases_from_json",
+    "retention_decision",
+    "retention_schedule",
+    "schedule_as_json",
+]

@@ -1,0 +1,201 @@
+"""What to do with a case's data today, and what is due when (A3-4, A3-5, A3-6).
+
+:func:`retention_decision` answers keep, delete or review for one case;
+:func:`retention_schedule` lists, for many cases, the deletions and reviews that are due,
+soonest first. The messages come from the catalogues (:mod:`protocol_share.locale`).
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import operator
+from collections.abc import Iterable
+from datetime import UTC, date, datetime, timedelta
+from typing import Final, Literal, NamedTuple
+
+from dateutil.relativedelta import relativedelta
+
+from protocol_share._time import local_date
+from protocol_share.errors import InvalidInput
+from protocol_share.locale import texts
+from protocol_share.protocol import Protocol, RetentionTerms
+from protocol_share.retention._lifecycle import Action, RetentionCase
+from protocol_share.torhout import TORHOUT
+
+__all__ = [
+    "RetentionDecision",
+    "ScheduledAction",
+    "retention_decision",
+    "retention_schedule",
+    "schedule_as_json",
+]
+
+
+class RetentionDecision(NamedTuple):
+    """What to do with a case's data today (A3-4 to A3-6).
+
+    ``action`` is ``keep``, ``delete`` or ``review``. ``keep_until`` is the last day the
+    data may be kept when the protocol fixes one (a closed client file: its tenth
+    anniversary), else ``None``. ``review_on`` is the day an unreachable client's case comes
+    up for review. ``code``, ``clause`` and the messages say why; they name no personal data.
+    """
+
+    action: Action
+    keep_until: date | None
+    clause: str
+    code: str
+    message_en: str
+    message_nl: str
+    review_on: date | None = None
+
+
+def _why(code: str) -> tuple[str, str, str]:
+    # The code and its messages (English, Dutch) from the catalogues, read once at import.
+    text = texts(f"retention.decision.{code}")
+    return code, text.en, text.nl
+
+
+def _fixed(action: Action, clause: str, code: str) -> RetentionDecision:
+    return RetentionDecision(action, None, clause, *_why(code))
+
+
+_AWAITING_CONTACT = _fixed("keep", "A3-4", "KEEP_UNTIL_CONTACT")
+_FILE_TO_OPEN = _fixed("keep", "A3-5", "KEEP_FILE_TO_OPEN")
+_FILE_OPEN = _fixed("keep", "A3-6", "KEEP_FILE_OPEN")
+_DECLINED = _fixed("delete", "A3-4", "DELETE_DECLINED")
+_CLOSED_KEEP = _why("KEEP_AFTER_CLOSING")
+_CLOSED_DELETE = _why("DELETE_RETENTION_ENDED")
+_UNREACHABLE_KEEP = _why("KEEP_UNREACHABLE")
+_UNREACHABLE_REVIEW = _why("REVIEW_UNREACHABLE")
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _years_after(day: date, years: int) -> date:
+    # Calendar years with python-dateutil: 29 February falls back to 28 February.
+    result: date = day + relativedelta(years=years)
+    return result
+
+
+def _review_on(case: RetentionCase, terms: RetentionTerms) -> date:
+    return case._last_on + timedelta(days=terms.unreachable_review_days)
+
+
+def _decide(case: RetentionCase, today: date, terms: RetentionTerms) -> RetentionDecision:
+    state = case._state
+    if state == "dossier_closed":
+        until = _years_after(case._last_on, terms.client_file_years)
+        code, en, nl = _CLOSED_KEEP if today <= until else _CLOSED_DELETE
+        action: Action = "keep" if today <= until else "delete"
+        return RetentionDecision(action, until, "A3-6", code, en, nl)
+    if state == "declined":
+        return _DECLINED
+    if state == "dossier_open":
+        return _FILE_OPEN
+    if state == "wants_help":
+        return _FILE_TO_OPEN
+    if state == "unreachable":
+        review_on = _review_on(case, terms)
+        code, en, nl = _UNREACHABLE_REVIEW if today >= review_on else _UNREACHABLE_KEEP
+        action = "review" if today >= review_on else "keep"
+        return RetentionDecision(action, None, "A3-4", code, en, nl, review_on)
+    return _AWAITING_CONTACT
+
+
+def _check_after_last(case: RetentionCase, at_utc: datetime) -> None:
+    if not isinstance(case, RetentionCase):
+        raise InvalidInput.single(
+            "arguments", "case", "NOT_A_CASE", "must be a RetentionCase (see cases_from_json)"
+        )
+    if at_utc < case._last_utc:
+        raise InvalidInput.single(
+            "arguments",
+            "at",
+            "AT_BEFORE_LAST_STEP",
+            "a decision cannot be asked for a time before the case's latest step",
+        )
+
+
+def retention_decision(
+    case: RetentionCase, *, at: datetime, protocol: Protocol = TORHOUT
+) -> RetentionDecision:
+    """Keep, delete or review a case's data at ``at`` (A3-4, A3-5, A3-6).
+
+    The term after closing is ``protocol.retention.client_file_years`` calendar years; the
+    review period for unreachable clients ``protocol.retention.unreachable_review_days``.
+    The protocol's end does not change the outcome. ``at`` must be aware and not before the
+    case's latest step.
+    """
+    today = local_date(at)
+    _check_after_last(case, at.astimezone(UTC))
+    return _decide(case, today, protocol.retention)
+
+
+class ScheduledAction(NamedTuple):
+    """A case that needs an action on ``due_on`` (A3-4, A3-6): ``delete`` or ``review``.
+
+    ``overdue`` is true when ``due_on`` is on or before the schedule's day.
+    """
+
+    due_on: date
+    action: Literal["delete", "review"]
+    clause: str
+    code: str
+    overdue: bool
+    case: RetentionCase
+
+
+def retention_schedule(
+    cases: Iterable[RetentionCase], *, at: datetime, protocol: Protocol = TORHOUT
+) -> tuple[ScheduledAction, ...]:
+    """What is due when, for many cases, soonest first (A3-4, A3-6).
+
+    A declined case is due for deletion from the day of the refusal; a closed client file
+    from the day after its retention term ends; an unreachable client's case for review on
+    its review day. Cases with nothing dated (awaiting contact, file to open, file open) are
+    not listed: their data are kept. Ties keep the input order.
+    """
+    today = local_date(at)
+    at_utc = at.astimezone(UTC)
+    years = protocol.retention.client_file_years
+    review = timedelta(days=protocol.retention.unreachable_review_days)
+    one_day = timedelta(days=1)
+    entries: list[ScheduledAction] = []
+    append = entries.append
+    for case in cases:
+        _check_after_last(case, at_utc)
+        state = case._state
+        if state == "dossier_closed":
+            due = _years_after(case._last_on, years) + one_day
+            append(
+                ScheduledAction(due, "delete", "A3-6", "DELETE_RETENTION_ENDED", due <= today, case)
+            )
+        elif state == "declined":
+            due = case._last_on
+            append(ScheduledAction(due, "delete", "A3-4", "DELETE_DECLINED", due <= today, case))
+        elif state == "unreachable":
+            due = case._last_on + review
+            append(ScheduledAction(due, "review", "A3-4", "REVIEW_UNREACHABLE", due <= today, case))
+    entries.sort(key=_DUE_ON)
+    return tuple(entries)
+
+
+_DUE_ON: Final = operator.itemgetter(0)
+
+
+def schedule_as_json(schedule: Iterable[ScheduledAction]) -> str:
+    """The schedule as JSON text: ids, dates, actions, codes and clauses only (A3-4, A3-6)."""
+    return json.dumps(
+        [
+            {
+                "case_id": e.case.case_id,
+                "due_on": e.due_on.isoformat(),
+                "action": e.action,
+                "clause": e.clause,
+                "code": e.code,
+                "overdue": e.overdue,
+            }
+            for e in schedule
+        ],
+        indent=2,
+    )

@@ -1,0 +1,67 @@
+"""Retention cases as JSON input (A3-4 to A3-6): read strictly, replayed through the table."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from pydantic import AwareDatetime, Field
+
+from protocol_share._model import FrozenModel
+from protocol_share.consent import Identifier
+from protocol_share.errors import InvalidInput
+from protocol_share.retention._lifecycle import (
+    ImpossibleStep,
+    Outcome,
+    RetentionCase,
+    Step,
+    StepName,
+)
+
+__all__ = ["CaseRecord", "StepRecord", "cases_from_json"]
+
+
+class StepRecord(FrozenModel):
+    """One step as JSON input (A3-4 to A3-6): ``step``, ``at`` (aware, ISO 8601), ``outcome``."""
+
+    step: StepName
+    at: AwareDatetime
+    outcome: Outcome | None = None
+
+
+class CaseRecord(FrozenModel):
+    """A case as JSON input: an optional ``case_id`` and its ``steps`` (A3-4 to A3-6)."""
+
+    case_id: Identifier | None = None
+    steps: Annotated[tuple[StepRecord, ...], Field(min_length=1)]
+
+    def to_case(self) -> RetentionCase:
+        """Replay the steps through :data:`TRANSITIONS` (A3-4 to A3-6); raises :class:`ImpossibleStep`."""
+        return RetentionCase.replay(
+            (Step(s.step, s.at, s.outcome) for s in self.steps), case_id=self.case_id
+        )
+
+
+class _CaseFile(FrozenModel):
+    cases: tuple[CaseRecord, ...]
+
+
+def cases_from_json(text: str | bytes) -> tuple[RetentionCase, ...]:
+    """Read cases from JSON: ``{"cases": [{"case_id": ..., "steps": [...]}, ...]}`` (A3-4 to A3-6).
+
+    Raises :class:`~protocol_share.errors.InvalidInput` listing every malformed field, or
+    :class:`ImpossibleStep` for the first case whose history breaks the lifecycle; its
+    message names the case's position.
+    """
+    try:
+        data = _CaseFile.model_validate_json(text)
+    except InvalidInput as error:
+        raise InvalidInput("retention cases", error.problems) from None
+    cases = []
+    for index, record in enumerate(data.cases):
+        try:
+            cases.append(record.to_case())
+        except ImpossibleStep as error:
+            raise ImpossibleStep(
+                error.step, error.state, error.code, f"cases.{index}: {error.args[0]}"
+            ) from None
+    return tuple(cases)
