@@ -1,0 +1,190 @@
+"""The register entry as DPV 2 JSON-LD (A6-6; GDPR art. 30(1)): a ``dpv:Process`` with an
+inline ``@context``, nothing to fetch.
+
+Uses ``hasDataController`` (with ``hasDataProtectionOfficer``), ``hasDataSource``,
+``hasPurpose``, ``hasLegalBasis``, ``hasPersonalData``, ``hasDataSubject``,
+``hasRecipient``, ``hasDataProcessor``, ``hasStorageCondition`` and
+``hasTechnicalOrganisationalMeasure``; every description in Dutch and English.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Final
+
+from protocol_share.fields import DataItem
+from protocol_share.locale import Texts, texts
+from protocol_share.protocol import Party
+from protocol_share.register._terms import erasure_terms
+
+if TYPE_CHECKING:
+    from protocol_share.register._entry import RegisterEntry
+
+__all__ = ["DPV_CONTEXT", "DPV_PERSONAL_DATA", "dpv_process"]
+
+DPV_CONTEXT: Final[Mapping[str, str]] = {
+    "dpv": "https://w3id.org/dpv#",
+    "pd": "https://w3id.org/dpv/pd#",
+    "dct": "http://purl.org/dc/terms/",
+    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
+    "xsd": "http://www.w3.org/2001/XMLSchema#",
+}
+"""The inline JSON-LD context: DPV 2 and its personal-data extension, Dublin Core terms."""
+
+DPV_PERSONAL_DATA: Final[Mapping[DataItem, str]] = {
+    DataItem.NAME: "pd:Name",
+    DataItem.ADDRESS: "pd:PhysicalAddress",
+    DataItem.PHONE: "pd:TelephoneNumber",
+    DataItem.EMAIL: "pd:EmailAddress",
+}
+"""Each article 3 data item as a DPV personal-data category (A3-1, A3-2)."""
+
+
+def _nl(text: str) -> dict[str, str]:
+    return {"@value": text, "@language": "nl"}
+
+
+def _en(text: str) -> dict[str, str]:
+    return {"@value": text, "@language": "en"}
+
+
+def _both(nl: str, en: str) -> list[dict[str, str]]:
+    return [_nl(nl), _en(en)]
+
+
+def _texts(text: Texts, suffix: str = "") -> list[dict[str, str]]:
+    return _both(text.nl + suffix, text.en + suffix)
+
+
+def _duration(value: str) -> dict[str, str]:
+    return {"@value": value, "@type": "xsd:duration"}
+
+
+def _kbo_urn(party: Party) -> str:
+    return "urn:kbo:" + party.kbo.replace(".", "")
+
+
+def dpv_process(entry: RegisterEntry) -> dict[str, Any]:
+    """The record as a DPV ``dpv:Process`` in JSON-LD, with an inline ``@context`` (A6-6)."""
+    erasure = erasure_terms(entry.retention)
+    process: dict[str, Any] = {
+        "@context": dict(DPV_CONTEXT),
+        "@id": f"urn:protocol-share:processing:{entry.protocol.protocol_id}",
+        "@type": "dpv:Process",
+        "dct:identifier": entry.protocol.protocol_id,
+        "dct:title": _both(entry.name_nl, entry.name_en),
+        "dpv:hasDataController": {
+            "@id": _kbo_urn(entry.controller),
+            "@type": "dpv:DataController",
+            "dpv:hasName": entry.controller.name,
+            "dpv:hasAddress": entry.controller.seat,
+            "dpv:hasDataProtectionOfficer": {
+                "@type": "dpv:DataProtectionOfficer",
+                "dpv:hasContact": f"mailto:{entry.dpo_email}",
+            },
+        },
+        "dpv:hasDataSource": {
+            "@id": _kbo_urn(entry.source),
+            "@type": "dpv:ThirdPartyDataSource",
+            "dpv:hasName": entry.source.name,
+        },
+        "dpv:hasPurpose": [
+            {
+                "@type": "dpv:Purpose",
+                "dct:identifier": p.clause,
+                "dct:description": _both(p.text_nl, p.text_en),
+            }
+            for p in entry.purposes
+        ],
+        "dpv:hasLegalBasis": [
+            {
+                "@type": "dpv:PublicInterest",
+                "dct:identifier": b.clause,
+                "dct:title": _nl(
+                    b.title_nl + (f", art. {', '.join(b.articles)}" if b.articles else "")
+                ),
+            }
+            for b in entry.legal_bases
+        ],
+        "dpv:hasPersonalData": [{"@id": DPV_PERSONAL_DATA[spec.item]} for spec in entry.data_items],
+        "dpv:hasDataSubject": {
+            "@type": "dpv:VulnerableDataSubject",
+            "dct:description": _texts(texts("register.data_subjects"), " (C-3)"),
+        },
+        "dpv:hasRecipient": [
+            {
+                "@type": "dpv:Recipient",
+                "dct:identifier": r.clause,
+                "dct:description": _nl(r.description_nl),
+            }
+            for r in entry.recipients
+        ],
+        "dpv:hasStorageCondition": [
+            {
+                "@type": "dpv:StorageDuration",
+                "dct:identifier": "A3-4",
+                "dpv:hasDuration": {
+                    "@type": "dpv:UntilEventDuration",
+                    "dct:description": _both(
+                        erasure["until_contact"]["nl"], erasure["until_contact"]["en"]
+                    ),
+                },
+            },
+            {
+                "@type": "dpv:StorageDeletion",
+                "dct:identifier": "A3-4",
+                "dct:description": _both(erasure["declined"]["nl"], erasure["declined"]["en"]),
+            },
+            {
+                "@type": "dpv:StorageDuration",
+                "dct:identifier": "A3-6",
+                "dpv:hasDuration": {
+                    "@type": "dpv:TemporalDuration",
+                    "rdf:value": _duration(f"P{entry.retention.client_file_years}Y"),
+                    "dct:description": _both(
+                        erasure["client_file"]["nl"], erasure["client_file"]["en"]
+                    ),
+                },
+            },
+            {
+                "@type": "dpv:StorageDuration",
+                "dct:identifier": "A3-4",
+                "dpv:hasDuration": {
+                    "@type": "dpv:TemporalDuration",
+                    "rdf:value": _duration(f"P{entry.retention.unreachable_review_days}D"),
+                    "dct:description": _both(
+                        erasure["unreachable"]["nl"], erasure["unreachable"]["en"]
+                    ),
+                },
+            },
+            {
+                "@type": "dpv:StorageLocation",
+                "dct:description": _texts(texts("register.storage_location")),
+            },
+        ],
+        "dpv:hasTechnicalOrganisationalMeasure": [
+            {
+                "@type": m.dpv_type,
+                "dct:identifier": ", ".join(m.clauses),
+                "dct:description": _both(m.text_nl, m.text_en),
+            }
+            for m in entry.security_measures
+        ],
+    }
+    if entry.processors is not None and entry.processors.processors:
+        process["dpv:hasDataProcessor"] = [
+            {
+                "@type": "dpv:DataProcessor",
+                "dpv:hasName": p.name,
+                "dpv:hasTechnicalOrganisationalMeasure": {
+                    "@type": "dpv:ControllerProcessorAgreement",
+                    "dct:description": _texts(
+                        texts("register.processor_agreement", date=p.art28_agreement_on.isoformat())
+                        if p.art28_agreement_on
+                        else texts("register.no_processor_agreement")
+                    ),
+                },
+            }
+            for p in entry.processors.processors
+        ]
+    return process
