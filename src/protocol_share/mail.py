@@ -20,7 +20,7 @@ True
 from __future__ import annotations
 
 import textwrap
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import datetime
 from email.message import EmailMessage
 from email.utils import format_datetime, formataddr
@@ -40,7 +40,9 @@ __all__ = [
     "build_message",
     "bullets",
     "dpo_address",
+    "letter",
     "notice_address",
+    "notice_message",
     "package_message",
 ]
 
@@ -73,6 +75,15 @@ def bullets(lines: Iterable[str], lang: Lang) -> str:
     return "\n".join(items) if items else f"  - {message('mail.none', lang)}"
 
 
+def letter(
+    lang: Lang, intro: str, details: Iterable[str], closing: Sequence[str] = ()
+) -> list[str]:
+    """The lines of a notice (A9-4): the greeting in ``lang``, ``intro``, the ``details``
+    and, after a blank line, the ``closing`` lines if any."""
+    lines = [message("mail.greeting", lang), "", intro, "", *details]
+    return [*lines, "", *closing] if closing else lines
+
+
 def build_message(
     *,
     to: str,
@@ -99,6 +110,31 @@ def build_message(
     email.set_content(body, charset="utf-8")
     email["Content-Language"] = lang  # after set_content, which resets Content-* headers
     return email
+
+
+def notice_message(
+    subject_key: str,
+    lang: Lang,
+    /,
+    *,
+    lines: Sequence[str],
+    sender: Party,
+    to: str,
+    sent_at: datetime,
+    msgid: str,
+    **subject_values: object,
+) -> EmailMessage:
+    """A notice from one party's DPO (A9-4): the subject ``subject_key`` from the catalogue
+    of ``lang``, filled from ``subject_values``; ``lines`` are the body, one a line."""
+    return build_message(
+        to=to,
+        subject=message(subject_key, lang, **subject_values),
+        body="\n".join(lines) + "\n",
+        sent_at=sent_at,
+        lang=lang,
+        sender=sender,
+        msgid=msgid,
+    )
 
 
 def _wrapped(paragraphs: Iterable[str]) -> str:

@@ -7,7 +7,7 @@ counts, dates and ids of notices; never a client's data. A breach notice's free 
 (``facts``, ``delay_reasons``) and the ids of affected referrals stay in the breach register.
 Subjects name the notice kind, its id and the protocol, nothing personal. Every function
 writes Dutch unless called with ``lang="en"``; the texts live in :mod:`protocol_share.locale`
-and every e-mail is built by :func:`protocol_share.mail.build_message`.
+and every e-mail is built by :func:`protocol_share.mail.notice_message`.
 
 - :mod:`._breach`: :func:`breach_notice_email` (A9-1 to A9-4; GDPR art. 33(3)).
 - :mod:`._quality`: :func:`quality_notice_email` (A7-1), :func:`quality_answer_email` (A7-2).

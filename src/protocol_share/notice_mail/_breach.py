@@ -13,14 +13,14 @@ from email.message import EmailMessage
 from protocol_share.breach import BreachNotice, authority_status, notifying_party, other_party
 from protocol_share.fields import DataItem
 from protocol_share.locale import Lang, check_lang, message, short_moment
-from protocol_share.mail import build_message, bullets, dpo_address
+from protocol_share.mail import bullets, dpo_address, notice_message
 from protocol_share.protocol import Protocol
 from protocol_share.torhout import TORHOUT
 
 __all__ = ["breach_notice_email"]
 
 
-def _breach_body(notice: BreachNotice, protocol: Protocol, lang: Lang) -> str:
+def _breach_lines(notice: BreachNotice, protocol: Protocol, lang: Lang) -> list[str]:
     reporter, other = notifying_party(notice, protocol), other_party(notice, protocol)
     severity = notice.severity()
     status = authority_status(notice, at=notice.issued_at, protocol=protocol)
@@ -128,7 +128,7 @@ def _breach_body(notice: BreachNotice, protocol: Protocol, lang: Lang) -> str:
         "",
         message("mail.no_personal_data", lang),
     ]
-    return "\n".join(lines) + "\n"
+    return lines
 
 
 def breach_notice_email(
@@ -143,18 +143,15 @@ def breach_notice_email(
     art. 34 advice; never a client's data, free text or referral ids.
     """
     lang = check_lang(lang)
-    return build_message(
-        subject=message(
-            "breach_mail.subject",
-            lang,
-            notice_id=notice.notice_id,
-            phase=notice.phase,
-            protocol_id=protocol.protocol_id,
-        ),
+    return notice_message(
+        "breach_mail.subject",
+        lang,
+        notice_id=notice.notice_id,
+        phase=notice.phase,
+        protocol_id=protocol.protocol_id,
         sender=notifying_party(notice, protocol),
         to=dpo_address(other_party(notice, protocol)),
         sent_at=notice.issued_at,
         msgid=f"breach.{notice.notice_id}.{notice.phase}",
-        body=_breach_body(notice, protocol, lang),
-        lang=lang,
+        lines=_breach_lines(notice, protocol, lang),
     )

@@ -3,16 +3,41 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from email.message import EmailMessage
 from typing import get_args
 
 from protocol_share.locale import Lang, check_lang, message, short_date
-from protocol_share.mail import build_message, dpo_address
+from protocol_share.mail import dpo_address, letter, notice_message
 from protocol_share.notices import LegislationAspect, LegislationChangeNotice, ProcessorChangeNotice
 from protocol_share.protocol import Protocol
 from protocol_share.torhout import TORHOUT
 
 __all__ = ["legislation_change_email", "processor_change_email"]
+
+
+def _to_opgroeien(
+    subject_key: str,
+    lang: Lang,
+    *,
+    notice_id: str,
+    given_at: datetime,
+    msgid: str,
+    protocol: Protocol,
+    lines: list[str],
+) -> EmailMessage:
+    # The OCMW tells Opgroeien at once (A9-5, A9-6): from its DPO to Opgroeien's.
+    return notice_message(
+        subject_key,
+        lang,
+        notice_id=notice_id,
+        protocol_id=protocol.protocol_id,
+        sender=protocol.recipient,
+        to=dpo_address(protocol.sender),
+        sent_at=given_at,
+        msgid=msgid,
+        lines=lines,
+    )
 
 
 def legislation_change_email(
@@ -31,31 +56,21 @@ def legislation_change_email(
         for aspect in get_args(LegislationAspect)
         if aspect in notice.affects
     )
-    lines = [
-        message("mail.greeting", lang),
-        "",
-        message("legislation_mail.intro", lang, recipient=protocol.recipient.name),
-        "",
+    details = [
         message("mail.notice", lang, notice_id=notice.notice_id),
         message("legislation_mail.act", lang, legislation=notice.legislation),
         message("legislation_mail.in_force", lang, date=in_force),
         message("legislation_mail.affects", lang, aspects=aspects),
-        "",
-        message("legislation_mail.proposal", lang),
     ]
-    return build_message(
-        subject=message(
-            "legislation_mail.subject",
-            lang,
-            notice_id=notice.notice_id,
-            protocol_id=protocol.protocol_id,
-        ),
-        sender=protocol.recipient,
-        to=dpo_address(protocol.sender),
-        sent_at=notice.given_at,
+    intro = message("legislation_mail.intro", lang, recipient=protocol.recipient.name)
+    return _to_opgroeien(
+        "legislation_mail.subject",
+        lang,
+        notice_id=notice.notice_id,
+        given_at=notice.given_at,
         msgid=f"legislation.{notice.notice_id}",
-        body="\n".join(lines) + "\n",
-        lang=lang,
+        protocol=protocol,
+        lines=letter(lang, intro, details, [message("legislation_mail.proposal", lang)]),
     )
 
 
@@ -72,11 +87,7 @@ def processor_change_email(
         else message("processor_mail.no_agreement", lang)
     )
     since = short_date(p.since, lang)
-    lines = [
-        message("mail.greeting", lang),
-        "",
-        message("processor_mail.intro", lang, recipient=protocol.recipient.name),
-        "",
+    details = [
         message("mail.notice", lang, notice_id=notice.notice_id),
         message(
             "processor_mail.change", lang, change=message(f"processor.change.{notice.change}", lang)
@@ -91,17 +102,13 @@ def processor_change_email(
         if p.until
         else message("processor_mail.since", lang, since=since),
     ]
-    return build_message(
-        subject=message(
-            "processor_mail.subject",
-            lang,
-            notice_id=notice.notice_id,
-            protocol_id=protocol.protocol_id,
-        ),
-        sender=protocol.recipient,
-        to=dpo_address(protocol.sender),
-        sent_at=notice.given_at,
+    intro = message("processor_mail.intro", lang, recipient=protocol.recipient.name)
+    return _to_opgroeien(
+        "processor_mail.subject",
+        lang,
+        notice_id=notice.notice_id,
+        given_at=notice.given_at,
         msgid=f"processor.{notice.notice_id}",
-        body="\n".join(lines) + "\n",
-        lang=lang,
+        protocol=protocol,
+        lines=letter(lang, intro, details),
     )

@@ -7,7 +7,7 @@ from email.message import EmailMessage
 
 from protocol_share._time import BRUSSELS
 from protocol_share.locale import Lang, check_lang, message, short_date
-from protocol_share.mail import build_message, bullets, dpo_address
+from protocol_share.mail import bullets, dpo_address, letter, notice_message
 from protocol_share.notices import EvidenceChecklist, EvidenceItem
 from protocol_share.protocol import Protocol
 from protocol_share.torhout import TORHOUT
@@ -40,20 +40,18 @@ def evidence_email(
     """The OCMW hands Opgroeien its proof of A6-4 to A6-6 on request, in Dutch unless
     ``lang="en"`` (A6-7)."""
     lang = check_lang(lang)
-    lines = [
-        message("mail.greeting", lang),
-        "",
-        message("evidence_mail.intro", lang, recipient=protocol.recipient.name),
-        "",
+    intro = message("evidence_mail.intro", lang, recipient=protocol.recipient.name)
+    details = [
         bullets((_item_line(item, lang) for item in checklist.items), lang),
         message("evidence_mail.dpo", lang, email=checklist.dpo_email),
     ]
-    return build_message(
-        subject=message("evidence_mail.subject", lang, protocol_id=protocol.protocol_id),
+    return notice_message(
+        "evidence_mail.subject",
+        lang,
+        protocol_id=protocol.protocol_id,
         sender=protocol.recipient,
         to=dpo_address(protocol.sender),
         sent_at=sent_at,
         msgid=f"evidence.{protocol.protocol_id}.{sent_at.astimezone(BRUSSELS):%Y%m%d%H%M}",
-        body="\n".join(lines) + "\n",
-        lang=lang,
+        lines=letter(lang, intro, details),
     )

@@ -9,7 +9,7 @@ from __future__ import annotations
 from email.message import EmailMessage
 
 from protocol_share.locale import Lang, check_lang, message, short_moment
-from protocol_share.mail import build_message, bullets, notice_address
+from protocol_share.mail import bullets, letter, notice_address, notice_message
 from protocol_share.notices import QualityAnswer, QualityNotice
 from protocol_share.protocol import Protocol
 from protocol_share.torhout import TORHOUT
@@ -24,16 +24,13 @@ def quality_notice_email(
     referral, which data item, what is wrong, found by whom and when; never the value. To
     Opgroeien's DPO unless ``to`` names the address Opgroeien gave for such notices."""
     lang = check_lang(lang)
-    lines = [
-        message("mail.greeting", lang),
-        "",
-        message(
-            "quality_mail.intro",
-            lang,
-            recipient=protocol.recipient.name,
-            kind=message(f"quality.kind.{notice.kind}", lang),
-        ),
-        "",
+    intro = message(
+        "quality_mail.intro",
+        lang,
+        recipient=protocol.recipient.name,
+        kind=message(f"quality.kind.{notice.kind}", lang),
+    )
+    details = [
         message("mail.notice", lang, notice_id=notice.notice_id),
         message("quality_mail.referral", lang, referral_id=notice.referral_id),
         message("quality_mail.item", lang, item=message(f"data_item.{notice.data_item}", lang)),
@@ -45,22 +42,17 @@ def quality_notice_email(
         ),
         "",
         message("quality_mail.request", lang),
-        "",
-        message("mail.no_personal_data", lang),
     ]
-    return build_message(
-        subject=message(
-            "quality_mail.subject",
-            lang,
-            notice_id=notice.notice_id,
-            protocol_id=protocol.protocol_id,
-        ),
+    return notice_message(
+        "quality_mail.subject",
+        lang,
+        notice_id=notice.notice_id,
+        protocol_id=protocol.protocol_id,
         sender=protocol.recipient,
         to=notice_address(to, protocol.sender),
         sent_at=notice.notified_at,
         msgid=f"quality.{notice.notice_id}",
-        body="\n".join(lines) + "\n",
-        lang=lang,
+        lines=letter(lang, intro, details, [message("mail.no_personal_data", lang)]),
     )
 
 
@@ -70,17 +62,14 @@ def quality_answer_email(
     """Opgroeien's answer to a quality notice, in Dutch unless ``lang="en"`` (A7-2):
     outcome and measures."""
     lang = check_lang(lang)
-    lines = [
-        message("mail.greeting", lang),
-        "",
-        message(
-            "quality_answer_mail.intro",
-            lang,
-            sender=protocol.sender.name,
-            notice_id=answer.notice_id,
-            referral_id=answer.referral_id,
-        ),
-        "",
+    intro = message(
+        "quality_answer_mail.intro",
+        lang,
+        sender=protocol.sender.name,
+        notice_id=answer.notice_id,
+        referral_id=answer.referral_id,
+    )
+    details = [
         message("quality_mail.item", lang, item=message(f"data_item.{answer.data_item}", lang)),
         message(
             "quality_answer_mail.outcome",
@@ -89,20 +78,15 @@ def quality_answer_email(
         ),
         message("quality_answer_mail.measures", lang),
         bullets((message(f"quality.measure.{m}", lang) for m in sorted(answer.measures)), lang),
-        "",
-        message("mail.no_personal_data", lang),
     ]
-    return build_message(
-        subject=message(
-            "quality_answer_mail.subject",
-            lang,
-            notice_id=answer.notice_id,
-            protocol_id=protocol.protocol_id,
-        ),
+    return notice_message(
+        "quality_answer_mail.subject",
+        lang,
+        notice_id=answer.notice_id,
+        protocol_id=protocol.protocol_id,
         sender=protocol.sender,
         to=notice_address(to, protocol.recipient),
         sent_at=answer.answered_at,
         msgid=f"quality-answer.{answer.notice_id}",
-        body="\n".join(lines) + "\n",
-        lang=lang,
+        lines=letter(lang, intro, details, [message("mail.no_personal_data", lang)]),
     )

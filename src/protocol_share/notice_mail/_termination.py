@@ -10,7 +10,7 @@ from datetime import datetime
 from email.message import EmailMessage
 
 from protocol_share.locale import Lang, check_lang, message, short_date
-from protocol_share.mail import build_message, dpo_address
+from protocol_share.mail import dpo_address, letter, notice_message
 from protocol_share.notices import TerminationNotice
 from protocol_share.protocol import Protocol
 from protocol_share.torhout import TORHOUT
@@ -41,11 +41,7 @@ def termination_email(
         months=protocol.notice_months,
         basis=notice.lapsed_basis,
     )
-    lines = [
-        message("mail.greeting", lang),
-        "",
-        message("termination_mail.regarding", lang, title=protocol.title),
-        "",
+    details = [
         ground,
         message(
             "termination_mail.reference",
@@ -55,21 +51,16 @@ def termination_email(
         ),
         message("termination_mail.ends", lang, date=short_date(notice.ends_on(protocol), lang)),
         message("termination_mail.retention", lang),
-        "",
-        message("mail.regards", lang),
-        sender.name,
     ]
-    return build_message(
-        subject=message(
-            "termination_mail.subject",
-            lang,
-            protocol_id=protocol.protocol_id,
-            clause=notice.clause,
-        ),
+    regarding = message("termination_mail.regarding", lang, title=protocol.title)
+    return notice_message(
+        "termination_mail.subject",
+        lang,
+        protocol_id=protocol.protocol_id,
+        clause=notice.clause,
         sender=sender,
         to=dpo_address(other),
         sent_at=sent_at,
         msgid=f"termination.{notice.notice_id}",
-        body="\n".join(lines) + "\n",
-        lang=lang,
+        lines=letter(lang, regarding, details, [message("mail.regards", lang), sender.name]),
     )
