@@ -29,6 +29,7 @@ counts, never a client's data.
 
 from protocol_share.breach._authority import (
     AUTHORITY_HOURS,
+    AuthorityCode,
     AuthorityStatus,
     authority_deadline,
     authority_status,
@@ -57,6 +58,7 @@ from protocol_share.breach._severity import (
 __all__ = [
     "AUTHORITY_HOURS",
     "REFERRAL_CONTEXT_RAISE",
+    "AuthorityCode",
     "AuthorityStatus",
     "BreachNotice",
     "Cause",

@@ -42,9 +42,9 @@ __all__ = [
     "long_date",
     "long_moment",
     "message",
-    "texts",
     "short_date",
     "short_moment",
+    "texts",
 ]
 
 Lang = Literal["nl", "en"]
