@@ -65,7 +65,8 @@ def check_lang(lang: object) -> Lang:
 
 
 def catalogue(lang: Lang) -> Mapping[str, str]:
-    """The read-only catalogue of one language: key -> :meth:`str.format` template."""
+    """The read-only catalogue of one language: key -> :meth:`str.format` template
+    (DESIGN.md: every message a person reads, kept in one place per language)."""
     return _CATALOGUES[check_lang(lang)]
 
 
@@ -89,7 +90,8 @@ def message(key: str, lang: Lang, /, **values: object) -> str:
 
 
 class Texts(NamedTuple):
-    """One text in both languages, for models that carry ``message_nl`` and ``message_en``."""
+    """One text in both languages, for models that carry ``message_nl`` and ``message_en``
+    (DESIGN.md: a Dutch and an English message)."""
 
     nl: str
     en: str
@@ -104,7 +106,8 @@ def texts(key: str, /, **values: object) -> Texts:
 
 
 def labels(family: str, codes: Iterable[str], lang: Lang, /) -> Mapping[str, str]:
-    """The labels of ``codes`` in one family (``family.<code>`` keys), read-only, by code."""
+    """The labels of ``codes`` in one family (``family.<code>`` keys), read-only, by code
+    (DESIGN.md: codes for machines, labels for people)."""
     return MappingProxyType({code: message(f"{family}.{code}", lang) for code in codes})
 
 
@@ -113,14 +116,16 @@ def _local(value: date | datetime) -> date:
 
 
 def long_date(value: date | datetime, lang: Lang) -> str:
-    """``2 mei 2024`` / ``2 May 2024``; an instant is read as its Europe/Brussels date."""
+    """``2 mei 2024`` / ``2 May 2024``; an instant is read as its Europe/Brussels date
+    (DESIGN.md: date rules in Europe/Brussels; A6-1 texts)."""
     day = _local(value)
     month = message(f"date.month.{day.month}", lang)
     return message("date.long", lang, day=day.day, month=month, year=day.year)
 
 
 def short_date(value: date | datetime, lang: Lang) -> str:
-    """``02-05-2024`` / ``2024-05-02``; an instant is read as its Europe/Brussels date."""
+    """``02-05-2024`` / ``2024-05-02``; an instant is read as its Europe/Brussels date
+    (DESIGN.md; A7, A9 notice texts)."""
     day = _local(value)
     return message("date.short", lang, day=day.day, month=day.month, year=day.year)
 
@@ -130,10 +135,12 @@ def _at(day: str, moment: datetime, lang: Lang) -> str:
 
 
 def long_moment(moment: datetime, lang: Lang) -> str:
-    """``2 mei 2024 om 12:00`` / ``2 May 2024 at 12:00``: date and time in Europe/Brussels."""
+    """``2 mei 2024 om 12:00`` / ``2 May 2024 at 12:00``: date and time in Europe/Brussels
+    (DESIGN.md; A6-1 texts)."""
     return _at(long_date(moment, lang), moment, lang)
 
 
 def short_moment(moment: datetime, lang: Lang) -> str:
-    """``02-05-2024 om 12:00`` / ``2024-05-02 at 12:00``: date and time in Europe/Brussels."""
+    """``02-05-2024 om 12:00`` / ``2024-05-02 at 12:00``: date and time in Europe/Brussels
+    (DESIGN.md; A7, A9 notice texts)."""
     return _at(short_date(moment, lang), moment, lang)
