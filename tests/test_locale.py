@@ -17,7 +17,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import protocol_share
-from protocol_share import TORHOUT, InvalidInput, pack
+from protocol_share import ONWARD_RULES, REASON_CODES, REFERRAL_RULES, TORHOUT, InvalidInput, pack
 from protocol_share._time import BRUSSELS
 from protocol_share.archive import PackageKey, unseal
 from protocol_share.breach import (
@@ -121,13 +121,16 @@ def test_each_key_has_the_same_placeholders_in_both_languages(key: str) -> None:
 
 def test_every_key_is_used_in_the_source() -> None:
     """A key is used when the source spells it, or reads its family with an f-string
-    (``f"breach.cause.{code}"``) or :func:`labels`; the families are checked complete below."""
+    (``f"breach.cause.{code}"``), with :func:`labels`, or names a dotted family
+    (``"rule.onward"``); the families are checked complete below."""
     source = source_text()
 
     def used(key: str) -> bool:
         family = re.escape(key.rpartition(".")[0])
         spelled = rf"[\"']{re.escape(key)}[\"']"
         by_family = rf"[\"']{family}\.\{{|labels\([\"']{family}[\"']"
+        if "." in key.rpartition(".")[0]:
+            by_family += rf"|[\"']{family}[\"']"
         return bool(re.search(spelled, source) or re.search(by_family, source))
 
     assert [key for key in sorted(NL) if not used(key)] == []
@@ -187,6 +190,9 @@ FAMILIES: dict[str, set[str]] = {
     "evidence.item": set(get_args(EvidenceCode)),
     "register.measure": {measure.code for measure in SECURITY_MEASURES},
     "retention.decision": _retention_codes(),
+    "reason": set(REASON_CODES),
+    "rule.referral": {rule.code for rule in REFERRAL_RULES},
+    "rule.onward": {rule.code for rule in ONWARD_RULES},
 }
 
 
@@ -559,6 +565,11 @@ def test_every_renderer_refuses_an_unknown_language(render: Callable[[], object]
 
 
 def test_the_messages_models_carry_come_from_the_catalogues() -> None:
+    reason = protocol_share.REASONS["WRONG_MAILBOX"]
+    assert (reason.message_nl, reason.message_en) == texts("reason.WRONG_MAILBOX")
+    rule = ONWARD_RULES[0]
+    assert (rule.requirement_nl, rule.requirement_en) == texts("rule.onward.PROTOCOL_NOT_IN_FORCE")
+    assert rule.requirement_en != REFERRAL_RULES[0].requirement_en  # one key per table
     decision = retention_decision(RetentionCase.received(AT), at=AT)
     assert (decision.message_nl, decision.message_en) == texts(
         "retention.decision.KEEP_UNTIL_CONTACT"

@@ -31,6 +31,7 @@ from protocol_share.decision import REASONS, Decision, Reason
 from protocol_share.errors import InvalidInput
 from protocol_share.fields import DataItem
 from protocol_share.identifiers import forbidden_identifier_kinds
+from protocol_share.locale import texts
 from protocol_share.protocol import Protocol
 from protocol_share.referral import OnwardShare, Referral
 from protocol_share.torhout import TORHOUT
@@ -73,7 +74,8 @@ class Rule(Generic[S]):
     ``predicate(subject, protocol, moment)`` answers ``True`` when the rule holds. When it
     does not, the decision carries :attr:`reason`: ``code``, ``clause`` and the messages of
     :data:`protocol_share.decision.REASONS`. ``requirement_nl`` and ``requirement_en`` say
-    what is enforced, for the DPO; ``see_also`` lists further clauses the rule serves.
+    what is enforced, for the DPO (from the language catalogues, ``rule.<table>.<code>``);
+    ``see_also`` lists further clauses the rule serves.
     """
 
     code: str
@@ -108,6 +110,18 @@ class Rule(Generic[S]):
     def message_en(self) -> str:
         """The English message of the reason; names no personal data (DESIGN.md)."""
         return REASONS[self.code].message_en
+
+
+def _rule(
+    table: Literal["rule.referral", "rule.onward"],
+    code: str,
+    group: RuleGroup,
+    predicate: Callable[[S, Protocol, Moment], bool],
+    see_also: tuple[str, ...] = (),
+) -> Rule[S]:
+    # What the rule enforces lives in the language catalogues, under <table>.<code>.
+    text = texts(f"{table}.{code}")
+    return Rule(code, group, text.nl, text.en, predicate, see_also)
 
 
 # --- the referral rules -------------------------------------------------------------------
@@ -246,124 +260,37 @@ def _no_forbidden_identifier(referral: Referral, _: Protocol, __: Moment) -> boo
 
 
 REFERRAL_RULES: tuple[Rule[Referral], ...] = (
-    Rule(
+    _rule(
+        "rule.referral",
         "PROTOCOL_NOT_IN_FORCE",
         "protocol",
-        "Het protocol is van kracht op het ogenblik van de doorgifte: vanaf de eerste dag, "
-        "vóór het einde (Brusselse kalenderdagen).",
-        "The protocol is in force at the moment of the transfer: from its first day, "
-        "before its end.",
         _in_force,
         ("A5-2", "A8-1", "A11-2", "A11-3"),
     ),
-    Rule(
-        "SENDER_NOT_AUTHORISED",
-        "sender",
-        "De afzender is een lid (rol local_team_member) van het lokale team dat het protocol noemt.",
-        "The sender is a member (role local_team_member) of the local team the protocol names.",
-        _sender_authorised,
-        ("A5-1",),
+    _rule("rule.referral", "SENDER_NOT_AUTHORISED", "sender", _sender_authorised, ("A5-1",)),
+    _rule("rule.referral", "SENDER_NO_SECRECY", "sender", _sender_secrecy),
+    _rule("rule.referral", "NOT_ASSESSED", "sender", _assessed),
+    _rule(
+        "rule.referral", "RECIPIENT_NOT_AUTHORISED", "recipient", _recipient_authorised, ("A6-1",)
     ),
-    Rule(
-        "SENDER_NO_SECRECY",
-        "sender",
-        "De afzender is gebonden door het beroepsgeheim.",
-        "The sender is bound by professional secrecy.",
-        _sender_secrecy,
+    _rule("rule.referral", "RECIPIENT_NO_SECRECY", "recipient", _recipient_secrecy),
+    _rule("rule.referral", "WRONG_MAILBOX", "recipient", _right_mailbox, ("A6-1",)),
+    _rule("rule.referral", "NOT_RESIDENT", "recipient", _resident, ("A6-1",)),
+    _rule("rule.referral", "CONSENT_NOT_INFORMED", "consent", _informed),
+    _rule("rule.referral", "CONSENT_WITHDRAWN", "consent", _not_withdrawn),
+    _rule("rule.referral", "CONSENT_AFTER_TRANSFER", "consent", _consent_before),
+    _rule("rule.referral", "CONSENT_SCOPE_RECIPIENT", "consent", _consent_recipient),
+    _rule(
+        "rule.referral", "CONSENT_SCOPE_DATA", "consent", _consent_covers_items, ("A3-1", "A3-2")
     ),
-    Rule(
-        "NOT_ASSESSED",
-        "sender",
-        "Het teamlid heeft, in overleg met de cliënt, de doorverwijzing aangewezen geacht.",
-        "The team member, in consultation with the client, judged the referral appropriate.",
-        _assessed,
-    ),
-    Rule(
-        "RECIPIENT_NOT_AUTHORISED",
-        "recipient",
-        "De ontvanger is een maatschappelijk werker (rol social_worker) van de ontvangende "
-        "organisatie van het protocol (zelfde KBO-nummer).",
-        "The recipient is a social worker (role social_worker) of the protocol's recipient "
-        "organisation (same KBO number).",
-        _recipient_authorised,
-        ("A6-1",),
-    ),
-    Rule(
-        "RECIPIENT_NO_SECRECY",
-        "recipient",
-        "De ontvanger is gebonden door hetzelfde beroepsgeheim.",
-        "The recipient is bound by the same professional secrecy.",
-        _recipient_secrecy,
-    ),
-    Rule(
-        "WRONG_MAILBOX",
-        "recipient",
-        "De gegevens gaan naar de mailbox die het protocol noemt (hoofdletters tellen niet).",
-        "The data go to the mailbox the protocol names (letter case aside).",
-        _right_mailbox,
-        ("A6-1",),
-    ),
-    Rule(
-        "NOT_RESIDENT",
-        "recipient",
-        "De cliënt woont in België op een postcode van de gemeente van de ontvanger.",
-        "The client lives in Belgium at a postcode of the recipient's municipality.",
-        _resident,
-        ("A6-1",),
-    ),
-    Rule(
-        "CONSENT_NOT_INFORMED",
-        "consent",
-        "De cliënt werd uitgelegd welke gegevens, aan wie, waarom, wat er daarna gebeurt en "
-        "dat de toestemming kan worden ingetrokken.",
-        "The client was told which data, to whom, why, what happens next, and that consent "
-        "can be withdrawn.",
-        _informed,
-    ),
-    Rule(
-        "CONSENT_WITHDRAWN",
-        "consent",
-        "De toestemming is op het ogenblik van de doorgifte niet ingetrokken.",
-        "The consent has not been withdrawn by the moment of the transfer.",
-        _not_withdrawn,
-    ),
-    Rule(
-        "CONSENT_AFTER_TRANSFER",
-        "consent",
-        "De toestemming werd gegeven uiterlijk op het ogenblik van de doorgifte.",
-        "The consent was given no later than the moment of the transfer.",
-        _consent_before,
-    ),
-    Rule(
-        "CONSENT_SCOPE_RECIPIENT",
-        "consent",
-        "De toestemming geldt voor de ontvangende organisatie van het protocol.",
-        "The consent covers the protocol's recipient organisation.",
-        _consent_recipient,
-    ),
-    Rule(
-        "CONSENT_SCOPE_DATA",
-        "consent",
-        "De toestemming dekt elk gegeven dat wordt doorgegeven (naam, adres, telefoon, e-mail).",
-        "The consent covers every data item sent (name, address, phone, e-mail).",
-        _consent_covers_items,
-        ("A3-1", "A3-2"),
-    ),
-    Rule(
+    _rule(
+        "rule.referral",
         "DATA_ITEM_NOT_IN_PROTOCOL",
         "content",
-        "Elk gegeven dat wordt doorgegeven staat in artikel 3 van het protocol.",
-        "Every data item sent is listed in article 3 of the protocol.",
         _items_in_protocol,
         ("A3-1", "A3-2"),
     ),
-    Rule(
-        "FORBIDDEN_IDENTIFIER",
-        "content",
-        "Geen enkele tekst bevat een rijksregister-, BIS-, IBAN- of KBO-nummer.",
-        "No text holds a national register, BIS, IBAN or KBO number.",
-        _no_forbidden_identifier,
-    ),
+    _rule("rule.referral", "FORBIDDEN_IDENTIFIER", "content", _no_forbidden_identifier),
 )
 """The referral rules, in the order the docs list them (C-1 to C-7, A3-3, A5-1, A6, A11-1)."""
 
@@ -391,48 +318,17 @@ def _onward_partner(share: OnwardShare, _: Protocol, __: Moment) -> bool:
 
 
 ONWARD_RULES: tuple[Rule[OnwardShare], ...] = (
-    Rule(
+    _rule(
+        "rule.onward",
         "PROTOCOL_NOT_IN_FORCE",
         "protocol",
-        "Het protocol is van kracht op het ogenblik van het doorgeven.",
-        "The protocol is in force at the moment the data are passed on.",
         _in_force,
         ("A5-2", "A8-1", "A11-2", "A11-3"),
     ),
-    Rule(
-        "ONWARD_RECIPIENT_NOT_ALLOWED",
-        "onward",
-        "Het OCMW geeft de gegevens alleen door aan een soort ontvanger die het protocol in "
-        "artikel 4 noemt: zijn maatschappelijk werker, of een actor van het geïntegreerd breed "
-        "onthaal.",
-        "The OCMW passes the data on only to a kind of recipient article 4 of the protocol "
-        "names: its social worker, or an actor of the integrated broad reception partnership.",
-        _onward_kind_allowed,
-        ("A4-2",),
-    ),
-    Rule(
-        "ONWARD_NOT_OWN_SOCIAL_WORKER",
-        "onward",
-        "Een maatschappelijk werker die de gegevens krijgt, werkt voor het OCMW dat ze ontving.",
-        "A social worker who gets the data works for the OCMW that received them.",
-        _onward_own_social_worker,
-    ),
-    Rule(
-        "ONWARD_NO_SECRECY",
-        "onward",
-        "Wie de gegevens krijgt, is door het beroepsgeheim gebonden waar het protocol dat eist.",
-        "Whoever gets the data is bound by professional secrecy where the protocol requires it.",
-        _onward_secrecy,
-    ),
-    Rule(
-        "ONWARD_NOT_PARTNER",
-        "onward",
-        "Een actor die de gegevens krijgt, maakt deel uit van het samenwerkingsverband "
-        "geïntegreerd breed onthaal (decreet van 9 februari 2018).",
-        "An actor who gets the data is part of the integrated broad reception partnership "
-        "(decree of 9 February 2018).",
-        _onward_partner,
-    ),
+    _rule("rule.onward", "ONWARD_RECIPIENT_NOT_ALLOWED", "onward", _onward_kind_allowed, ("A4-2",)),
+    _rule("rule.onward", "ONWARD_NOT_OWN_SOCIAL_WORKER", "onward", _onward_own_social_worker),
+    _rule("rule.onward", "ONWARD_NO_SECRECY", "onward", _onward_secrecy),
+    _rule("rule.onward", "ONWARD_NOT_PARTNER", "onward", _onward_partner),
 )
 """The art. 4 rules for the OCMW passing data on (A4-1, A4-2, A11-1)."""
 
