@@ -45,6 +45,7 @@ __all__ = [
     "check_onward_share",
     "check_referral",
     "evaluate",
+    "rules_for_article",
     "rules_markdown",
 ]
 
@@ -402,6 +403,17 @@ def check_onward_share(
 
 def _cell(text: str) -> str:
     return text.replace("|", "\\|")
+
+
+def rules_for_article(rules: Iterable[Rule[S]], article: str) -> tuple[Rule[S], ...]:
+    """The rules that serve a part of the protocol (C-1 to C-7, A3 to A11): ``article`` is a
+    clause id's prefix, ``"C"`` for the recitals or ``"A6"`` for article 6, matched against
+    each rule's clause and its further clauses."""
+    return tuple(
+        rule
+        for rule in rules
+        if any(clause.split("-")[0] == article for clause in (rule.clause, *rule.see_also))
+    )
 
 
 def rules_markdown(rules: Iterable[Rule[S]], group: RuleGroup | None = None) -> str:
