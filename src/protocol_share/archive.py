@@ -91,9 +91,9 @@ class PackageKey:
     :func:`~protocol_share.pack` and :func:`~protocol_share.open_package` to derive it
     once for a batch. The ``repr`` never shows the password.
 
-    >>> key = PackageKey.derive("correct horse battery staple")
-    >>> key
-    PackageKey(<redacted>)
+        >>> key = PackageKey.derive("correct horse battery staple")
+        >>> key
+        PackageKey(<redacted>)
     """
 
     __slots__ = ("_keys", "_password", "_utf16")

@@ -4,18 +4,18 @@ Shaped after ISO/IEC TS 27560 consent records: who gave it and when, how, which
 information notice the client received and which topics were explained, which recipient
 organisation and which data items it covers, who recorded it, and when it was withdrawn.
 
->>> from datetime import datetime, timezone
->>> consent = Consent(
-...     consent_id="c-2024-0001", given_at=datetime(2024, 5, 2, 10, tzinfo=timezone.utc),
-...     method="verbal", information_notice="infofiche-ocmw-v1",
-...     explained={"data", "recipient", "purpose", "follow_up", "withdrawal"},
-...     recipient_kbo="0212175523", data_items={"name", "address", "phone"},
-...     recorded_by="kg-torhout-017",
-... )
->>> consent.fully_informed, consent.recipient_kbo
-(True, '0212.175.523')
->>> consent.withdraw(datetime(2024, 5, 3, tzinfo=timezone.utc)).withdrawn_at.day
-3
+    >>> from datetime import datetime, timezone
+    >>> consent = Consent(
+    ...     consent_id="c-2024-0001", given_at=datetime(2024, 5, 2, 10, tzinfo=timezone.utc),
+    ...     method="verbal", information_notice="infofiche-ocmw-v1",
+    ...     explained={"data", "recipient", "purpose", "follow_up", "withdrawal"},
+    ...     recipient_kbo="0212175523", data_items={"name", "address", "phone"},
+    ...     recorded_by="kg-torhout-017",
+    ... )
+    >>> consent.fully_informed, consent.recipient_kbo
+    (True, '0212.175.523')
+    >>> consent.withdraw(datetime(2024, 5, 3, tzinfo=timezone.utc)).withdrawn_at.day
+    3
 
 Two exports carry a consent to other systems: :func:`kantara_receipt`, a Kantara Consent
 Receipt v1.1-shaped dict for the client, and :func:`dpv_record`, a JSON-LD record in the
@@ -23,15 +23,15 @@ W3C Data Privacy Vocabulary (``dpv:Consent`` over ``pd:Name``, ``pd:PhysicalAddr
 ``pd:TelephoneNumber`` and ``pd:EmailAddress``). Neither holds a personal value: the
 consent record names data items, not data.
 
->>> receipt = kantara_receipt(consent, policy_url="https://www.opgroeien.be/privacy",
-...                           controller_phone="02 533 12 11")
->>> receipt["version"], receipt["consentTimestamp"], receipt["sensitive"]
-('KI-CR-v1.1.0', 1714644000, False)
->>> receipt["services"][0]["purposes"][0]["thirdPartyName"]
-'OCMW Torhout'
->>> record = dpv_record(consent)
->>> record["@type"], [item["@id"] for item in record["dpv:hasPersonalData"]]
-('dpv:Consent', ['pd:Name', 'pd:PhysicalAddress', 'pd:TelephoneNumber'])
+    >>> receipt = kantara_receipt(consent, policy_url="https://www.opgroeien.be/privacy",
+    ...                           controller_phone="02 533 12 11")
+    >>> receipt["version"], receipt["consentTimestamp"], receipt["sensitive"]
+    ('KI-CR-v1.1.0', 1714644000, False)
+    >>> receipt["services"][0]["purposes"][0]["thirdPartyName"]
+    'OCMW Torhout'
+    >>> record = dpv_record(consent)
+    >>> record["@type"], [item["@id"] for item in record["dpv:hasPersonalData"]]
+    ('dpv:Consent', ['pd:Name', 'pd:PhysicalAddress', 'pd:TelephoneNumber'])
 """
 
 from __future__ import annotations

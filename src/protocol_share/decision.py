@@ -7,15 +7,15 @@ give is defined once, here, in :data:`REASONS`, its messages in the language cat
 (:mod:`protocol_share.locale`, ``reason.<code>``); the rules (:mod:`protocol_share.rules`)
 only refer to them by code.
 
->>> REASONS["CONSENT_WITHDRAWN"].clause
-'C-7'
->>> print(REASONS["WRONG_MAILBOX"].message_en)
-The recipient is not reached at the mailbox the protocol names.
->>> decision = Decision.of((REASONS["NOT_ASSESSED"], REASONS["CONSENT_WITHDRAWN"]))
->>> decision.allowed, [reason.code for reason in decision.reasons]
-(False, ['NOT_ASSESSED', 'CONSENT_WITHDRAWN'])
->>> Decision.of(()).allowed
-True
+    >>> REASONS["CONSENT_WITHDRAWN"].clause
+    'C-7'
+    >>> print(REASONS["WRONG_MAILBOX"].message_en)
+    The recipient is not reached at the mailbox the protocol names.
+    >>> decision = Decision.of((REASONS["NOT_ASSESSED"], REASONS["CONSENT_WITHDRAWN"]))
+    >>> decision.allowed, [reason.code for reason in decision.reasons]
+    (False, ['NOT_ASSESSED', 'CONSENT_WITHDRAWN'])
+    >>> Decision.of(()).allowed
+    True
 """
 
 from __future__ import annotations

@@ -3,11 +3,11 @@
 Pure builders: nothing is read from a clock; the caller passes ``at``. The client is
 invented ("An Peeters" at the Markt in Torhout) and carries no real identifier.
 
->>> from datetime import datetime, timezone
->>> from protocol_share import TORHOUT, check_referral
->>> at = datetime(2025, 3, 3, 9, tzinfo=timezone.utc)
->>> check_referral(example_referral(TORHOUT, at=at), TORHOUT, at=at).allowed
-True
+    >>> from datetime import datetime, timezone
+    >>> from protocol_share import TORHOUT, check_referral
+    >>> at = datetime(2025, 3, 3, 9, tzinfo=timezone.utc)
+    >>> check_referral(example_referral(TORHOUT, at=at), TORHOUT, at=at).allowed
+    True
 """
 
 from __future__ import annotations

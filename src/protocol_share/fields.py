@@ -9,19 +9,19 @@ Every value is checked by the library made for it: phonenumbers (kept as E.164, 
 default region), email-validator (syntax only, never a DNS look-up). Models mask their
 ``repr``, and errors name fields and codes, never values.
 
->>> client = ClientData(
-...     first_name="Ségolène",
-...     last_name="D'Hondt-Van den Bossche",
-...     address=Address(street="Aartrijkestraat", house_number="11",
-...                     postcode="8820", municipality="Torhout"),
-...     phone="0470 12 34 56",
-... )
->>> client.phone
-'+32470123456'
->>> client
-ClientData(first_name=<redacted>, last_name=<redacted>, address=<redacted>, phone=<redacted>, email=<redacted>)
->>> sorted(str(item) for item in client.items)
-['address', 'name', 'phone']
+    >>> client = ClientData(
+    ...     first_name="Ségolène",
+    ...     last_name="D'Hondt-Van den Bossche",
+    ...     address=Address(street="Aartrijkestraat", house_number="11",
+    ...                     postcode="8820", municipality="Torhout"),
+    ...     phone="0470 12 34 56",
+    ... )
+    >>> client.phone
+    '+32470123456'
+    >>> client
+    ClientData(first_name=<redacted>, last_name=<redacted>, address=<redacted>, phone=<redacted>, email=<redacted>)
+    >>> sorted(str(item) for item in client.items)
+    ['address', 'name', 'phone']
 """
 
 from __future__ import annotations

@@ -6,12 +6,12 @@ an enterprise (KBO) has no place in any field. The checks themselves come from
 python-stdnum (mod-97 with both century variants, BIS month offsets, IBAN per country);
 this module only finds the candidates in free text.
 
->>> sorted(forbidden_identifier_kinds("Kerkstraat 85.07.30-033.28"))
-['national_number']
->>> sorted(forbidden_identifier_kinds("BE71 0961 2345 6769"))
-['iban']
->>> forbidden_identifier_kinds("Aartrijkestraat 11")
-frozenset()
+    >>> sorted(forbidden_identifier_kinds("Kerkstraat 85.07.30-033.28"))
+    ['national_number']
+    >>> sorted(forbidden_identifier_kinds("BE71 0961 2345 6769"))
+    ['iban']
+    >>> forbidden_identifier_kinds("Aartrijkestraat 11")
+    frozenset()
 """
 
 from __future__ import annotations

@@ -6,10 +6,10 @@ findings, then checks what a valid model cannot: DPO advice after entry into for
 a mailbox outside the recipient's domains (A6-3), a Brussels recipient that is not CAW,
 and the seed corrections the data records.
 
->>> from protocol_share import TORHOUT
->>> [f.code for f in lint_protocol(TORHOUT)]  # doctest: +NORMALIZE_WHITESPACE
-['DPO_ADVICE_AFTER_ENTRY_INTO_FORCE', 'SEED_CORRECTED', 'SEED_CORRECTED',
- 'SEED_CORRECTED', 'SEED_CORRECTED']
+    >>> from protocol_share import TORHOUT
+    >>> [f.code for f in lint_protocol(TORHOUT)]  # doctest: +NORMALIZE_WHITESPACE
+    ['DPO_ADVICE_AFTER_ENTRY_INTO_FORCE', 'SEED_CORRECTED', 'SEED_CORRECTED',
+     'SEED_CORRECTED', 'SEED_CORRECTED']
 """
 
 from __future__ import annotations

@@ -7,14 +7,14 @@ attachment name hold no personal data: no client value, no referral or consent i
 ``From`` header is left to the host's mail system, which knows the sender's address.
 Texts come from the catalogues (:mod:`protocol_share.locale`): Dutch unless ``lang="en"``.
 
->>> from datetime import datetime, timezone
->>> from protocol_share import TORHOUT
->>> message = package_message(TORHOUT, archive=b"7z...", filename="verwijzing-20240502-0a1b2c3d.7z",
-...                           at=datetime(2024, 5, 2, 10, tzinfo=timezone.utc))
->>> message["To"], message["Subject"]
-('sociaal.huis@torhout.be', 'Beveiligde verwijzing voor OCMW Torhout')
->>> "ander kanaal" in message.get_body().get_content()
-True
+    >>> from datetime import datetime, timezone
+    >>> from protocol_share import TORHOUT
+    >>> message = package_message(TORHOUT, archive=b"7z...", filename="verwijzing-20240502-0a1b2c3d.7z",
+    ...                           at=datetime(2024, 5, 2, 10, tzinfo=timezone.utc))
+    >>> message["To"], message["Subject"]
+    ('sociaal.huis@torhout.be', 'Beveiligde verwijzing voor OCMW Torhout')
+    >>> "ander kanaal" in message.get_body().get_content()
+    True
 """
 
 from __future__ import annotations

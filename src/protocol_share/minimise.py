@@ -5,17 +5,17 @@ notes, extra phone lines. ``minimise`` keeps the fields of the data items the pr
 lists (A3-1, A3-2) and reports the dotted path of everything it leaves out (A3-3). It never
 drops silently and never keeps an item the protocol does not list.
 
->>> record = {
-...     "first_name": "An", "last_name": "Peeters", "national_number": "85.07.30-033.28",
-...     "address": {"street": "Markt", "house_number": "1", "postcode": "8820",
-...                 "municipality": "Torhout", "geo": {"lat": 51.06}},
-...     "phone": "050 12 34 56", "children": [{"first_name": "Lore"}],
-... }
->>> result = minimise(record)
->>> result.data.phone
-'+3250123456'
->>> result.dropped
-('address.geo.lat', 'children.0.first_name', 'national_number')
+    >>> record = {
+    ...     "first_name": "An", "last_name": "Peeters", "national_number": "85.07.30-033.28",
+    ...     "address": {"street": "Markt", "house_number": "1", "postcode": "8820",
+    ...                 "municipality": "Torhout", "geo": {"lat": 51.06}},
+    ...     "phone": "050 12 34 56", "children": [{"first_name": "Lore"}],
+    ... }
+    >>> result = minimise(record)
+    >>> result.data.phone
+    '+3250123456'
+    >>> result.dropped
+    ('address.geo.lat', 'children.0.first_name', 'national_number')
 """
 
 from __future__ import annotations

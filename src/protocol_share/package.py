@@ -12,9 +12,9 @@
 A :class:`PackageKey` derives the 7-Zip key once; pass it as ``password`` to pack or open
 a batch under one password.
 
->>> password = generate_password()
->>> len(password), check_password(password)
-(29, None)
+    >>> password = generate_password()
+    >>> len(password), check_password(password)
+    (29, None)
 """
 
 from __future__ import annotations

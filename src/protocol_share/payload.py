@@ -6,23 +6,23 @@ dates, the sender's team; nothing else (no member id, no consent details, no not
 ``verwijzing.txt`` says the same for a social worker who opens the archive with 7-Zip on a
 desktop (UTF-8, CRLF line ends), in Dutch unless the caller asks for English.
 
->>> from datetime import datetime, timezone
->>> from protocol_share.fields import Address, ClientData
->>> document = ReferralDocument(
-...     referral_id="r-2024-0001",
-...     created_at=datetime(2024, 5, 2, 9, tzinfo=timezone.utc),
-...     sent_at=datetime(2024, 5, 2, 10, tzinfo=timezone.utc),
-...     consent=DocumentConsent(consent_id="c-2024-0001",
-...                             given_at=datetime(2024, 5, 2, 8, tzinfo=timezone.utc)),
-...     sender=DocumentSender(team="lokaal team Kind en Gezin Torhout"),
-...     client=ClientData(first_name="An", last_name="Peeters",
-...                       address=Address(street="Markt", house_number="1",
-...                                       postcode="8820", municipality="Torhout")),
-... )
->>> sorted(json.loads(document_json(document)))
-['client', 'consent', 'created_at', 'referral_id', 'schema', 'schema_version', 'sender', 'sent_at']
->>> parse_document(document_json(document)) == document
-True
+    >>> from datetime import datetime, timezone
+    >>> from protocol_share.fields import Address, ClientData
+    >>> document = ReferralDocument(
+    ...     referral_id="r-2024-0001",
+    ...     created_at=datetime(2024, 5, 2, 9, tzinfo=timezone.utc),
+    ...     sent_at=datetime(2024, 5, 2, 10, tzinfo=timezone.utc),
+    ...     consent=DocumentConsent(consent_id="c-2024-0001",
+    ...                             given_at=datetime(2024, 5, 2, 8, tzinfo=timezone.utc)),
+    ...     sender=DocumentSender(team="lokaal team Kind en Gezin Torhout"),
+    ...     client=ClientData(first_name="An", last_name="Peeters",
+    ...                       address=Address(street="Markt", house_number="1",
+    ...                                       postcode="8820", municipality="Torhout")),
+    ... )
+    >>> sorted(json.loads(document_json(document)))
+    ['client', 'consent', 'created_at', 'referral_id', 'schema', 'schema_version', 'sender', 'sent_at']
+    >>> parse_document(document_json(document)) == document
+    True
 """
 
 from __future__ import annotations

@@ -184,12 +184,12 @@ class Protocol(FrozenModel):
     ``mailbox`` (A6-3), ``postcodes`` of the municipality (C-4, A6-1), ``data_items``
     (A3-1, A3-2), ``in_force_from`` (A11-1) and ``ends_on`` (A8-1, A11-2, A11-3).
 
-    >>> from protocol_share import TORHOUT
-    >>> from datetime import datetime, timezone, date
-    >>> TORHOUT.status_at(datetime(2024, 4, 17, 22, 30, tzinfo=timezone.utc))
-    'in_force'
-    >>> TORHOUT.terminate_with_notice(date(2025, 8, 31)).ends_on
-    datetime.date(2026, 2, 28)
+        >>> from protocol_share import TORHOUT
+        >>> from datetime import datetime, timezone, date
+        >>> TORHOUT.status_at(datetime(2024, 4, 17, 22, 30, tzinfo=timezone.utc))
+        'in_force'
+        >>> TORHOUT.terminate_with_notice(date(2025, 8, 31)).ends_on
+        datetime.date(2026, 2, 28)
     """
 
     protocol_id: Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9.\-]{2,80}$")]

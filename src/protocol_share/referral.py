@@ -4,11 +4,11 @@ The models only hold the facts; whether they satisfy the protocol is for
 :func:`protocol_share.check_referral` to say (default deny). :class:`OnwardShare` describes
 the OCMW passing the data on (A4-1, A4-2), judged by :func:`protocol_share.check_onward_share`.
 
->>> Sender(member_id="kg-torhout-017", team="lokaal team Kind en Gezin Torhout").role
-'local_team_member'
->>> OnwardShare(kind="breed_onthaal_actor", organisation_kbo="0212175523",
-...             breed_onthaal_partner=True).organisation_kbo
-'0212.175.523'
+    >>> Sender(member_id="kg-torhout-017", team="lokaal team Kind en Gezin Torhout").role
+    'local_team_member'
+    >>> OnwardShare(kind="breed_onthaal_actor", organisation_kbo="0212175523",
+    ...             breed_onthaal_partner=True).organisation_kbo
+    '0212.175.523'
 """
 
 from __future__ import annotations

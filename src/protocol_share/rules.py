@@ -11,10 +11,10 @@ Time: ``at`` must be timezone-aware. Instants are compared as instants; the prot
 boundaries (``in_force_from``, ``ends_on``) are Europe/Brussels calendar dates, so
 2024-04-17T22:30Z (00:30 on the 18th in Brussels) is already inside the Torhout protocol.
 
->>> [rule.code for rule in REFERRAL_RULES][:3]
-['PROTOCOL_NOT_IN_FORCE', 'SENDER_NOT_AUTHORISED', 'SENDER_NO_SECRECY']
->>> print(REFERRAL_RULES[0].requirement_en)
-The protocol is in force at the moment of the transfer: from its first day, before its end.
+    >>> [rule.code for rule in REFERRAL_RULES][:3]
+    ['PROTOCOL_NOT_IN_FORCE', 'SENDER_NOT_AUTHORISED', 'SENDER_NO_SECRECY']
+    >>> print(REFERRAL_RULES[0].requirement_en)
+    The protocol is in force at the moment of the transfer: from its first day, before its end.
 """
 
 from __future__ import annotations

@@ -4,8 +4,8 @@
 ``protocol-share schema --out docs/schemas`` writes them anew. The schemas describe the
 JSON the models read (``mode="validation"``) or, for outputs, the JSON they write.
 
->>> sorted(SCHEMAS)[:3]
-['breach-notice', 'client-data', 'consent']
+    >>> sorted(SCHEMAS)[:3]
+    ['breach-notice', 'client-data', 'consent']
 """
 
 from __future__ import annotations

@@ -7,12 +7,12 @@ Ed25519 signature over the canonical JSON of the rest. :func:`verify` refuses a 
 that is missing (when a key is required), malformed, signed by another key, or that does
 not match the members, each as :class:`~protocol_share.errors.SignatureInvalid`.
 
->>> from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
->>> private = Ed25519PrivateKey.generate()
->>> members = {"verwijzing.json": b"{}", "verwijzing.txt": b"tekst"}
->>> manifest = sign(members, private)
->>> verify({**members, MANIFEST_NAME: manifest}, [private.public_key()]) == key_id(private.public_key())
-True
+    >>> from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+    >>> private = Ed25519PrivateKey.generate()
+    >>> members = {"verwijzing.json": b"{}", "verwijzing.txt": b"tekst"}
+    >>> manifest = sign(members, private)
+    >>> verify({**members, MANIFEST_NAME: manifest}, [private.public_key()]) == key_id(private.public_key())
+    True
 """
 
 from __future__ import annotations

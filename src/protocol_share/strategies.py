@@ -5,11 +5,11 @@ Requires the optional extra ``protocol-share[strategies]`` (hypothesis); importi
 several scripts, Torhout street names, Belgian phone notations) and never holds a real
 national register number.
 
->>> from hypothesis import given
->>> @given(client_data())
-... def test_round_trip(client):
-...     assert ClientData.model_validate_json(client.model_dump_json()) == client
->>> test_round_trip()
+    >>> from hypothesis import given
+    >>> @given(client_data())
+    ... def test_round_trip(client):
+    ...     assert ClientData.model_validate_json(client.model_dump_json()) == client
+    >>> test_round_trip()
 """
 
 from __future__ import annotations

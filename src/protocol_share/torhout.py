@@ -15,10 +15,10 @@ flaws are not copied silently; each is recorded in ``TORHOUT.corrections``:
 - Recital C says "woonplaats" (domicile), art. 6 "verblijfplaats" (residence): the rules
   check the client's address against the municipality's postcodes, which serves both.
 
->>> TORHOUT.mailbox
-'sociaal.huis@torhout.be'
->>> TORHOUT.recipient.kbo, sorted(TORHOUT.postcodes)
-('0212.175.523', ['8820'])
+    >>> TORHOUT.mailbox
+    'sociaal.huis@torhout.be'
+    >>> TORHOUT.recipient.kbo, sorted(TORHOUT.postcodes)
+    ('0212.175.523', ['8820'])
 """
 
 from __future__ import annotations

@@ -12,19 +12,19 @@ Free text (``facts``, ``delay_reasons``) and affected referral ids belong in the
 only; the notice e-mail (:mod:`protocol_share.notice_mail`) carries codes, categories and
 counts, never a client's data.
 
->>> from datetime import datetime, timezone
->>> notice = BreachNotice(
-...     notice_id="lek-2025-01", reporter="recipient", cause="misdirected_email",
-...     aware_at=datetime(2025, 3, 29, 22, tzinfo=timezone.utc),
-...     issued_at=datetime(2025, 3, 30, 9, tzinfo=timezone.utc),
-...     confidentiality="known_recipients", data_items={"name", "address"},
-...     data_subjects=3, records=3, both_parties_affected=True,
-... )
->>> authority_deadline(notice).isoformat()  # 72 hours, across the change to summer time
-'2025-04-02T00:00:00+02:00'
->>> severity = notice.severity()
->>> severity.dpc, severity.score, severity.level, severity.tell_data_subjects
-(2, 2.25, 'medium', False)
+    >>> from datetime import datetime, timezone
+    >>> notice = BreachNotice(
+    ...     notice_id="lek-2025-01", reporter="recipient", cause="misdirected_email",
+    ...     aware_at=datetime(2025, 3, 29, 22, tzinfo=timezone.utc),
+    ...     issued_at=datetime(2025, 3, 30, 9, tzinfo=timezone.utc),
+    ...     confidentiality="known_recipients", data_items={"name", "address"},
+    ...     data_subjects=3, records=3, both_parties_affected=True,
+    ... )
+    >>> authority_deadline(notice).isoformat()  # 72 hours, across the change to summer time
+    '2025-04-02T00:00:00+02:00'
+    >>> severity = notice.severity()
+    >>> severity.dpc, severity.score, severity.level, severity.tell_data_subjects
+    (2, 2.25, 'medium', False)
 """
 
 from protocol_share.breach._authority import (

@@ -10,14 +10,14 @@ of labels (one key per code of a ``Literal``, e.g. ``breach.cause.hacking``) is 
 
 The protocol's recipients are Flemish, so every rendering function defaults to Dutch.
 
->>> message("package_mail.subject", "en", recipient="OCMW Torhout")
-'Secure referral for OCMW Torhout'
->>> from datetime import datetime, timezone
->>> at = datetime(2024, 5, 2, 10, tzinfo=timezone.utc)
->>> long_moment(at, "nl"), long_moment(at, "en")
-('2 mei 2024 om 12:00', '2 May 2024 at 12:00')
->>> short_moment(at, "nl"), short_moment(at, "en")
-('02-05-2024 om 12:00', '2024-05-02 at 12:00')
+    >>> message("package_mail.subject", "en", recipient="OCMW Torhout")
+    'Secure referral for OCMW Torhout'
+    >>> from datetime import datetime, timezone
+    >>> at = datetime(2024, 5, 2, 10, tzinfo=timezone.utc)
+    >>> long_moment(at, "nl"), long_moment(at, "en")
+    ('2 mei 2024 om 12:00', '2 May 2024 at 12:00')
+    >>> short_moment(at, "nl"), short_moment(at, "en")
+    ('02-05-2024 om 12:00', '2024-05-02 at 12:00')
 """
 
 from __future__ import annotations

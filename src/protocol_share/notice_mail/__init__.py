@@ -15,20 +15,20 @@ and every e-mail is built by :func:`protocol_share.mail.notice_message`.
 - :mod:`._changes`: :func:`legislation_change_email` (A9-5), :func:`processor_change_email` (A9-6).
 - :mod:`._evidence`: :func:`evidence_email` (A6-7).
 
->>> from datetime import datetime, timezone
->>> from protocol_share.breach import BreachNotice
->>> notice = BreachNotice(
-...     notice_id="lek-2025-01", reporter="recipient", cause="misdirected_email",
-...     aware_at=datetime(2025, 3, 29, 22, tzinfo=timezone.utc),
-...     issued_at=datetime(2025, 3, 30, 9, tzinfo=timezone.utc),
-...     confidentiality="known_recipients", data_items={"name", "address"},
-...     data_subjects=3, records=3, both_parties_affected=True,
-... )
->>> message = breach_notice_email(notice)
->>> message["To"], message["Subject"]
-('DPO Opgroeien regie <dpo@opgroeien.be>', 'Melding gegevenslek lek-2025-01 (fase 1) - protocol opgroeien-regie-ocmw-torhout-2024')
->>> breach_notice_email(notice, lang="en")["Subject"]
-'Data breach notice lek-2025-01 (phase 1) - protocol opgroeien-regie-ocmw-torhout-2024'
+    >>> from datetime import datetime, timezone
+    >>> from protocol_share.breach import BreachNotice
+    >>> notice = BreachNotice(
+    ...     notice_id="lek-2025-01", reporter="recipient", cause="misdirected_email",
+    ...     aware_at=datetime(2025, 3, 29, 22, tzinfo=timezone.utc),
+    ...     issued_at=datetime(2025, 3, 30, 9, tzinfo=timezone.utc),
+    ...     confidentiality="known_recipients", data_items={"name", "address"},
+    ...     data_subjects=3, records=3, both_parties_affected=True,
+    ... )
+    >>> message = breach_notice_email(notice)
+    >>> message["To"], message["Subject"]
+    ('DPO Opgroeien regie <dpo@opgroeien.be>', 'Melding gegevenslek lek-2025-01 (fase 1) - protocol opgroeien-regie-ocmw-torhout-2024')
+    >>> breach_notice_email(notice, lang="en")["Subject"]
+    'Data breach notice lek-2025-01 (phase 1) - protocol opgroeien-regie-ocmw-torhout-2024'
 """
 
 from protocol_share.notice_mail._breach import breach_notice_email

@@ -18,11 +18,11 @@
 - :class:`EvidenceChecklist` (A6-4 to A6-7): the proof the OCMW hands Opgroeien on simple
   request: security policy, security plan, DPO, register entry.
 
->>> from datetime import date
->>> notice = TerminationNotice(notice_id="einde-1", ground="notice", given_by="recipient",
-...                            given_on=date(2025, 8, 31))
->>> notice.ends_on(), notice.clause
-(datetime.date(2026, 2, 28), 'A11-2')
+    >>> from datetime import date
+    >>> notice = TerminationNotice(notice_id="einde-1", ground="notice", given_by="recipient",
+    ...                            given_on=date(2025, 8, 31))
+    >>> notice.ends_on(), notice.clause
+    (datetime.date(2026, 2, 28), 'A11-2')
 """
 
 from protocol_share.notices._evidence import (

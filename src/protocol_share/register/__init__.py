@@ -19,14 +19,14 @@ DPV 2 (https://w3id.org/dpv) ``dpv:Process`` in JSON-LD with an inline ``@contex
 data categories are ``user.name.first``, ``user.name.last``, ``user.contact.address``,
 ``user.contact.phone_number`` and ``user.contact.email``.
 
->>> entry = processing_register_entry()
->>> entry.controller.name, entry.dpo_email
-('OCMW Torhout', 'kurt.persyn@torhout.be')
->>> entry.fideslang_categories  # doctest: +NORMALIZE_WHITESPACE
-('user.contact.address', 'user.contact.email', 'user.contact.phone_number',
- 'user.name.first', 'user.name.last')
->>> entry.to_jsonld()["@type"]
-'dpv:Process'
+    >>> entry = processing_register_entry()
+    >>> entry.controller.name, entry.dpo_email
+    ('OCMW Torhout', 'kurt.persyn@torhout.be')
+    >>> entry.fideslang_categories  # doctest: +NORMALIZE_WHITESPACE
+    ('user.contact.address', 'user.contact.email', 'user.contact.phone_number',
+     'user.name.first', 'user.name.last')
+    >>> entry.to_jsonld()["@type"]
+    'dpv:Process'
 """
 
 from protocol_share.register._dpv import DPV_CONTEXT, DPV_PERSONAL_DATA

@@ -31,17 +31,17 @@ The protocol's end (A8-1, A11-2, A11-3) stops new transfers (A5-2); it neither s
 nor extends the retention of data already received, so no rule here reads
 ``protocol.ends_on``. Dates are Europe/Brussels calendar dates.
 
->>> from datetime import datetime, timezone
->>> def utc(*args): return datetime(*args, tzinfo=timezone.utc)
->>> case = (RetentionCase.received(utc(2023, 5, 2, 9), case_id="v-1")
-...         .contacted(utc(2023, 5, 6, 9), "wants_help")
-...         .dossier_opened(utc(2023, 5, 7, 9))
-...         .dossier_closed(utc(2024, 2, 29, 9)))
->>> decision = retention_decision(case, at=utc(2030, 1, 1))
->>> decision.action, decision.keep_until, decision.clause
-('keep', datetime.date(2034, 2, 28), 'A3-6')
->>> retention_decision(case, at=utc(2034, 3, 1)).action
-'delete'
+    >>> from datetime import datetime, timezone
+    >>> def utc(*args): return datetime(*args, tzinfo=timezone.utc)
+    >>> case = (RetentionCase.received(utc(2023, 5, 2, 9), case_id="v-1")
+    ...         .contacted(utc(2023, 5, 6, 9), "wants_help")
+    ...         .dossier_opened(utc(2023, 5, 7, 9))
+    ...         .dossier_closed(utc(2024, 2, 29, 9)))
+    >>> decision = retention_decision(case, at=utc(2030, 1, 1))
+    >>> decision.action, decision.keep_until, decision.clause
+    ('keep', datetime.date(2034, 2, 28), 'A3-6')
+    >>> retention_decision(case, at=utc(2034, 3, 1)).action
+    'delete'
 """
 
 from protocol_share.retention._decision import (
