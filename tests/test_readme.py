@@ -1,4 +1,4 @@
-"""README.md opens with the two set-up commands, and .ci/run runs the second exactly."""
+"""README.md opens with the set-up commands, and .ci/run runs every one of them exactly."""
 
 from __future__ import annotations
 
@@ -16,12 +16,17 @@ def _readme_commands() -> list[str]:
 def test_readme_opens_with_the_demo_and_the_test_command() -> None:
     first, second = _readme_commands()[:2]
     assert first.endswith("protocol-share demo")
-    assert "'.[test]'" in second
-    assert "pytest" in second
-    assert "mypy" in second
-    assert "ruff check" in second
+    for part in ("'.[test,docs]'", "ruff check", "mypy", "mkdocs build --strict", "pytest"):
+        assert part in second
 
 
-def test_ci_runs_the_readme_test_command_exactly() -> None:
-    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8").splitlines()
-    assert _readme_commands()[1] in ci
+def test_readme_shows_how_to_check_a_referral_and_run_the_example_suite() -> None:
+    commands = "\n".join(_readme_commands())
+    assert "protocol-share check" in commands
+    assert "examples/compliance" in commands
+
+
+def test_ci_runs_every_readme_command_exactly() -> None:
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    for command in _readme_commands():
+        assert command in ci, command
