@@ -28,7 +28,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from pathlib import Path
 
 import py7zr
@@ -37,14 +37,12 @@ from protocol_share import (
     TORHOUT,
     Address,
     ClientData,
-    Consent,
     PackageTooLarge,
-    Recipient,
     Referral,
-    Sender,
 )
 from protocol_share._kdf import hook_installed
 from protocol_share.archive import PackageKey, unseal
+from protocol_share.examples import example_referral
 from protocol_share.package import generate_password, open_package, pack
 from protocol_share.payload import DOCUMENT_NAME, TEXT_NAME
 
@@ -55,16 +53,7 @@ SEVEN_ZIP = shutil.which("7zz")
 
 
 def referral(number: int = 1) -> Referral:
-    consent = Consent(
-        consent_id=f"c-2024-{number:04d}",
-        given_at=AT - timedelta(hours=2),
-        method="verbal",
-        information_notice="infofiche-ocmw-v1",
-        explained={"data", "recipient", "purpose", "follow_up", "withdrawal"},
-        recipient_kbo=TORHOUT.recipient.kbo,
-        data_items={"name", "address", "phone", "email"},
-        recorded_by="kg-torhout-017",
-    )
+    """The benchmark's referral: the library's example client with a full address and id."""
     client = ClientData(
         first_name="Ségolène",
         last_name="D'Hondt-Van den Bossche",
@@ -78,15 +67,8 @@ def referral(number: int = 1) -> Referral:
         phone="0470 12 34 56",
         email="segolene@example.be",
     )
-    return Referral(
-        referral_id=f"r-2024-{number:04d}",
-        client=client,
-        consent=consent,
-        sender=Sender(member_id="kg-torhout-017", team=TORHOUT.team),
-        recipient=Recipient(organisation_kbo=TORHOUT.recipient.kbo, mailbox=TORHOUT.mailbox),
-        assessed_appropriate=True,
-        created_at=AT - timedelta(hours=1),
-    )
+    example = example_referral(TORHOUT, at=AT, client=client)
+    return Referral.model_validate({**dict(example), "referral_id": f"r-2024-{number:04d}"})
 
 
 def seven_zip(*arguments: str, cwd: Path) -> None:
