@@ -1,4 +1,5 @@
-"""Example data for demos, documentation and test fixtures: a referral that keeps every rule.
+"""Example data for demos, documentation and test fixtures: a referral that keeps every rule,
+its consent, retention cases and a breach notice.
 
 Pure builders: nothing is read from a clock; the caller passes ``at``. The client is
 invented ("An Peeters" at the Markt in Torhout) and carries no real identifier.
@@ -14,14 +15,24 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
+from dateutil.relativedelta import relativedelta
+
 from protocol_share._time import require_aware
+from protocol_share.breach import BreachNotice
 from protocol_share.consent import ALL_TOPICS, Consent
-from protocol_share.fields import Address, ClientData
+from protocol_share.fields import Address, ClientData, DataItem
 from protocol_share.protocol import Protocol
 from protocol_share.referral import Recipient, Referral, Sender
+from protocol_share.retention import RetentionCase
 from protocol_share.torhout import TORHOUT
 
-__all__ = ["example_client", "example_referral"]
+__all__ = [
+    "example_breach_notice",
+    "example_client",
+    "example_consent",
+    "example_referral",
+    "example_retention_cases",
+]
 
 
 def example_client(protocol: Protocol = TORHOUT) -> ClientData:
@@ -50,22 +61,92 @@ def example_referral(
     """
     at = require_aware(at)
     client = client or example_client(protocol)
-    consent = Consent(
+    return Referral(
+        referral_id="example-referral-1",
+        client=client,
+        consent=example_consent(protocol, at=at, data_items=client.items),
+        sender=Sender(member_id="example-member-1", team=protocol.team),
+        recipient=Recipient(organisation_kbo=protocol.recipient.kbo, mailbox=protocol.mailbox),
+        assessed_appropriate=True,
+        created_at=at - timedelta(minutes=5),
+    )
+
+
+def example_consent(
+    protocol: Protocol = TORHOUT,
+    *,
+    at: datetime,
+    data_items: frozenset[DataItem] | None = None,
+) -> Consent:
+    """Informed, written consent given two days before ``at`` to the protocol's recipient
+    (recital C; C-6, C-7): every topic explained, for ``data_items`` (default: the items of
+    :func:`example_client`)."""
+    at = require_aware(at)
+    return Consent(
         consent_id="example-consent-1",
         given_at=at - timedelta(days=2),
         method="written",
         information_notice="example-infofiche-v1",
         explained=ALL_TOPICS,
         recipient_kbo=protocol.recipient.kbo,
-        data_items=client.items,
+        data_items=data_items if data_items is not None else example_client(protocol).items,
         recorded_by="example-member-1",
     )
-    return Referral(
-        referral_id="example-referral-1",
-        client=client,
-        consent=consent,
-        sender=Sender(member_id="example-member-1", team=protocol.team),
-        recipient=Recipient(organisation_kbo=protocol.recipient.kbo, mailbox=protocol.mailbox),
-        assessed_appropriate=True,
-        created_at=at - timedelta(minutes=5),
+
+
+def example_retention_cases(*, at: datetime, prefix: str = "example") -> tuple[RetentionCase, ...]:
+    """Four cases that, at ``at``, show each retention outcome (A3-4 to A3-6).
+
+    ``{prefix}-1`` awaits contact (keep), ``{prefix}-2`` declined (delete), ``{prefix}-3``
+    could not be reached 95 days ago (review, after Torhout's 90 days), ``{prefix}-4`` is a
+    client file closed a year ago (keep for ten calendar years).
+
+    >>> from datetime import datetime, timezone
+    >>> from protocol_share.retention import retention_decision
+    >>> at = datetime(2025, 3, 3, 9, tzinfo=timezone.utc)
+    >>> [retention_decision(c, at=at).action for c in example_retention_cases(at=at)]
+    ['keep', 'delete', 'review', 'keep']
+    """
+    at = require_aware(at)
+    day = timedelta(days=1)
+    opened = at - relativedelta(years=3)
+    return (
+        RetentionCase.received(at - 2 * day, case_id=f"{prefix}-1"),
+        RetentionCase.received(at - 10 * day, case_id=f"{prefix}-2").contacted(
+            at - 9 * day, "declined"
+        ),
+        RetentionCase.received(at - 100 * day, case_id=f"{prefix}-3").contacted(
+            at - 95 * day, "unreachable"
+        ),
+        RetentionCase.received(opened - 3 * day, case_id=f"{prefix}-4")
+        .contacted(opened - 2 * day, "wants_help")
+        .dossier_opened(opened)
+        .dossier_closed(at - relativedelta(years=1)),
+    )
+
+
+def example_breach_notice(*, aware_at: datetime, notice_id: str = "example-lek-1") -> BreachNotice:
+    """A first breach notice drawn up two hours after ``aware_at`` (A9-1 to A9-4; GDPR
+    art. 33(3)): the OCMW e-mailed one encrypted referral to a wrong, known address.
+
+    >>> from datetime import datetime, timezone
+    >>> notice = example_breach_notice(aware_at=datetime(2025, 3, 28, 15, tzinfo=timezone.utc))
+    >>> notice.severity().level, notice.other_party_must_be_notified
+    ('medium', True)
+    """
+    aware_at = require_aware(aware_at, "aware_at")
+    return BreachNotice(
+        notice_id=notice_id,
+        reporter="recipient",
+        cause="misdirected_email",
+        aware_at=aware_at,
+        issued_at=aware_at + timedelta(hours=2),
+        confidentiality="known_recipients",
+        data_items=frozenset({DataItem.NAME, DataItem.ADDRESS, DataItem.PHONE}),
+        data_subjects=1,
+        records=1,
+        consequences=frozenset({"disclosure_of_social_situation"}),
+        measures_taken=frozenset({"deletion_requested"}),
+        both_parties_affected=True,
+        encrypted=True,
     )
