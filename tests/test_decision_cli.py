@@ -81,16 +81,23 @@ def test_an_allowed_referral_exits_0_and_says_so(tmp_path: Path) -> None:
 
 
 def test_a_refused_referral_exits_1_with_every_reason_and_its_clause(tmp_path: Path) -> None:
+    # Each message in the language asked for (--lang, default nl), never both at once.
     document = referral_document(assessed_appropriate=False)
     document["recipient"]["mailbox"] = "onthaal@torhout.be"
-    code, out, _ = run("check", write(tmp_path, document), "--at", AT.isoformat())
-    assert code == 1
+    path = write(tmp_path, document)
+    code, out, _ = run("check", path, "--at", AT.isoformat())
+    code_en, out_en, _ = run("check", path, "--at", AT.isoformat(), "--lang", "en")
+    assert code == code_en == 1
     assert "REFUSED: 2 reasons" in out
+    assert "REFUSED: 2 reasons" in out_en
     for code_name in ("WRONG_MAILBOX", "NOT_ASSESSED"):
         reason = REASONS[code_name]
         assert f"{code_name} ({reason.clause})" in out
+        assert f"{code_name} ({reason.clause})" in out_en
         assert reason.message_nl in out
-        assert reason.message_en in out
+        assert reason.message_en in out_en
+        assert reason.message_en not in out
+        assert reason.message_nl not in out_en
 
 
 def test_json_output_is_the_decision(tmp_path: Path) -> None:

@@ -1,0 +1,222 @@
+"""After receipt: ``retention`` (A3-4 to A3-6), ``breach`` (A9-1 to A9-4) and ``register``
+(A6-6; GDPR art. 30(1)); their texts in ``--lang``, shared with the demo."""
+
+from __future__ import annotations
+
+import argparse
+from datetime import datetime
+from typing import Any
+
+from protocol_share.breach import (
+    AuthorityStatus,
+    BreachNotice,
+    authority_status,
+    breach_register_record,
+)
+from protocol_share.cli._io import (
+    EXIT_OK,
+    EXIT_REFUSED,
+    Output,
+    add_at_option,
+    at_or_now,
+    load_protocol,
+    read_input,
+)
+from protocol_share.locale import Lang
+from protocol_share.notice_mail import breach_notice_email
+from protocol_share.protocol import Protocol
+from protocol_share.register import RegisterEntry, processing_register_entry
+from protocol_share.retention import (
+    RetentionCase,
+    RetentionDecision,
+    ScheduledAction,
+    cases_from_json,
+    retention_decision,
+    retention_schedule,
+)
+
+__all__ = [
+    "add_parsers",
+    "breach_lines",
+    "register_lines",
+    "retention_json",
+    "retention_line",
+]
+
+
+def _in(lang: Lang, nl: str, en: str) -> str:
+    return nl if lang == "nl" else en
+
+
+def retention_line(label: str, case: RetentionCase, d: RetentionDecision) -> str:
+    """One case's decision (A3-4 to A3-6): state, action, the day that bounds it, clause, code."""
+    detail = ""
+    if d.keep_until:
+        detail = f", {'kept' if d.action == 'delete' else 'keep'} until {d.keep_until}"
+    elif d.review_on:
+        detail = f", review on {d.review_on}"
+    return f"{label}: {case.state} -> {d.action}{detail} [{d.clause} {d.code}]"
+
+
+def retention_json(case: RetentionCase, d: RetentionDecision) -> dict[str, Any]:
+    """One case's decision as JSON, in both languages (A3-4 to A3-6)."""
+    return {
+        "case_id": case.case_id,
+        "state": case.state,
+        "action": d.action,
+        "keep_until": d.keep_until,
+        "review_on": d.review_on,
+        "clause": d.clause,
+        "code": d.code,
+        "message_en": d.message_en,
+        "message_nl": d.message_nl,
+    }
+
+
+def _schedule_json(e: ScheduledAction) -> dict[str, Any]:
+    return {
+        "case_id": e.case.case_id,
+        "due_on": e.due_on,
+        "action": e.action,
+        "clause": e.clause,
+        "overdue": e.overdue,
+    }
+
+
+def _retention(args: argparse.Namespace, out: Output) -> int:
+    """Keep, delete or review every case in a file (A3-4 to A3-6): exit 1 when one is due."""
+    at = at_or_now(args)
+    protocol = load_protocol(args)
+    cases = cases_from_json(read_input(args.file, "FILE"))
+    decisions = [retention_decision(case, at=at, protocol=protocol) for case in cases]
+    schedule = retention_schedule(cases, at=at, protocol=protocol)
+    due = sum(d.action != "keep" for d in decisions)
+    if out.as_json:
+        out.emit(
+            {
+                "at": at.isoformat(),
+                "protocol": protocol.protocol_id,
+                "decisions": [retention_json(c, d) for c, d in zip(cases, decisions, strict=True)],
+                "schedule": [_schedule_json(e) for e in schedule],
+            }
+        )
+        return EXIT_REFUSED if due else EXIT_OK
+    out.say(f"retention at {at.isoformat()} ({protocol.protocol_id})")
+    for n, (case, d) in enumerate(zip(cases, decisions, strict=True)):
+        out.say(f"  {retention_line(case.case_id or f'#{n}', case, d)}")
+        out.say(f"    {_in(out.lang, d.message_nl, d.message_en)}")
+    out.say(f"due now: {due} of {len(cases)}; scheduled: {len(schedule)}")
+    for e in schedule:
+        mark = "due" if e.overdue else "   "
+        out.say(f"  {mark} {e.due_on} {e.action:6} {e.case.case_id or '-'} [{e.clause}]")
+    return EXIT_REFUSED if due else EXIT_OK
+
+
+def breach_lines(
+    notice: BreachNotice, *, at: datetime, protocol: Protocol, lang: Lang
+) -> tuple[list[str], AuthorityStatus]:
+    """A breach notice assessed at ``at`` (A9-1 to A9-4; GDPR art. 33, 34): the lines for a
+    person, and where the authority's notification stands."""
+    status = authority_status(notice, at=at, protocol=protocol)
+    severity = notice.severity()
+    other = "required (A9-1)" if notice.other_party_must_be_notified else "not required"
+    lines = [
+        f"breach notice {notice.notice_id}, phase {notice.phase}",
+        f"  severity (ENISA): {severity.level}; "
+        + _in(lang, severity.message_nl, severity.message_en),
+        f"  {status.authority.short_name} deadline: {status.deadline.isoformat()}",
+        f"  authority: {status.code}: {_in(lang, status.message_nl, status.message_en)}",
+        f"  notify the other party's DPO: {other}",
+    ]
+    return lines, status
+
+
+def _breach(args: argparse.Namespace, out: Output) -> int:
+    """Assess a breach notice: severity, deadline, art. 34 advice, the DPO e-mail in
+    ``--lang`` (A9-1 to A9-4): exit 1 when reasons of delay are needed (GDPR art. 33(1))."""
+    at = at_or_now(args)
+    protocol = load_protocol(args)
+    notice = BreachNotice.model_validate_json(read_input(args.file, "FILE"))
+    lines, status = breach_lines(notice, at=at, protocol=protocol, lang=out.lang)
+    message = breach_notice_email(notice, protocol=protocol, lang=out.lang) if args.email else None
+    if out.as_json:
+        record = breach_register_record(notice, at=at, protocol=protocol)
+        if message is not None:
+            record["email"] = message.as_string()
+        out.emit(record)
+    else:
+        for line in lines:
+            out.say(line)
+        if message is not None:
+            out.say()
+            out.say(message.as_string())
+    return EXIT_REFUSED if status.reasons_of_delay_needed else EXIT_OK
+
+
+def register_lines(entry: RegisterEntry, lang: Lang) -> list[str]:
+    """The register entry for a person, its texts in ``lang`` (A6-6; GDPR art. 30(1))."""
+    record = entry.to_json()
+    erasure = record["erasure"]
+    terms = [erasure[k][lang] for k in ("until_contact", "declined", "client_file", "unreachable")]
+    purposes = "; ".join(f"{p.clause} {_in(lang, p.text_nl, p.text_en)}" for p in entry.purposes)
+    return [
+        f"register of processing activities (GDPR art. 30(1)), {record['clause']}",
+        f"  activity:   {_in(lang, entry.name_nl, entry.name_en)}",
+        f"  controller: {entry.controller.name} ({entry.controller.kbo}), DPO {entry.dpo_email}",
+        f"  source:     {entry.source.name}",
+        f"  purposes:   {purposes}",
+        "  data:       " + ", ".join(d["item"] for d in record["personal_data"]),
+        "  fideslang:  " + ", ".join(entry.fideslang_categories),
+        "  recipients: " + ", ".join(r["kind"] for r in record["recipients"]),
+        "  transfers:  none to third countries",
+        f"  erasure:    {terms[0]}; {terms[1]};",
+        f"              {terms[2]}; {terms[3]}",
+        "  measures:   " + ", ".join(m.code for m in entry.security_measures),
+    ]
+
+
+def _register(args: argparse.Namespace, out: Output) -> int:
+    """Print the register entry (A6-6; GDPR art. 30(1)): text, plain JSON, DPV or fideslang."""
+    entry = processing_register_entry(load_protocol(args))
+    if args.format == "dpv":
+        out.emit(entry.to_jsonld())
+    elif args.format == "fideslang":
+        out.emit(entry.fideslang())
+    elif out.as_json or args.format == "json":
+        out.emit(entry.to_json())
+    else:
+        for line in register_lines(entry, out.lang):
+            out.say(line)
+    return EXIT_OK
+
+
+def add_parsers(sub: Any, common: argparse.ArgumentParser) -> None:
+    """The subcommands for after receipt (A3-4 to A3-6, A6-6, A9-1 to A9-4; DESIGN)."""
+    retention = sub.add_parser(
+        "retention",
+        parents=[common],
+        help="keep, delete or review: retention decisions for cases in a JSON file (article 3)",
+        description='FILE holds {"cases": [{"case_id": ..., "steps": [...]}]}. Exit 1 '
+        "when a case is due for deletion or review.",
+    )
+    retention.add_argument("file", help="a JSON file of retention cases")
+    add_at_option(retention)
+    retention.set_defaults(run=_retention)
+    breach = sub.add_parser(
+        "breach",
+        parents=[common],
+        help="assess a breach notice JSON file: severity, deadline, the DPO e-mail (article 9)",
+        description="Exit 1 when the authority's notification is overdue or late without "
+        "recorded reasons of delay (GDPR art. 33(1)).",
+    )
+    breach.add_argument("file", help="a JSON file holding one BreachNotice")
+    add_at_option(breach, "check")
+    breach.add_argument("--email", action="store_true", help="also print the notice e-mail")
+    breach.set_defaults(run=_breach)
+    register = sub.add_parser(
+        "register",
+        parents=[common],
+        help="the register entry (GDPR art. 30(1)): text, JSON, DPV JSON-LD or fideslang",
+    )
+    register.add_argument("--format", choices=("text", "json", "dpv", "fideslang"), default="text")
+    register.set_defaults(run=_register)

@@ -1,0 +1,222 @@
+"""Deciding before a transfer: ``check``, ``rules``, ``lint``, ``schema`` and ``example``
+(recital C, art. 3 to 6 and 11; DESIGN)."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any, get_args
+
+from protocol_share.cli._io import (
+    EXIT_OK,
+    EXIT_REFUSED,
+    EXIT_UNUSABLE,
+    Output,
+    add_at_option,
+    at_or_now,
+    load_protocol,
+    read_input,
+    write_output,
+)
+from protocol_share.decision import Decision
+from protocol_share.examples import (
+    example_breach_notice,
+    example_consent,
+    example_referral,
+    example_retention_cases,
+)
+from protocol_share.lint import Finding, lint_protocol
+from protocol_share.locale import Lang
+from protocol_share.referral import Referral
+from protocol_share.rules import (
+    ONWARD_RULES,
+    REFERRAL_RULES,
+    Rule,
+    RuleGroup,
+    check_referral,
+    rules_markdown,
+)
+from protocol_share.schemas import SCHEMAS, json_schema, schema_text
+
+__all__ = ["EXAMPLES", "add_parsers", "decision_lines", "finding_json", "finding_line"]
+
+EXAMPLES = ("referral", "consent", "protocol", "retention", "breach")
+"""The documents ``protocol-share example`` prints."""
+
+
+def decision_lines(decision: Decision, lang: Lang) -> list[str]:
+    """A decision for a person (C-1 to C-7, A5-1): the verdict, then each reason's code and
+    clause with its message in ``lang``."""
+    if decision.allowed:
+        return [f"ALLOWED: all {len(REFERRAL_RULES)} rules hold"]
+    count = len(decision.reasons)
+    lines = [f"REFUSED: {count} reason{'s' if count != 1 else ''}"]
+    for reason in decision.reasons:
+        lines.append(f"{reason.code} ({reason.clause})")
+        lines.append(f"  {reason.message_nl if lang == 'nl' else reason.message_en}")
+    return lines
+
+
+def finding_json(finding: Finding) -> dict[str, str]:
+    """A lint finding as JSON (D-1, E-1, A6-3)."""
+    return {
+        "code": finding.code,
+        "severity": finding.severity,
+        "path": finding.path,
+        "message": finding.message,
+    }
+
+
+def finding_line(finding: Finding) -> str:
+    """A lint finding for a person (D-1, E-1, A6-3)."""
+    return f"[{finding.severity}] {finding.code} at {finding.path}: {finding.message}"
+
+
+def _check(args: argparse.Namespace, out: Output) -> int:
+    """Decide a referral file (C-1 to C-7, A5-1): 0 allowed, 1 refused, 2 unusable input."""
+    at = at_or_now(args)
+    protocol = load_protocol(args)
+    referral = Referral.model_validate_json(read_input(args.file, "FILE"))
+    decision = check_referral(referral, protocol, at=at)
+    if out.as_json:
+        out.emit(
+            {
+                "referral_id": referral.referral_id,
+                "protocol": protocol.protocol_id,
+                "at": at.isoformat(),
+                **decision.as_dict(),
+            }
+        )
+    else:
+        out.say(f"referral {referral.referral_id} under {protocol.protocol_id} at {at.isoformat()}")
+        for line in decision_lines(decision, out.lang):
+            out.say(f"  {line}")
+    return EXIT_OK if decision.allowed else EXIT_REFUSED
+
+
+def _rules(args: argparse.Namespace, out: Output) -> int:
+    """Print a rule table as the code has it (C-1 to C-7, A3-3, A4, A5, A6, A11): Markdown
+    in both languages, for a DPO, or JSON."""
+    table: tuple[Rule[Any], ...] = ONWARD_RULES if args.onward else REFERRAL_RULES
+    rows = [rule for rule in table if args.group is None or rule.group == args.group]
+    if not out.as_json:
+        out.out.write(rules_markdown(rows))
+        return EXIT_OK
+    out.emit(
+        [
+            {
+                "code": rule.code,
+                "clause": rule.clause,
+                "see_also": list(rule.see_also),
+                "group": rule.group,
+                "requirement_nl": rule.requirement_nl,
+                "requirement_en": rule.requirement_en,
+                "message_nl": rule.message_nl,
+                "message_en": rule.message_en,
+            }
+            for rule in rows
+        ]
+    )
+    return EXIT_OK
+
+
+def _lint(args: argparse.Namespace, out: Output) -> int:
+    """Lint a protocol file (D-1, E-1, A6-3, A9-4, A11-1, C-4): exit 2 on an error finding."""
+    path, argument = (args.file, "FILE") if args.file else (args.protocol, "--protocol")
+    text = read_input(path, argument) if path else load_protocol(args).model_dump_json()
+    findings = lint_protocol(text)
+    if out.as_json:
+        out.emit([finding_json(f) for f in findings])
+    else:
+        for finding in findings:
+            out.say(finding_line(finding))
+        if not findings:
+            out.say("no findings")
+    return EXIT_UNUSABLE if any(f.severity == "error" for f in findings) else EXIT_OK
+
+
+def _schema(args: argparse.Namespace, out: Output) -> int:
+    """Print or write the JSON Schemas of the models (DESIGN)."""
+    names = [args.name] if args.name else sorted(SCHEMAS)
+    if args.out:
+        written = []
+        for name in names:
+            path = Path(args.out) / f"{name}.schema.json"
+            write_output(path, schema_text(name).encode("utf-8"), "--out")
+            written.append(str(path))
+        if out.as_json:
+            out.emit({"wrote": written})
+        else:
+            out.say("\n".join(f"wrote {path_text}" for path_text in written))
+    elif out.as_json and not args.name:
+        out.emit({name: json_schema(name) for name in names})
+    else:
+        for name in names:
+            out.out.write(schema_text(name))
+    return EXIT_OK
+
+
+def _example(args: argparse.Namespace, out: Output) -> int:
+    """Print a valid example document (DESIGN): a referral or consent that keeps every rule
+    at ``--at`` (C-1 to C-7), the protocol (D-1), retention cases (A3-4 to A3-6) or a breach
+    notice (A9-1 to A9-4), each readable by the command that takes it."""
+    at = at_or_now(args)
+    protocol = load_protocol(args)
+    document: Any
+    if args.kind == "referral":
+        document = example_referral(protocol, at=at).model_dump(mode="json")
+    elif args.kind == "consent":
+        document = example_consent(protocol, at=at).model_dump(mode="json")
+    elif args.kind == "protocol":
+        document = protocol.model_dump(mode="json")
+    elif args.kind == "retention":
+        document = {"cases": [case.to_dict() for case in example_retention_cases(at=at)]}
+    else:
+        document = example_breach_notice(aware_at=at).model_dump(mode="json")
+    out.emit(document)
+    return EXIT_OK
+
+
+def add_parsers(sub: Any, common: argparse.ArgumentParser) -> None:
+    """The subcommands that decide before a transfer (DESIGN)."""
+    checker = sub.add_parser(
+        "check",
+        parents=[common],
+        help="decide whether a referral JSON file may be sent (recital C, art. 4 to 6, 11)",
+        description="Exit 0 when allowed, 1 when refused (every reason is printed), 2 when "
+        "the file cannot be read as a referral.",
+    )
+    checker.add_argument("file", help="a referral JSON file (the Referral model)")
+    add_at_option(checker)
+    checker.set_defaults(run=_check)
+    rules = sub.add_parser(
+        "rules", parents=[common], help="print the rule table of the decision (Markdown, or --json)"
+    )
+    rules.add_argument(
+        "--group", choices=sorted(get_args(RuleGroup)), help="only the rules of this group"
+    )
+    rules.add_argument(
+        "--onward", action="store_true", help="the art. 4 rules of check_onward_share"
+    )
+    rules.set_defaults(run=_rules)
+    lint = sub.add_parser(
+        "lint",
+        parents=[common],
+        help="check a protocol JSON file",
+        description="Exit 2 when a finding is an error (the rules cannot use the protocol).",
+    )
+    lint.add_argument("file", nargs="?", help="protocol JSON (default: --protocol, or built-in)")
+    lint.set_defaults(run=_lint)
+    schema = sub.add_parser("schema", parents=[common], help="print or write the JSON Schemas")
+    schema.add_argument("name", nargs="?", choices=sorted(SCHEMAS))
+    schema.add_argument("--out", metavar="DIR", help="write <name>.schema.json files here")
+    schema.set_defaults(run=_schema)
+    example = sub.add_parser(
+        "example",
+        parents=[common],
+        help="print a valid example JSON document to start from",
+        description="e.g. protocol-share example referral > r.json && protocol-share check r.json",
+    )
+    example.add_argument("kind", choices=EXAMPLES)
+    add_at_option(example, "date the example")
+    example.set_defaults(run=_example)
