@@ -56,7 +56,7 @@ class Problem:
 
 
 class InvalidInput(ProtocolShareError, ValueError):
-    """Input that does not fit the models; lists every problem at once.
+    """Input that does not fit the models (DESIGN: all field errors at once); lists every problem.
 
     ``problems`` holds one :class:`Problem` per field error; ``codes`` the set of their codes.
     """
@@ -93,7 +93,7 @@ class PackageError(ProtocolShareError):
 
 
 class CorruptPackage(PackageError):
-    """Not a 7z archive, truncated, or damaged."""
+    """Not a 7z archive, truncated, or damaged (A6-2)."""
 
 
 class NotEncrypted(PackageError):
@@ -105,19 +105,19 @@ class HeadersNotEncrypted(NotEncrypted):
 
 
 class WrongPassword(PackageError):
-    """The password does not open the archive."""
+    """The password does not open the archive (A6-2)."""
 
 
 class UnexpectedContent(PackageError):
-    """Members other than the expected ones, or content that fails the article 3 model."""
+    """Members other than the expected ones (A6-2), or content that fails the article 3 model (A3-1 to A3-3)."""
 
 
 class PackageTooLarge(PackageError):
-    """The archive or its declared content is over the caller's limits."""
+    """The archive or its declared content is over the caller's limits (A6-2: bombs refused)."""
 
 
 class SignatureInvalid(PackageError):
-    """A signature was required but is missing, or does not match the content."""
+    """A signature was required but is missing, or does not match the content (A6-2, beyond 7-Zip)."""
 
 
 class LifecycleError(ProtocolShareError, ValueError):
