@@ -74,3 +74,75 @@ def test_an_unknown_command_exits_2() -> None:
     with pytest.raises(SystemExit) as caught:
         run("frobnicate")
     assert caught.value.code == 2
+
+
+# --- unusable input: exit 2, a clear message on stderr, never a traceback, path or value ----
+
+_FILE_COMMANDS = [
+    ("check", "{}"),
+    ("lint", "{}"),
+    ("pack", "{}", "--out", "uit", "--password-env", "HOME"),
+    ("open", "{}", "--password-env", "HOME"),
+    ("retention", "{}"),
+    ("breach", "{}"),
+    ("demo", "--protocol", "{}"),
+    ("register", "--protocol", "{}"),
+    ("example", "referral", "--protocol", "{}"),
+    ("check", "{}", "--protocol", "{}"),
+]
+_BAD_FILES: dict[str, bytes | None] = {
+    "invalid UTF-8": b'{"first_name": "\xff\xfe Jansens"}',
+    "empty": b"",
+    "not JSON": b"Jansens, Marieke; Kerkstraat 5",
+    "a directory": None,
+}
+
+
+@pytest.mark.parametrize("argv", _FILE_COMMANDS, ids=lambda argv: " ".join(argv))
+@pytest.mark.parametrize("kind", sorted(_BAD_FILES))
+def test_an_unusable_file_exits_2_with_a_message_naming_no_path_or_value(
+    tmp_path: Path, argv: tuple[str, ...], kind: str
+) -> None:
+    path = tmp_path / "Marieke Jansens.json"
+    content = _BAD_FILES[kind]
+    if content is None:
+        path.mkdir()
+    else:
+        path.write_bytes(content)
+    code, out, err = run(*(part.format(path) for part in argv))
+    assert code == 2
+    assert err.startswith("error: ")
+    if argv[0] == "lint":  # lint's findings are its output
+        assert "JSON_INVALID" in out or "cannot read" in err
+    elif argv[0] != "open":  # open reports a bad archive as a refused package
+        assert "JSON_INVALID" in err or "cannot read" in err
+        assert out == ""
+    for value in ("Marieke", "Jansens", "Kerkstraat", str(tmp_path)):
+        assert value not in err
+
+
+def test_a_missing_file_names_the_argument_not_the_path(tmp_path: Path) -> None:
+    code, _, err = run("check", str(tmp_path / "a.json"), "--protocol", str(tmp_path / "Jansens"))
+    assert code == 2
+    assert err == "error: cannot read --protocol: No such file or directory\n"
+
+
+def test_bad_key_and_password_files_are_unusable_input(tmp_path: Path) -> None:
+    archive, key, secret = tmp_path / "p.7z", tmp_path / "k.pem", tmp_path / "pw.txt"
+    archive.write_bytes(b"7z")
+    key.write_text("Marieke Jansens\n", encoding="utf-8")
+    secret.write_bytes(b"\xff\xfe")
+    code, _, err = run("open", str(archive), "--password-file", str(secret))
+    assert (code, err) == (2, "error: cannot read --password-file: not UTF-8 text\n")
+    code, _, err = run("open", str(archive), "--verify-key", str(key), "--password-env", "HOME")
+    assert (code, err) == (2, "error: cannot read --verify-key: not an unencrypted PEM key\n")
+    secret.write_text("\n", encoding="utf-8")
+    code, _, err = run("open", str(archive), "--password-file", str(secret))
+    assert (code, err) == (2, "error: cannot read --password-file: its first line is empty\n")
+
+
+def test_every_subcommand_takes_json_and_lang() -> None:
+    for argv in (["rules"], ["schema", "consent"], ["example", "consent"], ["register"]):
+        code, out, _ = run(*argv, "--json", "--lang", "en")
+        assert code == 0
+        json.loads(out)

@@ -30,6 +30,7 @@ from protocol_share.cli._io import (
     Output,
     Unusable,
     common_options,
+    protocol_options,
 )
 from protocol_share.errors import PackageError, ProtocolShareError
 
@@ -49,10 +50,9 @@ def parser() -> argparse.ArgumentParser:
     root.add_argument("--version", action="version", version=f"protocol-share {__version__}")
     sub = root.add_subparsers(dest="command", required=True, metavar="COMMAND")
     common = common_options()
-    _demo.add_parsers(sub, common)
-    _decide.add_parsers(sub, common)
-    _package.add_parsers(sub, common)
-    _after.add_parsers(sub, common)
+    with_protocol = protocol_options(common)
+    for module in (_demo, _decide, _package, _after):
+        module.add_parsers(sub, common, with_protocol)
     return root
 
 

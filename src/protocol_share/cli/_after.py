@@ -190,11 +190,13 @@ def _register(args: argparse.Namespace, out: Output) -> int:
     return EXIT_OK
 
 
-def add_parsers(sub: Any, common: argparse.ArgumentParser) -> None:
+def add_parsers(
+    sub: Any, common: argparse.ArgumentParser, with_protocol: argparse.ArgumentParser
+) -> None:
     """The subcommands for after receipt (A3-4 to A3-6, A6-6, A9-1 to A9-4; DESIGN)."""
     retention = sub.add_parser(
         "retention",
-        parents=[common],
+        parents=[with_protocol],
         help="keep, delete or review: retention decisions for cases in a JSON file (article 3)",
         description='FILE holds {"cases": [{"case_id": ..., "steps": [...]}]}. Exit 1 '
         "when a case is due for deletion or review.",
@@ -204,7 +206,7 @@ def add_parsers(sub: Any, common: argparse.ArgumentParser) -> None:
     retention.set_defaults(run=_retention)
     breach = sub.add_parser(
         "breach",
-        parents=[common],
+        parents=[with_protocol],
         help="assess a breach notice JSON file: severity, deadline, the DPO e-mail (article 9)",
         description="Exit 1 when the authority's notification is overdue or late without "
         "recorded reasons of delay (GDPR art. 33(1)).",
@@ -215,7 +217,7 @@ def add_parsers(sub: Any, common: argparse.ArgumentParser) -> None:
     breach.set_defaults(run=_breach)
     register = sub.add_parser(
         "register",
-        parents=[common],
+        parents=[with_protocol],
         help="the register entry (GDPR art. 30(1)): text, JSON, DPV JSON-LD or fideslang",
     )
     register.add_argument("--format", choices=("text", "json", "dpv", "fideslang"), default="text")

@@ -132,7 +132,11 @@ def _lint(args: argparse.Namespace, out: Output) -> int:
             out.say(finding_line(finding))
         if not findings:
             out.say("no findings")
-    return EXIT_UNUSABLE if any(f.severity == "error" for f in findings) else EXIT_OK
+    errors = sum(f.severity == "error" for f in findings)
+    if errors:
+        out.problem(f"error: the rules cannot use this protocol ({errors} error findings)")
+        return EXIT_UNUSABLE
+    return EXIT_OK
 
 
 def _schema(args: argparse.Namespace, out: Output) -> int:
@@ -160,7 +164,7 @@ def _example(args: argparse.Namespace, out: Output) -> int:
     """Print a valid example document (DESIGN): a referral or consent that keeps every rule
     at ``--at`` (C-1 to C-7), the protocol (D-1), retention cases (A3-4 to A3-6) or a breach
     notice (A9-1 to A9-4), each readable by the command that takes it."""
-    at = at_or_now(args)
+    at = at_or_now(args).replace(microsecond=0)
     protocol = load_protocol(args)
     document: Any
     if args.kind == "referral":
@@ -177,11 +181,13 @@ def _example(args: argparse.Namespace, out: Output) -> int:
     return EXIT_OK
 
 
-def add_parsers(sub: Any, common: argparse.ArgumentParser) -> None:
+def add_parsers(
+    sub: Any, common: argparse.ArgumentParser, with_protocol: argparse.ArgumentParser
+) -> None:
     """The subcommands that decide before a transfer (DESIGN)."""
     checker = sub.add_parser(
         "check",
-        parents=[common],
+        parents=[with_protocol],
         help="decide whether a referral JSON file may be sent (recital C, art. 4 to 6, 11)",
         description="Exit 0 when allowed, 1 when refused (every reason is printed), 2 when "
         "the file cannot be read as a referral.",
@@ -201,7 +207,7 @@ def add_parsers(sub: Any, common: argparse.ArgumentParser) -> None:
     rules.set_defaults(run=_rules)
     lint = sub.add_parser(
         "lint",
-        parents=[common],
+        parents=[with_protocol],
         help="check a protocol JSON file",
         description="Exit 2 when a finding is an error (the rules cannot use the protocol).",
     )
@@ -213,7 +219,7 @@ def add_parsers(sub: Any, common: argparse.ArgumentParser) -> None:
     schema.set_defaults(run=_schema)
     example = sub.add_parser(
         "example",
-        parents=[common],
+        parents=[with_protocol],
         help="print a valid example JSON document to start from",
         description="e.g. protocol-share example referral > r.json && protocol-share check r.json",
     )

@@ -18,7 +18,13 @@ from protocol_share._time import BRUSSELS
 from protocol_share._version import __version__
 from protocol_share.cli._after import breach_lines, register_lines, retention_json, retention_line
 from protocol_share.cli._decide import decision_lines, finding_json, finding_line
-from protocol_share.cli._io import EXIT_OK, Output, add_at_option, at_or_now, load_protocol
+from protocol_share.cli._io import (
+    EXIT_OK,
+    Output,
+    add_at_option,
+    at_or_now,
+    load_protocol,
+)
 from protocol_share.decision import Decision
 from protocol_share.errors import InvalidInput, ReferralRefused, WrongPassword
 from protocol_share.examples import example_breach_notice, example_referral
@@ -252,11 +258,13 @@ def _demo(args: argparse.Namespace, out: Output) -> int:
     return EXIT_OK
 
 
-def add_parsers(sub: Any, common: argparse.ArgumentParser) -> None:
+def add_parsers(
+    sub: Any, common: argparse.ArgumentParser, with_protocol: argparse.ArgumentParser
+) -> None:
     """The ``demo`` subcommand (DESIGN)."""
     demo = sub.add_parser(
         "demo",
-        parents=[common],
+        parents=[with_protocol],
         help="the whole flow on the Torhout protocol",
         description="lint, minimise, pack and open, decide; then retention, a breach notice "
         "and the register entry. Exit 0.",

@@ -12,6 +12,7 @@ import argparse
 import getpass
 import json
 import os
+import warnings
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Final, TextIO, get_args
@@ -38,6 +39,7 @@ __all__ = [
     "now",
     "password",
     "password_options",
+    "protocol_options",
     "read_input",
     "write_output",
 ]
@@ -79,7 +81,7 @@ class Output:
 
 
 def common_options() -> argparse.ArgumentParser:
-    """The options every subcommand takes (DESIGN): ``--json``, ``--lang``, ``--protocol``."""
+    """The options every subcommand takes (DESIGN): ``--json`` and ``--lang``."""
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--json", action="store_true", help="print JSON instead of text")
     common.add_argument(
@@ -88,10 +90,16 @@ def common_options() -> argparse.ArgumentParser:
         default="nl",
         help="the language of messages, e-mails and verwijzing.txt (default: nl)",
     )
-    common.add_argument(
+    return common
+
+
+def protocol_options(common: argparse.ArgumentParser) -> argparse.ArgumentParser:
+    """``common`` plus ``--protocol FILE``, for the subcommands that apply a protocol (D-1)."""
+    with_protocol = argparse.ArgumentParser(add_help=False, parents=[common])
+    with_protocol.add_argument(
         "--protocol", metavar="FILE", help="a protocol JSON file (default: built-in Torhout)"
     )
-    return common
+    return with_protocol
 
 
 def add_at_option(parser: argparse.ArgumentParser, what: str = "decide") -> None:
@@ -212,11 +220,16 @@ def password(args: argparse.Namespace, out: Output, *, confirm: bool) -> str:
     if PASSWORD_ENV in os.environ:
         return os.environ[PASSWORD_ENV]
     try:
-        given = getpass.getpass("package password: ")
-        if confirm and getpass.getpass("again: ") != given:
-            raise InvalidInput.single("arguments", "password", "MISMATCH", "the two entries differ")
-    except EOFError:
+        with warnings.catch_warnings():
+            # Without a terminal getpass would read stdin and echo: refuse instead.
+            warnings.simplefilter("error", getpass.GetPassWarning)
+            given = getpass.getpass("package password: ")
+            if confirm and getpass.getpass("again: ") != given:
+                raise InvalidInput.single(
+                    "arguments", "password", "MISMATCH", "the two entries differ"
+                )
+    except (EOFError, getpass.GetPassWarning):
         raise Unusable(
-            "no password: use --password-file, --password-env or " + PASSWORD_ENV
+            f"no password: no terminal to ask on; use --password-file, --password-env or {PASSWORD_ENV}"
         ) from None
     return given

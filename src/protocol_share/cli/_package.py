@@ -142,11 +142,13 @@ def _open(args: argparse.Namespace, out: Output) -> int:
     return EXIT_OK
 
 
-def add_parsers(sub: Any, common: argparse.ArgumentParser) -> None:
+def add_parsers(
+    sub: Any, common: argparse.ArgumentParser, with_protocol: argparse.ArgumentParser
+) -> None:
     """The subcommands of article 6 (A6-1 to A6-3; DESIGN)."""
     packer = sub.add_parser(
         "pack",
-        parents=[common],
+        parents=[with_protocol],
         allow_abbrev=False,
         help="pack a referral JSON file into an encrypted .7z and its .eml (article 6)",
         description="The password comes from a file, an environment variable or a prompt; "
@@ -162,7 +164,7 @@ def add_parsers(sub: Any, common: argparse.ArgumentParser) -> None:
     packer.set_defaults(run=_pack)
     opener = sub.add_parser(
         "open",
-        parents=[common],
+        parents=[with_protocol],
         allow_abbrev=False,
         help="open and check an encrypted package; print the referral (article 6)",
         description="Exit 2 when the package is refused: wrong password, not encrypted, "
