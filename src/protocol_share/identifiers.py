@@ -6,6 +6,12 @@ an enterprise (KBO) has no place in any field. The checks themselves come from
 python-stdnum (mod-97 with both century variants, BIS month offsets, IBAN per country);
 this module only finds the candidates in free text.
 
+The text is read as a person reads it: NFKC-normalised (full-width and circled digits
+become digits) and every Unicode decimal digit taken as its ASCII digit (Arabic-Indic,
+Devanagari, ...). Inside a digit run any one to three characters that are neither letters
+nor digits separate groups (``85–07–30``, ``85  07``, ``85_07``, ``85,07``); a line break
+always ends a run, so fields joined by newlines are scanned as separate fields.
+
     >>> sorted(forbidden_identifier_kinds("Kerkstraat 85.07.30-033.28"))
     ['national_number']
     >>> sorted(forbidden_identifier_kinds("BE71 0961 2345 6769"))
@@ -17,6 +23,7 @@ this module only finds the candidates in free text.
 from __future__ import annotations
 
 import re
+import unicodedata
 from typing import Literal
 
 from stdnum import iban
@@ -26,13 +33,17 @@ __all__ = ["IdentifierKind", "forbidden_identifier_kinds"]
 
 IdentifierKind = Literal["national_number", "bis_number", "iban", "kbo"]
 
-# A run of digits joined by at most one separator each; a run right after "+" is a phone
-# number in international notation and never a national number or KBO.
-_DIGIT_RUN = re.compile(r"(?<![+\d])\d(?:[ .\-/]?\d)*")
+# A run of digits joined by short separators: one to three characters that are neither
+# letters nor digits, line breaks excepted. A run right after "+" is a phone number in
+# international notation and never a national number or KBO.
+_LINE_BREAKS = "\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029"
+_DIGIT_RUN = re.compile(rf"(?<![+\d])\d(?:(?:[^\w{_LINE_BREAKS}]|_){{0,3}}\d)*")
 _ANY_DIGIT = re.compile(r"\d")
+_NON_ASCII_DIGIT = re.compile(r"(?![0-9])\d")
+_NON_DIGITS = re.compile(r"\D+")
 _IBAN_CANDIDATE = re.compile(r"[A-Z]{2}\d{2}[A-Z0-9]{11,30}")
 _IBAN_SQUEEZE = re.compile(r"[ \-]")
-# Where _IBAN_CANDIDATE can match in the squeezed, upper-cased text, the original text has
+# Where _IBAN_CANDIDATE can match in the squeezed, upper-cased text, the scanned text has
 # two letters, or one letter that upper-cases to two (ß, the ff/fi/fl/ffi/ffl/st
 # ligatures), then two digits, with only spaces and hyphens between. upper() makes ASCII
 # letters only of letters and never makes a digit, space or hyphen (tests check this).
@@ -40,7 +51,6 @@ _IBAN_HINT = re.compile(r"(?:[^\W\d_][ \-]*[^\W\d_]|[\u00df\ufb00-\ufb06])[ \-]*
 _NN_LENGTH = 11
 _KBO_LENGTH = 10
 _IBAN_MIN, _IBAN_MAX = 15, 34
-_DROP_SEPARATORS = str.maketrans(dict.fromkeys(" .-/"))
 _NONE: frozenset[IdentifierKind] = frozenset()
 _TWO_THOUSAND = 2_000_000_000  # "2" before nine digits: the century variant of births from 2000
 
@@ -50,6 +60,10 @@ def _maybe_national(window: str) -> bool:
     # match 97 - (first nine mod 97) in one of the two century variants. stdnum decides.
     base, check = int(window[:9]), int(window[9:])
     return 97 - base % 97 == check or 97 - (_TWO_THOUSAND + base) % 97 == check
+
+
+def _ascii_digit(match: re.Match[str]) -> str:
+    return str(unicodedata.decimal(match.group()))
 
 
 def _windows(digits: str, width: int, *, whole_only: bool) -> list[str]:
@@ -63,21 +77,25 @@ def forbidden_identifier_kinds(
 ) -> frozenset[IdentifierKind]:
     """Which kinds of forbidden identifier ``text`` contains (A3-3); never the values.
 
-    Digit runs may carry the usual separators (``85.07.30-033.28``, ``0212 175 523``).
+    Digit runs may carry separators (``85.07.30-033.28``, ``0212 175 523``, ``85–07–30``:
+    up to three characters that are neither letters nor digits) and digits of any script.
     With ``whole_runs_only`` a run must be the identifier as a whole, not contain one; the
     phone field uses that, and leaves out KBO, since a Belgian phone number in national
     notation has the KBO shape (ten digits, leading zero).
     """
+    if not text.isascii():
+        text = unicodedata.normalize("NFKC", text)  # full-width, circled digits: digits
     # Every identifier here has at least ten digits: text with fewer holds none.
     if len(_ANY_DIGIT.findall(text)) < _KBO_LENGTH:
         return _NONE
+    if not text.isascii():
+        text = _NON_ASCII_DIGIT.sub(_ascii_digit, text)  # Arabic-Indic, Devanagari, ...
     found: set[IdentifierKind] = set()
     for match in _DIGIT_RUN.finditer(text):
         run = match.group()
         if len(run) < _KBO_LENGTH:
             continue  # fewer than ten digits
-        # A run holds only digits and single separators, so dropping those leaves the digits.
-        digits = run.translate(_DROP_SEPARATORS)
+        digits = _NON_DIGITS.sub("", run)  # ASCII digits only, after the mapping above
         for window in _windows(digits, _NN_LENGTH, whole_only=whole_runs_only):
             if not _maybe_national(window):
                 continue
