@@ -520,3 +520,14 @@ def test_times_in_the_repeated_hour_are_compared_as_instants() -> None:
     with pytest.raises(InvalidInput) as caught:
         notice(aware_at=later, issued_at=aware)
     assert caught.value.codes == {"ISSUED_BEFORE_AWARE"}
+
+
+def test_the_register_orders_notices_by_instant_across_the_clock_change() -> None:
+    # 2024-10-27 in Brussels: 02:50 (fold=0) is 00:50Z, 02:40 (fold=1) is 01:40Z.
+    earlier = notice(notice_id="lek-b", aware_at=datetime(2024, 10, 27, 2, 50, tzinfo=BRUSSELS))
+    later = notice(
+        notice_id="lek-a", aware_at=datetime(2024, 10, 27, 2, 40, tzinfo=BRUSSELS, fold=1)
+    )
+    at = datetime(2024, 10, 28, tzinfo=UTC)
+    records = breach_register([later, earlier], at=at)
+    assert [r["notice_id"] for r in records] == ["lek-b", "lek-a"]

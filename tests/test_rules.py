@@ -40,6 +40,7 @@ from protocol_share import (
     rules_markdown,
 )
 from protocol_share._screening import was_screened
+from protocol_share.examples import example_referral
 from protocol_share.rules import Moment, evaluate
 from protocol_share.strategies import (
     INCOMPATIBLE_VIOLATIONS,
@@ -707,3 +708,61 @@ def test_consents_cover_the_items_asked_and_precede_the_moment(data: st.DataObje
     assert record.data_items == items
     assert record.given_at <= AT
     assert record.fully_informed
+
+
+# --- instants, not wall clocks (PEP 495) ----------------------------------------------------
+
+# 2024-10-27 in Brussels: 03:00 CEST becomes 02:00 CET, so 02:00-02:59 happens twice
+# (fold=0 at UTC+2, fold=1 at UTC+1). 2025-03-30: 02:00 CET becomes 03:00 CEST, so
+# 02:00-02:59 never happens (fold=0 reads it at UTC+1).
+AUTUMN_0245_F0 = datetime(2024, 10, 27, 2, 45, tzinfo=BRUSSELS)  # 00:45Z
+AUTUMN_0250_F0 = datetime(2024, 10, 27, 2, 50, tzinfo=BRUSSELS)  # 00:50Z
+AUTUMN_0230_F1 = datetime(2024, 10, 27, 2, 30, tzinfo=BRUSSELS, fold=1)  # 01:30Z
+AUTUMN_0240_F1 = datetime(2024, 10, 27, 2, 40, tzinfo=BRUSSELS, fold=1)  # 01:40Z
+SPRING_0230_GAP = datetime(2025, 3, 30, 2, 30, tzinfo=BRUSSELS)  # 01:30Z
+SPRING_0310 = datetime(2025, 3, 30, 3, 10, tzinfo=BRUSSELS)  # 01:10Z
+
+
+def _referral_with_consent_times(
+    at: datetime, given_at: datetime | None = None, withdrawn_at: datetime | None = None
+) -> Referral:
+    data = example_referral(at=at).model_dump()
+    if given_at is not None:
+        data["consent"]["given_at"] = given_at
+    data["consent"]["withdrawn_at"] = withdrawn_at
+    return Referral.model_validate(data)
+
+
+@pytest.mark.parametrize(
+    ("at", "given_at", "withdrawn_at", "codes"),
+    [
+        # consent given 45 minutes after the transfer, though its wall clock reads earlier
+        (AUTUMN_0245_F0, AUTUMN_0230_F1, None, {"CONSENT_AFTER_TRANSFER"}),
+        # consent given 50 minutes before the transfer, though its wall clock reads later
+        (AUTUMN_0240_F1, AUTUMN_0250_F0, None, set()),
+        # withdrawn 50 minutes before the transfer, though its wall clock reads later
+        (AUTUMN_0240_F1, None, AUTUMN_0250_F0, {"CONSENT_WITHDRAWN"}),
+        # withdrawn 45 minutes after the transfer, though its wall clock reads earlier
+        (AUTUMN_0245_F0, None, AUTUMN_0230_F1, set()),
+        # the spring gap: 02:30 does not exist; read at UTC+1 it is 20 minutes after 03:10
+        (SPRING_0310, SPRING_0230_GAP, None, {"CONSENT_AFTER_TRANSFER"}),
+        (SPRING_0310, None, SPRING_0230_GAP, set()),
+    ],
+)
+def test_consent_times_are_ordered_as_instants_across_the_clock_change(
+    at: datetime, given_at: datetime | None, withdrawn_at: datetime | None, codes: set[str]
+) -> None:
+    referral = _referral_with_consent_times(at, given_at, withdrawn_at)
+    assert check_referral(referral, at=at).codes == codes
+
+
+@given(referrals(at=SPRING_0310))
+def test_generated_referrals_keep_every_rule_just_after_the_spring_gap(referral: Referral) -> None:
+    assert check_referral(referral, at=SPRING_0310).allowed
+
+
+@given(referrals(valid=False, violating={"CONSENT_WITHDRAWN"}, at=SPRING_0310))
+def test_generated_withdrawals_precede_the_moment_just_after_the_spring_gap(
+    referral: Referral,
+) -> None:
+    assert check_referral(referral, at=SPRING_0310).codes == {"CONSENT_WITHDRAWN"}

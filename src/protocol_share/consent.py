@@ -45,7 +45,7 @@ from pydantic import AfterValidator, AwareDatetime, Field, model_validator
 
 from protocol_share._model import FrozenModel, field_error
 from protocol_share._screening import Screened, keep_mark
-from protocol_share._time import require_aware
+from protocol_share._time import as_utc, require_aware
 from protocol_share.errors import InvalidInput
 from protocol_share.fields import DataItem, Phone, check_free_text
 from protocol_share.protocol import Kbo, Protocol
@@ -98,7 +98,8 @@ class Consent(Screened):
 
     @model_validator(mode="after")
     def _withdrawn_after_given(self) -> Self:
-        if self.withdrawn_at is not None and self.withdrawn_at < self.given_at:
+        # Instants in UTC: one zone's datetimes compare by wall clock (the autumn fold).
+        if self.withdrawn_at is not None and as_utc(self.withdrawn_at) < as_utc(self.given_at):
             raise field_error(
                 "Consent",
                 "withdrawn_at",
@@ -113,8 +114,8 @@ class Consent(Screened):
         return self.explained >= ALL_TOPICS
 
     def is_withdrawn_at(self, at: datetime) -> bool:
-        """Whether the consent was withdrawn at or before ``at`` (C-7)."""
-        return self.withdrawn_at is not None and self.withdrawn_at <= at
+        """Whether the consent was withdrawn at or before ``at`` (C-7); instants compared in UTC."""
+        return self.withdrawn_at is not None and as_utc(self.withdrawn_at) <= as_utc(at)
 
     def withdraw(self, at: datetime) -> Consent:
         """A new record, withdrawn at ``at`` (C-7, GDPR art. 7(3)); an earlier withdrawal stands.
@@ -123,14 +124,15 @@ class Consent(Screened):
         ``given_at``, and for a naive ``at``.
         """
         at = require_aware(at)
-        if at < self.given_at:
+        at_utc = as_utc(at)
+        if at_utc < as_utc(self.given_at):
             raise InvalidInput.single(
                 "arguments",
                 "at",
                 "WITHDRAWAL_BEFORE_CONSENT",
                 "a consent cannot be withdrawn before it was given",
             )
-        if self.withdrawn_at is not None and self.withdrawn_at <= at:
+        if self.withdrawn_at is not None and as_utc(self.withdrawn_at) <= at_utc:
             return self
         withdrawn = self.model_copy(update={"withdrawn_at": at})
         keep_mark(self, withdrawn)  # only a datetime changed: the texts were screened

@@ -25,7 +25,7 @@ from datetime import date, datetime
 from typing import Generic, Literal, NamedTuple, TypeVar
 
 from protocol_share._screening import all_screened, was_screened
-from protocol_share._time import BRUSSELS, require_aware
+from protocol_share._time import BRUSSELS, as_utc, require_aware
 from protocol_share.consent import ALL_TOPICS
 from protocol_share.decision import REASONS, Decision, Reason
 from protocol_share.errors import InvalidInput
@@ -62,7 +62,11 @@ BREED_ONTHAAL_ACTOR = "breed_onthaal_actor"
 
 
 class Moment(NamedTuple):
-    """The moment of a check (A11-1, C-7): the aware instant ``at`` and its Brussels ``today``."""
+    """The moment of a check (A11-1, C-7): the instant ``at`` (in UTC) and its Brussels ``today``.
+
+    ``at`` is in UTC so that predicates order instants, not wall clocks: Python compares two
+    datetimes of one zone by wall clock, which misorders the repeated hour in autumn.
+    """
 
     at: datetime
     today: date
@@ -168,11 +172,11 @@ def _informed(referral: Referral, _: Protocol, __: Moment) -> bool:
 
 def _not_withdrawn(referral: Referral, _: Protocol, moment: Moment) -> bool:
     withdrawn_at = referral.consent.withdrawn_at
-    return withdrawn_at is None or withdrawn_at > moment.at
+    return withdrawn_at is None or as_utc(withdrawn_at) > moment.at
 
 
 def _consent_before(referral: Referral, _: Protocol, moment: Moment) -> bool:
-    return referral.consent.given_at <= moment.at
+    return as_utc(referral.consent.given_at) <= moment.at
 
 
 def _consent_recipient(referral: Referral, protocol: Protocol, _: Moment) -> bool:
@@ -350,7 +354,7 @@ def evaluate(
     at = require_aware(at)
     if not rules:
         raise InvalidInput.single("arguments", "rules", "NO_RULES", "an empty rule table")
-    moment = Moment(at, at.astimezone(BRUSSELS).date())
+    moment = Moment(as_utc(at), at.astimezone(BRUSSELS).date())
     failed: list[Reason] = []
     for rule in rules:
         try:

@@ -21,7 +21,7 @@ from zoneinfo import ZoneInfo
 from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
-from protocol_share._time import require_aware
+from protocol_share._time import as_utc, require_aware
 from protocol_share.breach import (
     BreachNotice,
     Cause,
@@ -383,6 +383,12 @@ def _brussels_instants(low: datetime, high: datetime) -> st.SearchStrategy[datet
     )
 
 
+def _shift(moment: datetime, delta: timedelta) -> datetime:
+    # ``delta`` later as an instant, shown in ``moment``'s zone: wall-clock arithmetic in a
+    # zone with DST lands in the autumn fold or the spring gap, an hour off.
+    return (as_utc(moment) + delta).astimezone(moment.tzinfo)
+
+
 def consents(
     protocol: Protocol = TORHOUT,
     *,
@@ -405,7 +411,7 @@ def consents(
         given = _brussels_instants(datetime(2024, 1, 1), datetime(2040, 1, 1))
     else:
         moment = given_before
-        given = st.integers(0, 90 * 24 * 3600).map(lambda s: moment - timedelta(seconds=s))
+        given = st.integers(0, 90 * 24 * 3600).map(lambda s: _shift(moment, timedelta(seconds=-s)))
     return st.builds(
         Consent,
         consent_id=_identifiers("c"),
@@ -480,13 +486,14 @@ def _referrals(
         explained -= draw(st.sets(st.sampled_from(sorted(ALL_TOPICS)), min_size=1))
     gap = timedelta(seconds=draw(st.integers(0, 90 * 24 * 3600)))
     given_at = (
-        moment + gap + timedelta(seconds=1)
+        _shift(moment, gap + timedelta(seconds=1))
         if "CONSENT_AFTER_TRANSFER" in violating
-        else moment - gap
+        else _shift(moment, -gap)
     )
     withdrawn_at = None
     if "CONSENT_WITHDRAWN" in violating:
-        withdrawn_at = given_at + timedelta(seconds=draw(st.integers(0, int(gap.total_seconds()))))
+        later = timedelta(seconds=draw(st.integers(0, int(gap.total_seconds()))))
+        withdrawn_at = _shift(given_at, later)
     consent = Consent(
         consent_id=draw(_identifiers("c")),
         given_at=given_at,

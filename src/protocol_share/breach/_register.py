@@ -11,6 +11,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
+from protocol_share._time import as_utc
 from protocol_share.breach._authority import authority_status
 from protocol_share.breach._notice import BreachNotice, notifying_party, other_party
 from protocol_share.protocol import Protocol
@@ -96,5 +97,5 @@ def breach_register(
     protocol: Protocol = TORHOUT,
 ) -> tuple[dict[str, Any], ...]:
     """The breach register: a record per notice and phase, oldest first (GDPR art. 33(5))."""
-    ordered = sorted(notices, key=lambda n: (n.aware_at, n.notice_id, n.phase))
+    ordered = sorted(notices, key=lambda n: (as_utc(n.aware_at), n.notice_id, n.phase))
     return tuple(breach_register_record(n, at=at, protocol=protocol) for n in ordered)
