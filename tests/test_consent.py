@@ -128,7 +128,11 @@ def test_a_consent_is_withdrawn_from_the_moment_of_withdrawal_on(
 
 @given(consents())
 def test_a_consent_round_trips_through_json(record: Consent) -> None:
-    assert Consent.model_validate_json(record.model_dump_json()) == record
+    back = Consent.model_validate_json(record.model_dump_json())
+    # Instants, not zoned datetimes: an ambiguous Brussels time never equals its fixed-offset
+    # reading across zones (PEP 495), though both are the same instant.
+    assert back.model_dump_json() == record.model_dump_json()
+    assert back.given_at.astimezone(UTC) == record.given_at.astimezone(UTC)
     assert record.fully_informed
     assert record.recipient_kbo == TORHOUT.recipient.kbo
 
@@ -396,3 +400,21 @@ def test_an_earlier_withdrawal_stands_when_its_wall_clock_reads_later() -> None:
     first = consent(given_at=FOLD_0250_F0 - timedelta(days=1)).withdraw(FOLD_0250_F0)
     # 02:40 (fold=1) is 50 minutes after 02:50 (fold=0): the earlier withdrawal stands
     assert first.withdraw(FOLD_0240_F1) is first
+
+
+@pytest.mark.parametrize(
+    ("at", "code"),
+    [
+        (datetime(2026, 11, 21), "NAIVE_DATETIME"),
+        ("2026-11-21T10:00:00+01:00", "NOT_A_DATETIME"),
+        (None, "NOT_A_DATETIME"),
+    ],
+)
+@pytest.mark.parametrize("withdrawn", [False, True])
+def test_is_withdrawn_at_refuses_a_time_without_a_zone_or_no_time(
+    at: Any, code: str, withdrawn: bool
+) -> None:
+    record = consent().withdraw(GIVEN + timedelta(days=1)) if withdrawn else consent()
+    with pytest.raises(InvalidInput) as caught:
+        record.is_withdrawn_at(at)
+    assert caught.value.codes == {code}

@@ -114,8 +114,13 @@ class Consent(Screened):
         return self.explained >= ALL_TOPICS
 
     def is_withdrawn_at(self, at: datetime) -> bool:
-        """Whether the consent was withdrawn at or before ``at`` (C-7); instants compared in UTC."""
-        return self.withdrawn_at is not None and as_utc(self.withdrawn_at) <= as_utc(at)
+        """Whether the consent was withdrawn at or before ``at`` (C-7); instants compared in UTC.
+
+        ``at`` must be a timezone-aware datetime; anything else raises :class:`InvalidInput`
+        (``NAIVE_DATETIME``, ``NOT_A_DATETIME``).
+        """
+        at_utc = as_utc(require_aware(at))
+        return self.withdrawn_at is not None and as_utc(self.withdrawn_at) <= at_utc
 
     def withdraw(self, at: datetime) -> Consent:
         """A new record, withdrawn at ``at`` (C-7, GDPR art. 7(3)); an earlier withdrawal stands.
