@@ -560,3 +560,48 @@ def test_steps_in_the_repeated_hour_are_ordered_by_instant_not_by_wall_clock() -
     assert retention_decision(case, at=second).action == "delete"
     with pytest.raises(ImpossibleStep):
         RetentionCase.received(second).contacted(first, "declined")
+
+
+PERSONAL = "Jan Peeters 85.07.30-033.28"
+
+
+@pytest.mark.parametrize(
+    ("steps", "code", "shown"),
+    [
+        ([Step(PERSONAL, T0)], "UNKNOWN_STEP", "'<unknown step>'"),  # type: ignore[arg-type]
+        ([Step(["received"], T0)], "UNKNOWN_STEP", "'<unknown step>'"),  # type: ignore[arg-type]
+        (
+            [Step("received", T0), Step("contacted", T0, PERSONAL)],  # type: ignore[arg-type]
+            "UNKNOWN_OUTCOME",
+            "'<unknown outcome>'",
+        ),
+        (
+            [Step("received", T0), Step("contacted", T0, {"declined"})],  # type: ignore[arg-type]
+            "UNKNOWN_OUTCOME",
+            "'<unknown outcome>'",
+        ),
+        (
+            [Step("received", T0, PERSONAL)],  # type: ignore[arg-type]
+            "UNEXPECTED_OUTCOME",
+            "'<unknown outcome>'",
+        ),
+    ],
+)
+def test_an_unknown_step_or_outcome_is_never_echoed(
+    steps: list[Step], code: str, shown: str
+) -> None:
+    with pytest.raises(ImpossibleStep) as caught:
+        RetentionCase.replay(steps)
+    error = caught.value
+    assert error.code == code
+    assert shown in str(error)
+    for text in (str(error), repr(error), error.step):
+        assert "Peeters" not in text
+        assert "85.07.30" not in text
+
+
+def test_a_known_outcome_is_named_in_the_message() -> None:
+    case = RetentionCase.received(T0).contacted(T0 + days(1), "declined")
+    with pytest.raises(ImpossibleStep) as caught:
+        case.contacted(T0 + days(2), "wants_help")
+    assert "'contacted' with outcome 'wants_help'" in str(caught.value)

@@ -55,6 +55,7 @@ TRANSITIONS: Final[Mapping[tuple[State, StepName, Outcome | None], State]] = {
 
 _OUTCOMES: Final = frozenset({"wants_help", "declined", "unreachable"})
 _STEPS: Final = frozenset({"received", "contacted", "dossier_opened", "dossier_closed"})
+_NAMED_STEPS: Final = _STEPS | {"replay"}  # "replay" names RetentionCase.replay itself
 
 _WHY_IMPOSSIBLE: Final[Mapping[tuple[State, StepName], str]] = {
     ("new", "contacted"): "a client cannot be contacted about a referral that was not received",
@@ -80,12 +81,27 @@ class ImpossibleStep(LifecycleError):
     """A step the lifecycle table does not allow (A3-4 to A3-6).
 
     ``step`` names the step, ``state`` the state it was tried in, ``code`` is
-    ``IMPOSSIBLE_STEP`` or ``STEP_BEFORE_PREVIOUS`` (a step dated before the one before it).
+    ``IMPOSSIBLE_STEP``, ``STEP_BEFORE_PREVIOUS`` (a step dated before the one before it),
+    ``UNKNOWN_STEP``, ``UNKNOWN_OUTCOME``, ``UNEXPECTED_OUTCOME`` or ``NO_STEPS``. A step or
+    outcome that is not one of the lifecycle's names is never echoed (it may hold anything,
+    personal data included): the message and ``step`` say ``<unknown step>`` and the message
+    says ``<unknown outcome>`` instead.
     """
 
-    def __init__(self, step: str, state: str, code: str, why: str) -> None:
-        self.step, self.state, self.code = step, state, code
-        super().__init__(f"impossible step '{step}' in state '{state}' ({code}): {why}")
+    def __init__(
+        self, step: object, state: str, code: str, why: str, outcome: object = None
+    ) -> None:
+        shown = _known(step, _NAMED_STEPS, "<unknown step>")
+        self.step, self.state, self.code = shown, state, code
+        said = f"impossible step '{shown}'"
+        if outcome is not None:
+            said += f" with outcome '{_known(outcome, _OUTCOMES, '<unknown outcome>')}'"
+        super().__init__(f"{said} in state '{state}' ({code}): {why}")
+
+
+def _known(value: object, names: frozenset[str], unknown: str) -> str:
+    # A name of the lifecycle as it is; anything else is never echoed.
+    return value if isinstance(value, str) and value in names else unknown
 
 
 class Step(NamedTuple):
@@ -96,15 +112,21 @@ class Step(NamedTuple):
     outcome: Outcome | None = None
 
 
-def _next_state(state: State, step: str, outcome: str | None) -> State:
-    if step not in _STEPS:
+def _next_state(state: State, step: object, outcome: object) -> State:
+    if not isinstance(step, str) or step not in _STEPS:
         raise ImpossibleStep(step, state, "UNKNOWN_STEP", f"steps are {sorted(_STEPS)}")
-    if step == "contacted" and outcome not in _OUTCOMES:
+    if step == "contacted" and (not isinstance(outcome, str) or outcome not in _OUTCOMES):
         raise ImpossibleStep(
-            step, state, "UNKNOWN_OUTCOME", f"a contact's outcome is one of {sorted(_OUTCOMES)}"
+            step,
+            state,
+            "UNKNOWN_OUTCOME",
+            f"a contact's outcome is one of {sorted(_OUTCOMES)}",
+            outcome,
         )
     if step != "contacted" and outcome is not None:
-        raise ImpossibleStep(step, state, "UNEXPECTED_OUTCOME", "only a contact has an outcome")
+        raise ImpossibleStep(
+            step, state, "UNEXPECTED_OUTCOME", "only a contact has an outcome", outcome
+        )
     nxt = TRANSITIONS.get((state, step, outcome))  # type: ignore[arg-type]
     if nxt is None:
         if state == "declined":
@@ -113,7 +135,7 @@ def _next_state(state: State, step: str, outcome: str | None) -> State:
             why = "the client file is closed; only its retention term runs (A3-6)"
         else:
             why = _WHY_IMPOSSIBLE.get((state, step), "the lifecycle table has no such step")  # type: ignore[arg-type]
-        raise ImpossibleStep(step, state, "IMPOSSIBLE_STEP", why)
+        raise ImpossibleStep(step, state, "IMPOSSIBLE_STEP", why, outcome)
     return nxt
 
 
