@@ -8,6 +8,7 @@ never the offending value (DESIGN.md, rules of the house). Fields listed in
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from typing import Any, ClassVar, Self
 
@@ -16,7 +17,7 @@ from pydantic_core import InitErrorDetails, PydanticCustomError
 
 from protocol_share.errors import InvalidInput, Problem
 
-__all__ = ["FrozenModel", "field_error", "problems_from", "redacted"]
+__all__ = ["EXTRA_FIELD", "KEY", "FrozenModel", "field_error", "problems_from", "redacted"]
 
 
 class _Redacted:
@@ -35,11 +36,33 @@ def field_error(model: str, field: str, code: str, message: str) -> ValidationEr
     return ValidationError.from_exception_data(model, [detail])
 
 
+# A path part kept as it is: an index, or a name shaped like a field name (lower case,
+# digits, underscores; at most 40 characters). Any other part is a key from the input that
+# may be personal data (``"Jan Peeters 85073003328"``) and is never echoed.
+_NAME_LIKE = re.compile(r"[a-z_][a-z0-9_]{0,39}")
+EXTRA_FIELD = "<extra field>"
+KEY = "<key>"
+
+
+def _path(loc: tuple[int | str, ...], code: str) -> str:
+    parts = [
+        str(part) if isinstance(part, int) or _NAME_LIKE.fullmatch(part) else KEY for part in loc
+    ]
+    if code == "extra_forbidden" and parts and parts[-1] == KEY:
+        parts[-1] = EXTRA_FIELD
+    return ".".join(parts)
+
+
 def problems_from(error: ValidationError, prefix: str = "") -> tuple[Problem, ...]:
-    """Turn a pydantic error into value-free problems: dotted path, upper-case code, message."""
+    """Turn a pydantic error into value-free problems: dotted path, upper-case code, message.
+
+    No free-form key of the input reaches the path: a part that is neither an index nor
+    shaped like a field name (``national_number``) shows as ``<key>``, or as
+    ``<extra field>`` when it is the unknown field itself.
+    """
     problems = []
     for item in error.errors(include_url=False, include_input=False, include_context=False):
-        path = ".".join(str(part) for part in item["loc"])
+        path = _path(item["loc"], item["type"])
         if prefix:
             path = f"{prefix}.{path}" if path else prefix
         problems.append(Problem(path, item["type"].upper(), item["msg"]))
