@@ -7,6 +7,7 @@ rewriting a real header with the password), and each is refused with its own
 
 from __future__ import annotations
 
+import copy
 import hashlib
 import io
 import json
@@ -18,6 +19,7 @@ import threading
 from collections.abc import Callable
 from datetime import timedelta
 from pathlib import Path
+from typing import Any
 
 import py7zr
 import py7zr.compressor
@@ -124,8 +126,25 @@ def test_a_package_key_holds_the_key_for_seven_zips_strength_and_hides_the_passw
     encoded = PASSWORD.encode("utf-16-le")
     assert KEY.key_for(19, b"") == py7zr.helpers.calculate_key(encoded, 19, b"", "sha256")
     assert PASSWORD not in repr(KEY)
-    with pytest.raises(TypeError):
+    # Deliberate: a key holds the password and is never pickled (nor deep-copied).
+    with pytest.raises(InvalidInput) as caught:
         __import__("pickle").dumps(KEY)
+    assert caught.value.codes == {"NOT_PICKLED"}
+    with pytest.raises(InvalidInput):
+        copy.deepcopy(KEY)
+
+
+@pytest.mark.parametrize("args", [(None, {}), (PASSWORD, {}), ("", {}), (PASSWORD,), ()], ids=repr)
+def test_a_package_key_is_built_only_by_derive_which_checks_the_password(
+    args: tuple[Any, ...],
+) -> None:
+    with pytest.raises(InvalidInput) as caught:
+        PackageKey(*args)
+    assert caught.value.codes == {"USE_DERIVE"}
+    assert PASSWORD not in str(caught.value)
+    with pytest.raises(InvalidInput) as caught:
+        PackageKey.derive(None)  # type: ignore[arg-type]
+    assert caught.value.codes == {"NOT_A_STRING"}
 
 
 def test_py7zr_asks_for_one_key_per_archive_and_gets_it_from_the_lent_keys() -> None:

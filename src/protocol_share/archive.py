@@ -94,14 +94,23 @@ class PackageKey:
         >>> key = PackageKey.derive("correct horse battery staple")
         >>> key
         PackageKey(<redacted>)
+
+    Build a key only with :meth:`derive` (or :meth:`of`), which checks the password:
+    ``PackageKey(...)`` raises :class:`InvalidInput` (``USE_DERIVE``). A key is never
+    pickled (it holds the password): pickling raises :class:`InvalidInput`
+    (``NOT_PICKLED``), by design.
     """
 
     __slots__ = ("_keys", "_password", "_utf16")
 
-    def __init__(self, password: str, _keys: dict[tuple[bytes, int, bytes], bytes]) -> None:
-        self._password = password
-        self._utf16 = password.encode("utf-16-le")
-        self._keys = _keys
+    _password: str
+    _utf16: bytes
+    _keys: dict[tuple[bytes, int, bytes], bytes]
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        raise InvalidInput.single(
+            "PackageKey", "password", "USE_DERIVE", "build a key with PackageKey.derive(password)"
+        )
 
     @classmethod
     def derive(cls, password: str) -> PackageKey:
@@ -112,7 +121,10 @@ class PackageKey:
         """
         utf16 = _utf16(password)
         key = _kdf.derive_key(utf16, _kdf.CYCLES, b"")
-        return cls(password, {(utf16, _kdf.CYCLES, b""): key})
+        made = object.__new__(cls)
+        made._password, made._utf16 = password, utf16
+        made._keys = {(utf16, _kdf.CYCLES, b""): key}
+        return made
 
     @classmethod
     def of(cls, password: str | PackageKey) -> PackageKey:
@@ -136,7 +148,10 @@ class PackageKey:
         return "PackageKey(<redacted>)"
 
     def __reduce__(self) -> Any:
-        raise TypeError("a PackageKey is not pickled")
+        # Deliberate: a key holds the password and must not reach a file, cache or queue.
+        raise InvalidInput.single(
+            "PackageKey", "", "NOT_PICKLED", "a PackageKey holds a password and is never pickled"
+        )
 
 
 def seal(members: Sequence[tuple[str, bytes]], key: PackageKey, *, mtime: datetime) -> bytes:

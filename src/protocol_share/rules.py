@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Generic, Literal, NamedTuple, TypeVar
 
+from protocol_share._checks import wrong_type
 from protocol_share._screening import all_screened, was_screened
 from protocol_share._time import BRUSSELS, as_utc, require_aware
 from protocol_share.consent import ALL_TOPICS
@@ -366,12 +367,6 @@ def evaluate(
     return Decision.of(failed)
 
 
-def _wrong_type(value: object, kind: type, name: str) -> InvalidInput:
-    return InvalidInput.single(
-        "arguments", name, "WRONG_TYPE", f"must be a {kind.__name__}, not {type(value).__name__}"
-    )
-
-
 def check_referral(referral: Referral, protocol: Protocol = TORHOUT, *, at: datetime) -> Decision:
     """May this referral be sent at ``at``? (C-1 to C-7, A3-3, A5-1, A6-1, A6-3, A11-1)
 
@@ -380,9 +375,9 @@ def check_referral(referral: Referral, protocol: Protocol = TORHOUT, *, at: date
     protocol's dates are Europe/Brussels calendar dates.
     """
     if not isinstance(referral, Referral):
-        raise _wrong_type(referral, Referral, "referral")
+        raise wrong_type(referral, Referral, "referral")
     if not isinstance(protocol, Protocol):
-        raise _wrong_type(protocol, Protocol, "protocol")
+        raise wrong_type(protocol, Protocol, "protocol")
     return evaluate(REFERRAL_RULES, referral, protocol, at=at)
 
 
@@ -396,9 +391,9 @@ def check_onward_share(
     refused with a reason. Every rule of :data:`ONWARD_RULES` is evaluated.
     """
     if not isinstance(share, OnwardShare):
-        raise _wrong_type(share, OnwardShare, "share")
+        raise wrong_type(share, OnwardShare, "share")
     if not isinstance(protocol, Protocol):
-        raise _wrong_type(protocol, Protocol, "protocol")
+        raise wrong_type(protocol, Protocol, "protocol")
     return evaluate(ONWARD_RULES, share, protocol, at=at)
 
 

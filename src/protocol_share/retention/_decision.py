@@ -16,6 +16,7 @@ from typing import Final, Literal, NamedTuple
 
 from dateutil.relativedelta import relativedelta
 
+from protocol_share._checks import require_type
 from protocol_share._time import local_date
 from protocol_share.errors import InvalidInput
 from protocol_share.locale import texts
@@ -126,9 +127,10 @@ def retention_decision(
     The protocol's end does not change the outcome. ``at`` must be aware and not before the
     case's latest step.
     """
+    terms = require_type(protocol, Protocol, "protocol").retention
     today = local_date(at)
     _check_after_last(case, at.astimezone(UTC))
-    return _decide(case, today, protocol.retention)
+    return _decide(case, today, terms)
 
 
 class ScheduledAction(NamedTuple):
@@ -155,10 +157,15 @@ def retention_schedule(
     its review day. Cases with nothing dated (awaiting contact, file to open, file open) are
     not listed: their data are kept. Ties keep the input order.
     """
+    terms = require_type(protocol, Protocol, "protocol").retention
+    if not isinstance(cases, Iterable):
+        raise InvalidInput.single(
+            "arguments", "cases", "NOT_CASES", "must be an iterable of RetentionCase"
+        )
     today = local_date(at)
     at_utc = at.astimezone(UTC)
-    years = protocol.retention.client_file_years
-    review = timedelta(days=protocol.retention.unreachable_review_days)
+    years = terms.client_file_years
+    review = timedelta(days=terms.unreachable_review_days)
     one_day = timedelta(days=1)
     entries: list[ScheduledAction] = []
     append = entries.append

@@ -155,8 +155,13 @@ class RetentionCase:
     _last_on: date
     _last_utc: datetime
 
-    def __init__(self) -> None:
-        raise TypeError("start a case with RetentionCase.received(at) or RetentionCase.replay()")
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        raise InvalidInput.single(
+            "RetentionCase",
+            "",
+            "USE_A_STEP",
+            "start a case with RetentionCase.received(at) or RetentionCase.replay(steps)",
+        )
 
     @classmethod
     def _make(
