@@ -146,3 +146,17 @@ def test_every_subcommand_takes_json_and_lang() -> None:
         code, out, _ = run(*argv, "--json", "--lang", "en")
         assert code == 0
         json.loads(out)
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ("example", "referral", "--at", "0001-01-01T00:00:00+00:00"),
+        ("example", "retention", "--at", "0001-01-01T00:00:00+00:00"),
+        ("demo", "--at", "9999-12-31T23:59:00+00:00"),
+    ],
+)
+def test_a_moment_at_the_end_of_the_calendar_is_unusable_input(argv: tuple[str, ...]) -> None:
+    code, out, err = run(*argv)
+    assert (code, out) == (2, "")
+    assert err.startswith("error: unusable input: ")

@@ -74,6 +74,8 @@ def main(
         output.problem(f"error: {error}")
     except OSError as error:  # not an input file (those are Unusable): e.g. a closed stdout
         output.problem(f"error: {error.strerror or type(error).__name__}")
+    except (OverflowError, ValueError):  # the last resort: date arithmetic near year 1 or 9999
+        output.problem("error: unusable input: a date or number is out of the range computed with")
     except KeyboardInterrupt:
         output.problem("interrupted")
         return EXIT_INTERRUPTED

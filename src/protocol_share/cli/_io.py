@@ -192,10 +192,10 @@ def _from_file(path: str) -> str:
         text = read_input(path, "--password-file", limit=64 * 1024).decode("utf-8")
     except UnicodeDecodeError:
         raise Unusable("cannot read --password-file: not UTF-8 text") from None
-    lines = text.splitlines()
-    if not lines or not lines[0]:
+    first = text.split("\n", 1)[0].removesuffix("\r")
+    if not first:
         raise Unusable("cannot read --password-file: its first line is empty")
-    return lines[0]
+    return first
 
 
 def password(args: argparse.Namespace, out: Output, *, confirm: bool) -> str:
