@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from protocol_share import UnexpectedContent
+from protocol_share import TORHOUT, InvalidInput, Protocol, UnexpectedContent, lint_protocol
 from protocol_share.fields import Address, ClientData
 from protocol_share.payload import (
     DocumentConsent,
@@ -55,3 +55,60 @@ def test_a_received_document_never_echoes_an_unknown_key(where: tuple[str, ...])
     assert "Peeters" not in message
     assert "85073003328" not in message
     assert ".".join((*where, "<extra field>")) + ": EXTRA_FORBIDDEN" in message
+
+
+CLIENT_JSON = (
+    '{"first_name": "An", "last_name": "Peeters", "address": {"street": "Markt",'
+    ' "house_number": "1", "postcode": "8820", "municipality": "Torhout"}}'
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "paths"),
+    [
+        (CLIENT_JSON.replace('"first_name": "An"', '"first_name": "An", "first_name": "Bo"'), [""]),
+        (CLIENT_JSON.replace('"street": "Markt"', '"street": "Markt", "street": "Burg"'), ["address"]),
+        (CLIENT_JSON.replace('{"first_name"', '{"last_name": "X", "first_name"')
+         .replace('"street": "Markt"', '"street": "Markt", "street": "Burg"'), ["", "address"]),
+    ],
+)  # fmt: skip
+def test_a_repeated_key_is_refused_at_its_object_not_resolved(text: str, paths: list[str]) -> None:
+    with pytest.raises(InvalidInput) as caught:
+        ClientData.model_validate_json(text)
+    assert [(p.path, p.code) for p in caught.value.problems] == [
+        (path, "DUPLICATE_KEY") for path in paths
+    ]
+    for word in ("Bo", "Burg", "An", "Markt"):
+        assert word not in str(caught.value)
+
+
+def test_the_path_to_a_repeating_object_hides_keys_of_the_input() -> None:
+    text = json.dumps({SECRET: "x"})[:-1] + ', "inner": {"a": 1, "a": 2}}'
+    text = text.replace('"inner"', f'"{SECRET} 2"')
+    with pytest.raises(InvalidInput) as caught:
+        ClientData.model_validate_json(text)
+    assert [(p.path, p.code) for p in caught.value.problems] == [("<key>", "DUPLICATE_KEY")]
+
+
+def test_valid_json_and_not_json_are_read_as_before() -> None:
+    assert ClientData.model_validate_json(CLIENT_JSON).address.street == "Markt"
+    assert ClientData.model_validate_json(CLIENT_JSON.encode()).first_name == "An"
+    for bad in ("{not json", b"\xff", ""):
+        with pytest.raises(InvalidInput) as caught:
+            ClientData.model_validate_json(bad)
+        assert caught.value.codes == {"JSON_INVALID"}
+
+
+def test_a_referral_and_a_protocol_refuse_repeated_keys_too() -> None:
+    text = TORHOUT.model_dump_json().replace('"team":', '"team": "x", "team":', 1)
+    with pytest.raises(InvalidInput) as caught:
+        Protocol.model_validate_json(text)
+    assert caught.value.codes == {"DUPLICATE_KEY"}
+    assert [(f.code, f.path) for f in lint_protocol(text)] == [("DUPLICATE_KEY", "")]
+
+
+def test_a_received_document_with_a_repeated_key_names_the_object() -> None:
+    raw = json.dumps(document()).replace('"first_name":', '"first_name": "x", "first_name":')
+    with pytest.raises(UnexpectedContent) as caught:
+        parse_document(raw.encode())
+    assert "client: DUPLICATE_KEY" in str(caught.value)

@@ -2,12 +2,15 @@
 
 Construction and ``model_validate``/``model_validate_json`` raise :class:`InvalidInput`
 (a :class:`ProtocolShareError`) listing every problem, never a raw pydantic error, and
-never the offending value (DESIGN.md, rules of the house). Fields listed in
+never the offending value (DESIGN.md, rules of the house). JSON is read with ``json.loads``
+refusing repeated keys (pydantic's own parser keeps the last value silently), then
+validated as Python data, which costs no more than pydantic's JSON mode. Fields listed in
 ``_personal_fields`` are masked in ``repr`` and ``str``.
 """
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterable
 from typing import Any, ClassVar, Self
@@ -17,7 +20,15 @@ from pydantic_core import InitErrorDetails, PydanticCustomError
 
 from protocol_share.errors import InvalidInput, Problem
 
-__all__ = ["EXTRA_FIELD", "KEY", "FrozenModel", "field_error", "problems_from", "redacted"]
+__all__ = [
+    "EXTRA_FIELD",
+    "KEY",
+    "FrozenModel",
+    "field_error",
+    "loads_without_duplicates",
+    "problems_from",
+    "redacted",
+]
 
 
 class _Redacted:
@@ -69,6 +80,69 @@ def problems_from(error: ValidationError, prefix: str = "") -> tuple[Problem, ..
     return tuple(problems)
 
 
+_NOT_JSON: Any = object()
+
+
+class _Repeats(dict[str, Any]):
+    """An object that repeated a key (used only to find where, once one was seen)."""
+
+
+def _refuse_repeats(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    data = dict(pairs)
+    if len(data) != len(pairs):
+        raise _RepeatedKey
+    return data
+
+
+def _mark_repeats(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    data = dict(pairs)
+    return _Repeats(data) if len(data) != len(pairs) else data
+
+
+class _RepeatedKey(ValueError):
+    pass
+
+
+def _repeat_paths(value: Any, loc: tuple[int | str, ...] = ()) -> list[tuple[int | str, ...]]:
+    found = []
+    if isinstance(value, _Repeats):
+        found.append(loc)
+    if isinstance(value, dict):
+        for key, inner in value.items():
+            found += _repeat_paths(inner, (*loc, key))
+    elif isinstance(value, list):
+        for index, inner in enumerate(value):
+            found += _repeat_paths(inner, (*loc, index))
+    return found
+
+
+def _refuse_constant(name: str) -> Any:
+    raise ValueError("NaN and Infinity are not JSON")
+
+
+def loads_without_duplicates(json_data: str | bytes | bytearray, *, allow_nan: bool = True) -> Any:
+    """``json.loads`` (bytes must be UTF-8), refusing an object that repeats a key.
+
+    Raises :class:`InvalidInput` with one ``DUPLICATE_KEY`` problem per such object, at the
+    object's path (keys shown as :func:`problems_from` shows them, never the repeated key or
+    a value); ``ValueError`` or ``RecursionError`` when the text is not JSON (or, without
+    ``allow_nan``, holds ``NaN`` or ``Infinity``).
+    """
+    text = json_data if isinstance(json_data, str) else bytes(json_data).decode("utf-8")
+    constant = None if allow_nan else _refuse_constant
+    try:
+        return json.loads(text, object_pairs_hook=_refuse_repeats, parse_constant=constant)
+    except _RepeatedKey:
+        pass
+    # Only when a key repeats: parse again to find where, for the report.
+    marked = json.loads(text, object_pairs_hook=_mark_repeats, parse_constant=constant)
+    problems = tuple(
+        Problem(_path(loc, "duplicate_key"), "DUPLICATE_KEY", "repeats a key")
+        for loc in _repeat_paths(marked)
+    )
+    raise InvalidInput("JSON", problems)
+
+
 class FrozenModel(BaseModel):
     """Frozen, ``extra="forbid"``, input hidden in errors; raises :class:`InvalidInput`."""
 
@@ -102,9 +176,22 @@ class FrozenModel(BaseModel):
 
     @classmethod
     def model_validate_json(cls, json_data: str | bytes | bytearray, **kwargs: Any) -> Self:
-        """Parse and validate JSON; raises :class:`InvalidInput` listing every problem."""
+        """Parse and validate JSON; raises :class:`InvalidInput` listing every problem.
+
+        An object that repeats a key is refused (``DUPLICATE_KEY`` at the object's path),
+        never resolved to one of the values. Text that is not JSON gets pydantic's report.
+        """
         try:
-            return super().model_validate_json(json_data, **kwargs)
+            data = loads_without_duplicates(json_data)
+        except InvalidInput as error:
+            raise InvalidInput(cls.__name__, error.problems) from None
+        except (ValueError, RecursionError):
+            data = _NOT_JSON
+        try:
+            if data is _NOT_JSON:
+                super().model_validate_json(json_data, **kwargs)
+                raise InvalidInput.single(cls.__name__, "", "JSON_INVALID", "is not JSON")
+            return super().model_validate(data, **kwargs)
         except ValidationError as error:
             raise InvalidInput(cls.__name__, problems_from(error)) from None
 

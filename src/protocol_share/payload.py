@@ -6,6 +6,7 @@ dates, the sender's team; nothing else (no member id, no consent details, no not
 ``verwijzing.txt`` says the same for a social worker who opens the archive with 7-Zip on a
 desktop (UTF-8, CRLF line ends), in Dutch unless the caller asks for English.
 
+    >>> import json
     >>> from datetime import datetime, timezone
     >>> from protocol_share.fields import Address, ClientData
     >>> document = ReferralDocument(
@@ -27,13 +28,12 @@ desktop (UTF-8, CRLF line ends), in Dutch unless the caller asks for English.
 
 from __future__ import annotations
 
-import json
 from datetime import datetime
-from typing import Annotated, Any, ClassVar, Final, Literal
+from typing import Annotated, ClassVar, Final, Literal
 
 from pydantic import AwareDatetime, ConfigDict, Field
 
-from protocol_share._model import FrozenModel
+from protocol_share._model import FrozenModel, loads_without_duplicates
 from protocol_share.consent import Identifier
 from protocol_share.errors import InvalidInput, UnexpectedContent
 from protocol_share.fields import ClientData
@@ -97,17 +97,6 @@ def document_json(document: ReferralDocument) -> bytes:
     return (text + "\n").encode("utf-8")
 
 
-def _refuse_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    keys = [key for key, _ in pairs]
-    if len(set(keys)) != len(keys):
-        raise UnexpectedContent(f"{DOCUMENT_NAME} repeats a field name")
-    return dict(pairs)
-
-
-def _refuse_constant(name: str) -> Any:
-    raise UnexpectedContent(f"{DOCUMENT_NAME} holds a number JSON does not allow")
-
-
 def parse_document(raw: bytes) -> ReferralDocument:
     """Read ``verwijzing.json`` strictly (A6-2): UTF-8, JSON without repeated keys, the schema.
 
@@ -115,19 +104,17 @@ def parse_document(raw: bytes) -> ReferralDocument:
     are refused, not dropped (A3-3).
     """
     try:
-        text = raw.decode("utf-8")
-        json.loads(text, object_pairs_hook=_refuse_duplicates, parse_constant=_refuse_constant)
+        data = loads_without_duplicates(raw.decode("utf-8"), allow_nan=False)
+        return ReferralDocument.model_validate(data)
     except UnicodeDecodeError:
         raise UnexpectedContent(f"{DOCUMENT_NAME} is not UTF-8 text") from None
-    except (ValueError, RecursionError):
-        raise UnexpectedContent(f"{DOCUMENT_NAME} is not JSON") from None
-    try:
-        return ReferralDocument.model_validate_json(text)
     except InvalidInput as error:
         problems = "; ".join(str(problem) for problem in error.problems)
         raise UnexpectedContent(
             f"{DOCUMENT_NAME} does not fit schema version {SCHEMA_VERSION}: {problems}"
         ) from None
+    except (ValueError, RecursionError):
+        raise UnexpectedContent(f"{DOCUMENT_NAME} is not JSON") from None
 
 
 def dutch_date(moment: datetime) -> str:
