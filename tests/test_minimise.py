@@ -50,10 +50,35 @@ def test_an_empty_container_is_reported_by_its_own_path() -> None:
     assert minimise(record).dropped == ("address.box", "children", "notes")
 
 
-def test_extra_address_lines_are_dropped_by_dotted_path() -> None:
+def test_extra_address_lines_are_dropped_by_dotted_path_with_their_keys_hidden() -> None:
     record = _record()
     record["address"] = {**record["address"], "line_2": "achterhuis", "geo": {"lat": 1.0}}
-    assert minimise(record).dropped == ("address.box", "address.geo.lat", "address.line_2")
+    assert minimise(record).dropped == ("address.*", "address.*.*", "address.box")
+
+
+def test_keys_below_the_first_level_never_reach_the_report() -> None:
+    record = {
+        **_record(),
+        "children": {"Lore": {"born": 2019}, "Mats": [{"school": "De Regenboog"}]},
+        "contacts": [{"Jan Peeters": "0470 12 34 56"}],
+    }
+    assert minimise(record).dropped == (
+        "address.box",
+        "children.*.*",
+        "children.*.0.*",
+        "contacts.0.*",
+    )
+
+
+@given(HOST_EXTRAS.map(lambda extras: {"children": extras}))
+def test_no_key_below_the_first_level_is_reported(extras: dict[str, Any]) -> None:
+    result = minimise({**_record(), **extras})
+    for path in result.dropped:
+        head, *parts = path.split(".")
+        if head == "address":
+            continue
+        for part in parts:
+            assert part == "*" or part.isdigit(), path
 
 
 def test_what_is_kept_must_still_be_valid_client_data() -> None:

@@ -5,17 +5,22 @@ notes, extra phone lines. ``minimise`` keeps the fields of the data items the pr
 lists (A3-1, A3-2) and reports the dotted path of everything it leaves out (A3-3). It never
 drops silently and never keeps an item the protocol does not list.
 
+The report is meant to be logged, so it holds no personal data: a first-level key of the
+record (a field name of the host's schema) and an ``Address`` field name stand as they
+are, list indices too, and every other key, which is the host's data (a child's name
+under ``children``), is reported as ``*``.
+
     >>> record = {
     ...     "first_name": "An", "last_name": "Peeters", "national_number": "85.07.30-033.28",
     ...     "address": {"street": "Markt", "house_number": "1", "postcode": "8820",
     ...                 "municipality": "Torhout", "geo": {"lat": 51.06}},
-    ...     "phone": "050 12 34 56", "children": [{"first_name": "Lore"}],
+    ...     "phone": "050 12 34 56", "children": {"Lore": {"born": 2019}},
     ... }
     >>> result = minimise(record)
     >>> result.data.phone
     '+3250123456'
     >>> result.dropped
-    ('address.geo.lat', 'children.0.first_name', 'national_number')
+    ('address.*.*', 'children.*.*', 'national_number')
 """
 
 from __future__ import annotations
@@ -29,7 +34,7 @@ from protocol_share.fields import Address, ClientData, DataItem
 from protocol_share.protocol import Protocol
 from protocol_share.torhout import TORHOUT
 
-__all__ = ["Minimised", "minimise"]
+__all__ = ["HIDDEN_KEY", "Minimised", "minimise"]
 
 # The ClientData fields each data item brings along.
 _ITEM_FIELDS: Mapping[DataItem, tuple[str, ...]] = {
@@ -39,6 +44,7 @@ _ITEM_FIELDS: Mapping[DataItem, tuple[str, ...]] = {
     DataItem.EMAIL: ("email",),
 }
 _ADDRESS_FIELDS = frozenset(Address.model_fields)
+HIDDEN_KEY = "*"
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,9 +59,11 @@ class Minimised:
 
 
 def _leaves(value: Any, path: str) -> Iterator[str]:
+    # Keys below the first level are the host's data, not its schema (a child's name under
+    # "children"): they are reported as "*". List indices stay.
     if isinstance(value, Mapping) and value:
-        for key, inner in value.items():
-            yield from _leaves(inner, f"{path}.{key}")
+        for inner in value.values():
+            yield from _leaves(inner, f"{path}.{HIDDEN_KEY}")
     elif isinstance(value, Sequence) and not isinstance(value, str | bytes) and value:
         for index, inner in enumerate(value):
             yield from _leaves(inner, f"{path}.{index}")
@@ -84,10 +92,12 @@ def minimise(record: Mapping[str, Any], protocol: Protocol = TORHOUT) -> Minimis
         elif name == "address" and isinstance(value, Mapping):
             address = {}
             for inner_key, inner in value.items():
-                if str(inner_key) in _ADDRESS_FIELDS and inner not in (None, ""):
-                    address[str(inner_key)] = inner
+                field = str(inner_key)
+                if field in _ADDRESS_FIELDS and inner not in (None, ""):
+                    address[field] = inner
                 else:
-                    dropped.extend(_leaves(inner, f"address.{inner_key}"))
+                    shown = field if field in _ADDRESS_FIELDS else HIDDEN_KEY
+                    dropped.extend(_leaves(inner, f"address.{shown}"))
             kept[name] = address
         else:
             kept[name] = value
