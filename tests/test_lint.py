@@ -79,3 +79,16 @@ def test_dropping_any_required_field_is_reported_at_that_field(field: str) -> No
     findings = lint_protocol(data)
     required = Protocol.model_fields[field].is_required()
     assert (("MISSING", field) in {(f.code, f.path) for f in findings}) == required
+
+
+def test_contradicting_ends_are_errors_and_an_end_on_entry_day_a_warning() -> None:
+    data = torhout_data()
+    data["ends_on"], data["end_reason"] = "2024-04-01", "notice"
+    assert {(f.code, f.severity) for f in lint_protocol(data)} == {
+        ("ENDS_BEFORE_ENTRY_INTO_FORCE", "error")
+    }
+    data["ends_on"], data["end_reason"] = None, "breach"
+    assert codes(lint_protocol(data)) == {"MISSING_END_DATE"}
+    data["ends_on"], data["end_reason"] = "2024-04-18", "breach"
+    never = [f for f in lint_protocol(data) if f.code == "ENDS_ON_ENTRY_INTO_FORCE"]
+    assert [(f.path, f.severity) for f in never] == [("ends_on", "warning")]

@@ -90,7 +90,7 @@ def test_naive_datetimes_are_refused_with_a_clear_error() -> None:
     ("given_on", "ends_on"),
     [
         (date(2025, 8, 31), date(2026, 2, 28)),
-        (date(2023, 8, 31), date(2024, 2, 29)),
+        (date(2027, 8, 31), date(2028, 2, 29)),
         (date(2025, 1, 15), date(2025, 7, 15)),
         (date(2025, 12, 31), date(2026, 6, 30)),
     ],
@@ -149,3 +149,38 @@ def test_status_is_monotonic_over_time(at: datetime) -> None:
     later = ended.status_at(at + timedelta(hours=7))
     order = ["not_yet_in_force", "in_force", "ended"]
     assert order.index(later) >= order.index(status)
+
+
+@pytest.mark.parametrize(
+    ("ends_on", "end_reason", "problem"),
+    [
+        ("2024-04-17", "breach", ("ends_on", "ENDS_BEFORE_ENTRY_INTO_FORCE")),
+        (None, "breach", ("ends_on", "MISSING_END_DATE")),
+        ("2025-01-01", None, ("end_reason", "MISSING_END_REASON")),
+    ],
+)
+def test_a_protocol_that_contradicts_itself_is_refused(
+    ends_on: str | None, end_reason: str | None, problem: tuple[str, str]
+) -> None:
+    data = json.loads(TORHOUT.model_dump_json())
+    data["ends_on"], data["end_reason"] = ends_on, end_reason
+    with pytest.raises(InvalidInput) as caught:
+        Protocol.model_validate(data)
+    assert [(p.path, p.code) for p in caught.value.problems] == [problem]
+
+
+def test_ending_on_the_day_of_entry_into_force_means_never_in_force() -> None:
+    data = json.loads(TORHOUT.model_dump_json())
+    data["ends_on"], data["end_reason"] = "2024-04-18", "breach"
+    never = Protocol.model_validate(data)
+    assert never.status_at(datetime(2024, 4, 17, 12, tzinfo=BRUSSELS)) == "not_yet_in_force"
+    assert never.status_at(datetime(2024, 4, 18, 0, tzinfo=BRUSSELS)) == "ended"
+    assert TORHOUT.terminate_for_breach(date(2024, 4, 18)).ends_on == date(2024, 4, 18)
+
+
+def test_ending_before_entry_into_force_means_never_in_force() -> None:
+    ended = TORHOUT.terminate_for_breach(date(2024, 4, 1))
+    assert (ended.ends_on, ended.end_reason) == (date(2024, 4, 18), "breach")
+    assert ended.status_at(datetime(2024, 4, 10, tzinfo=BRUSSELS)) == "not_yet_in_force"
+    assert ended.status_at(datetime(2024, 4, 18, tzinfo=BRUSSELS)) == "ended"
+    assert Protocol.model_validate_json(ended.model_dump_json()) == ended

@@ -107,13 +107,15 @@ def _checks(protocol: Protocol) -> list[Finding]:
                 "a CAW recipient is foreseen for Brussels only (C-4)",
             )
         )
-    if protocol.ends_on is not None and protocol.ends_on <= protocol.in_force_from:
+    # The model refuses an end before entry into force; an end on that day is valid data
+    # (a breach found at once) but means the protocol never applies.
+    if protocol.ends_on == protocol.in_force_from:
         findings.append(
             Finding(
-                "ENDS_BEFORE_ENTRY_INTO_FORCE",
+                "ENDS_ON_ENTRY_INTO_FORCE",
                 "warning",
                 "ends_on",
-                "the protocol ends before or on the day it enters into force (A11-1)",
+                "the protocol ends on the day it enters into force: it never applies (A11-1)",
             )
         )
     findings.extend(

@@ -6,7 +6,10 @@ Europe/Brussels calendar dates, so ``2024-04-17T22:30Z`` (00:30 in Brussels on t
 already falls inside a protocol in force from 18 April 2024.
 
 ``ends_on`` is the first day on which the protocol is no longer in force; the earliest end
-wins when several are recorded.
+wins when several are recorded. ``ends_on`` and ``end_reason`` come together or not at all,
+and ``ends_on`` is never before ``in_force_from``: ending on the day of entry into force
+means the protocol is never in force (``lint_protocol`` warns about it). Ending a protocol
+before its entry into force records that day as ``ends_on``.
 """
 
 from __future__ import annotations
@@ -14,15 +17,15 @@ from __future__ import annotations
 import functools
 import re
 from datetime import date, datetime
-from typing import Annotated, Literal
+from typing import Annotated, Literal, Self
 
 from dateutil.relativedelta import relativedelta
-from pydantic import AfterValidator, Field
+from pydantic import AfterValidator, Field, model_validator
 from pydantic_core import PydanticCustomError
 from stdnum.be import vat
 from stdnum.exceptions import ValidationError
 
-from protocol_share._model import FrozenModel
+from protocol_share._model import FrozenModel, field_error
 from protocol_share._time import local_date, require_date
 from protocol_share.fields import DataItem, OrganisationEmail
 
@@ -46,6 +49,8 @@ __all__ = [
 ProtocolStatus = Literal["not_yet_in_force", "in_force", "ended"]
 EndReason = Literal["notice", "breach", "no_legal_basis"]
 _POSTCODE = re.compile(r"[1-9]\d{3}")
+_ENDS_EARLY = "ENDS_BEFORE_ENTRY_INTO_FORCE"
+_ENDS_EARLY_MESSAGE = "the protocol cannot end before it enters into force (A11-1)"
 
 
 @functools.lru_cache(maxsize=256)  # enterprise numbers are no personal data, and recur
@@ -254,7 +259,25 @@ class Protocol(FrozenModel):
         """End the protocol by law from ``on``: no legal basis for the transfer remains (A11-3)."""
         return self._ended(require_date(on, "on"), "no_legal_basis")
 
+    @model_validator(mode="after")
+    def _end_is_consistent(self) -> Self:
+        if self.ends_on is not None and self.end_reason is None:
+            raise field_error(
+                "Protocol", "end_reason", "MISSING_END_REASON", "an end date needs its reason"
+            )
+        if self.end_reason is not None and self.ends_on is None:
+            raise field_error(
+                "Protocol", "ends_on", "MISSING_END_DATE", "an end reason needs its end date"
+            )
+        if self.ends_on is not None and self.ends_on < self.in_force_from:
+            raise field_error("Protocol", "ends_on", _ENDS_EARLY, _ENDS_EARLY_MESSAGE)
+        return self
+
     def _ended(self, ends_on: date, reason: EndReason) -> Protocol:
         if self.ends_on is not None and self.ends_on <= ends_on:
             return self  # an earlier end stands
+        # Ended before it entered into force, it never applies: recorded as ending on the day
+        # of entry into force (status_at answers the same for every date). Both values are
+        # set together: what the validator requires of loaded data.
+        ends_on = max(ends_on, self.in_force_from)
         return self.model_copy(update={"ends_on": ends_on, "end_reason": reason})
