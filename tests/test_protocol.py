@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import unicodedata
 from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -10,7 +11,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from protocol_share import TORHOUT, DataItem, InvalidInput, Protocol
+from protocol_share import TORHOUT, DataItem, InvalidInput, Protocol, check_referral
+from protocol_share.examples import example_referral
 
 BRUSSELS = ZoneInfo("Europe/Brussels")
 
@@ -184,3 +186,16 @@ def test_ending_before_entry_into_force_means_never_in_force() -> None:
     assert ended.status_at(datetime(2024, 4, 10, tzinfo=BRUSSELS)) == "not_yet_in_force"
     assert ended.status_at(datetime(2024, 4, 18, tzinfo=BRUSSELS)) == "ended"
     assert Protocol.model_validate_json(ended.model_dump_json()) == ended
+
+
+def test_a_protocol_written_in_nfd_accepts_senders_of_its_team() -> None:
+    team, municipality = "lokaal team Kind en Gezin Hélécine", "Hélécine"
+    nfc = TORHOUT.model_copy(update={"team": team, "municipality": municipality})
+    data = json.loads(nfc.model_dump_json())
+    data["team"] = unicodedata.normalize("NFD", team)
+    data["municipality"] = unicodedata.normalize("NFD", municipality)
+    data["team_in_title"] = unicodedata.normalize("NFD", team)
+    loaded = Protocol.model_validate_json(json.dumps(data))
+    assert (loaded.team, loaded.municipality, loaded.team_in_title) == (team, municipality, team)
+    at = datetime(2025, 3, 3, 9, tzinfo=UTC)
+    assert check_referral(example_referral(nfc, at=at), loaded, at=at).allowed

@@ -27,7 +27,7 @@ from stdnum.exceptions import ValidationError
 
 from protocol_share._model import FrozenModel, field_error
 from protocol_share._time import local_date, require_date
-from protocol_share.fields import DataItem, OrganisationEmail
+from protocol_share.fields import DataItem, OrganisationEmail, check_free_text
 
 __all__ = [
     "Correction",
@@ -73,6 +73,9 @@ def _postcode(value: str) -> str:
 Kbo = Annotated[str, AfterValidator(_kbo)]
 """A KBO enterprise number, checked (mod 97) and normalised to ``0212.175.523``."""
 Text = Annotated[str, Field(min_length=1, max_length=2000)]
+ComparedText = Annotated[Text, AfterValidator(check_free_text)]
+"""Text the rules compare with other input (``team`` with ``Sender.team``): stripped and
+NFC-normalised by the helper every free text uses, so a protocol written in NFD matches."""
 ClauseId = Annotated[str, Field(pattern=r"^(C|D|E|A\d+)-\d+$")]
 
 
@@ -203,9 +206,9 @@ class Protocol(FrozenModel):
     sender: Party
     recipient: Party
     recipient_kind: Literal["OCMW", "CAW"] = "OCMW"
-    team: Text
-    team_in_title: Text | None = None
-    municipality: Text
+    team: ComparedText
+    team_in_title: ComparedText | None = None
+    municipality: ComparedText
     postcodes: Annotated[frozenset[Annotated[str, AfterValidator(_postcode)]], Field(min_length=1)]
     mailbox: OrganisationEmail
     data_items: Annotated[tuple[DataItemSpec, ...], Field(min_length=1)]
