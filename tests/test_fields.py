@@ -244,3 +244,15 @@ def test_repr_and_str_of_valid_client_data_name_no_value(client: ClientData) -> 
     shown = repr(client) + str(client) + repr(client.address)
     for value in filter(None, values):
         assert value not in shown
+
+
+@pytest.mark.parametrize("country", ["BE", "NL", "FR", "DE", "XK"])
+def test_a_country_is_a_known_alpha_2_code(country: str) -> None:
+    address = {**ADDRESS, "postcode": "1234", "country": country}
+    assert ClientData.model_validate({**CLIENT, "address": address}).address.country == country
+
+
+@pytest.mark.parametrize("country", ["XX", "ZZ", "AA", "be", "BEL", "001", "EU"])
+def test_an_unknown_country_code_is_refused(country: str) -> None:
+    address = {**ADDRESS, "postcode": "1234", "country": country}
+    assert problems_of({**CLIENT, "address": address}) == {"address.country": {"INVALID_COUNTRY"}}

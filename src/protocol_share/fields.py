@@ -70,7 +70,6 @@ _HOUSE_NUMBER = re.compile(r"\d{1,5}(?:[ ]?[A-Za-z]{1,3})?(?:[ ]?[-/][ ]?\d{1,5}
 _BOX = re.compile(r"[0-9A-Za-z]{1,10}(?:[ .\-/][0-9A-Za-z]{1,10})?")
 _BE_POSTCODE = re.compile(r"[1-9]\d{3}")
 _OTHER_POSTCODE = re.compile(r"[0-9A-Za-z][0-9A-Za-z \-]{1,9}")
-_COUNTRY = re.compile(r"[A-Z]{2}")
 # Belgian numbers as people write them: prefix +32, 0032 or 0, then a digit other than 0 and
 # more digits, with at most one space, dot, slash or hyphen between them (see _parse_phone).
 _BE_PHONE = re.compile(r"(?:\+32|0032|0)[ ]?([1-9](?:[ ./\-]?[0-9]){6,9})")
@@ -219,11 +218,26 @@ Municipality = Annotated[
     ),
 ]
 Postcode = Annotated[str, _Text, Field(min_length=2, max_length=10), AfterValidator(_tidy)]
-Country = Annotated[
-    str,
-    _Text,
-    AfterValidator(_pattern(_COUNTRY, "INVALID_COUNTRY", "is not an ISO 3166 alpha-2 code")),
-]
+# The region codes of phonenumbers, a maintained dependency already, serve as the list of
+# countries: every inhabited ISO 3166-1 alpha-2 code, plus AC and TA (Ascension, Tristan
+# da Cunha: reserved by ISO 3166, each its own postal area) and XK (Kosovo, the code the EU
+# and postal services use); none of the uninhabited territories (AQ, BV, GS, HM, PN, TF,
+# UM), where no client lives. Nothing is up-cased: "be" is refused like "XX".
+_COUNTRIES = frozenset(phonenumbers.SUPPORTED_REGIONS)
+
+
+def _country(value: str) -> str:
+    value = _tidy(value)
+    if value not in _COUNTRIES:
+        raise PydanticCustomError(
+            "INVALID_COUNTRY", "is not a country code (ISO 3166-1 alpha-2, upper case)"
+        )
+    return value
+
+
+Country = Annotated[str, _Text, AfterValidator(_country)]
+"""A country as an ISO 3166-1 alpha-2 code (``BE``, ``NL``, ``FR``), from the region codes
+of phonenumbers: inhabited countries and territories, plus ``XK``, ``AC`` and ``TA``."""
 Phone = Annotated[
     str, BeforeValidator(_string), Field(min_length=1, max_length=40), AfterValidator(_phone)
 ]
