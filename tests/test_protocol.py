@@ -12,7 +12,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from protocol_share import TORHOUT, DataItem, InvalidInput, Protocol, check_referral
+from protocol_share import protocol as protocol_module
 from protocol_share.examples import example_referral
+from protocol_share.fields import BE_POSTCODE
 
 BRUSSELS = ZoneInfo("Europe/Brussels")
 
@@ -199,3 +201,15 @@ def test_a_protocol_written_in_nfd_accepts_senders_of_its_team() -> None:
     assert (loaded.team, loaded.municipality, loaded.team_in_title) == (team, municipality, team)
     at = datetime(2025, 3, 3, 9, tzinfo=UTC)
     assert check_referral(example_referral(nfc, at=at), loaded, at=at).allowed
+
+
+@pytest.mark.parametrize("postcode", ["8820", "1000", "9999", "0820", "882", "88200", "８８２０"])
+def test_protocol_postcodes_follow_the_one_belgian_postcode_rule(postcode: str) -> None:
+    data = json.loads(TORHOUT.model_dump_json())
+    data["postcodes"] = [postcode]
+    try:
+        accepted = postcode in Protocol.model_validate(data).postcodes
+    except InvalidInput:
+        accepted = False
+    assert accepted == bool(BE_POSTCODE.fullmatch(postcode))
+    assert not hasattr(protocol_module, "_POSTCODE")  # one pattern, in fields

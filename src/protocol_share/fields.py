@@ -43,6 +43,7 @@ from protocol_share._screening import Screened
 from protocol_share.identifiers import forbidden_identifier_kinds
 
 __all__ = [
+    "BE_POSTCODE",
     "Address",
     "ClientData",
     "DataItem",
@@ -68,7 +69,8 @@ _NAME_PUNCTUATION = frozenset(" -'’‐")  # space, hyphen, apostrophes, Unicod
 _MUNICIPALITY_PUNCTUATION = _NAME_PUNCTUATION | frozenset("().")
 _HOUSE_NUMBER = re.compile(r"\d{1,5}(?:[ ]?[A-Za-z]{1,3})?(?:[ ]?[-/][ ]?\d{1,5}[A-Za-z]{0,3})?")
 _BOX = re.compile(r"[0-9A-Za-z]{1,10}(?:[ .\-/][0-9A-Za-z]{1,10})?")
-_BE_POSTCODE = re.compile(r"[1-9]\d{3}")
+BE_POSTCODE = re.compile(r"[1-9]\d{3}")
+"""A Belgian postcode: four digits, 1000 to 9999 (for ``Address`` and ``Protocol.postcodes``)."""
 _OTHER_POSTCODE = re.compile(r"[0-9A-Za-z][0-9A-Za-z \-]{1,9}")
 # Belgian numbers as people write them: prefix +32, 0032 or 0, then a digit other than 0 and
 # more digits, with at most one space, dot, slash or hyphen between them (see _parse_phone).
@@ -274,7 +276,7 @@ class Address(Screened):
 
     @model_validator(mode="after")
     def _postcode_fits_country(self) -> Self:
-        regex = _BE_POSTCODE if self.country == "BE" else _OTHER_POSTCODE
+        regex = BE_POSTCODE if self.country == "BE" else _OTHER_POSTCODE
         if not regex.fullmatch(self.postcode):
             raise field_error(
                 "Address", "postcode", "INVALID_POSTCODE", "is not a postcode of the country"

@@ -15,7 +15,6 @@ before its entry into force records that day as ``ends_on``.
 from __future__ import annotations
 
 import functools
-import re
 from datetime import date, datetime
 from typing import Annotated, Literal, Self
 
@@ -27,7 +26,7 @@ from stdnum.exceptions import ValidationError
 
 from protocol_share._model import FrozenModel, field_error
 from protocol_share._time import local_date, require_date
-from protocol_share.fields import DataItem, OrganisationEmail, check_free_text
+from protocol_share.fields import BE_POSTCODE, DataItem, OrganisationEmail, check_free_text
 
 __all__ = [
     "Correction",
@@ -48,7 +47,6 @@ __all__ = [
 
 ProtocolStatus = Literal["not_yet_in_force", "in_force", "ended"]
 EndReason = Literal["notice", "breach", "no_legal_basis"]
-_POSTCODE = re.compile(r"[1-9]\d{3}")
 _ENDS_EARLY = "ENDS_BEFORE_ENTRY_INTO_FORCE"
 _ENDS_EARLY_MESSAGE = "the protocol cannot end before it enters into force (A11-1)"
 
@@ -65,7 +63,7 @@ def _kbo(value: str) -> str:
 
 
 def _postcode(value: str) -> str:
-    if not _POSTCODE.fullmatch(value):
+    if not BE_POSTCODE.fullmatch(value):
         raise PydanticCustomError("INVALID_POSTCODE", "is not a Belgian postcode (four digits)")
     return value
 
