@@ -64,6 +64,7 @@ VIOLATIONS = (
     "wrong_mailbox",
     "unconsented_item",
     "not_assessed",
+    "created_after",
 )
 
 
@@ -148,6 +149,8 @@ def make_document(rng: random.Random, index: int, violation: str | None) -> dict
         client.setdefault("phone", _phone(rng))
     elif violation == "not_assessed":
         document["assessed_appropriate"] = False
+    elif violation == "created_after":
+        document["created_at"] = (AT + timedelta(days=rng.randrange(1, 400))).isoformat()
     return document
 
 
@@ -253,6 +256,7 @@ def cedar_request(
                 "postcode": client["address"]["postcode"],
                 "country": client["address"].get("country", "BE"),
                 "assessed_appropriate": data["assessed_appropriate"],
+                "created_at": _epoch(data["created_at"]),
                 "holds_forbidden_identifier": False,  # Cedar cannot compute it: given
             },
             "parents": [],

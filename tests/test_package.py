@@ -283,6 +283,12 @@ def test_pack_refuses_what_the_decision_refuses_and_packs_nothing() -> None:
     assert not caught.value.decision.allowed
 
 
+def test_pack_refuses_a_referral_made_after_the_moment_of_packing() -> None:
+    with pytest.raises(ReferralRefused) as caught:
+        pack(referral(created_at=AT + timedelta(days=400)), password=KEY, at=AT)
+    assert caught.value.decision.codes == {"REFERRAL_AFTER_DECISION"}
+
+
 def test_pack_refuses_a_naive_time_and_arguments_of_the_wrong_type() -> None:
     with pytest.raises(InvalidInput):
         pack(referral(), password=KEY, at=AT.replace(tzinfo=None))

@@ -46,6 +46,7 @@ from protocol_share.strategies import (
     INCOMPATIBLE_VIOLATIONS,
     REFERRAL_VIOLATIONS,
     consents,
+    moments,
     national_register_numbers,
     phones,
     referrals,
@@ -73,18 +74,30 @@ def rebuilt(model: Any, **changes: Any) -> Any:
 # --- the violations the issue names, as transformations of a valid case -------------------
 
 
+# Arithmetic on instants in UTC: one zone's datetimes subtract and compare by wall clock.
+
+
 def withdraw_the_consent(case: Case, data: st.DataObject) -> Case:
     referral, protocol, at = case
-    span = (at - referral.consent.given_at).total_seconds()
-    when = referral.consent.given_at + timedelta(seconds=data.draw(st.floats(0, span)))
-    return with_parts(referral, consent=referral.consent.withdraw(min(when, at))), protocol, at
+    given, until = referral.consent.given_at.astimezone(UTC), at.astimezone(UTC)
+    span = (until - given).total_seconds()
+    when = given + timedelta(seconds=data.draw(st.floats(0, span)))
+    return with_parts(referral, consent=referral.consent.withdraw(min(when, until))), protocol, at
 
 
 def move_at_before_the_consent(case: Case, data: st.DataObject) -> Case:
     referral, protocol, _ = case
-    moved = referral.consent.given_at - timedelta(seconds=data.draw(st.integers(1, 30 * 86400)))
+    given = referral.consent.given_at.astimezone(UTC)
+    moved = given - timedelta(seconds=data.draw(st.integers(1, 30 * 86400)))
     assume(protocol.status_at(moved) == "in_force")  # else the protocol rule fails too
-    return referral, protocol, moved
+    # The referral is made at the moment checked, as before (else REFERRAL_AFTER_DECISION).
+    return with_parts(referral, created_at=moved), protocol, moved
+
+
+def make_the_referral_after_the_decision(case: Case, data: st.DataObject) -> Case:
+    referral, protocol, at = case
+    later = at.astimezone(UTC) + timedelta(seconds=data.draw(st.integers(1, 400 * 86400)))
+    return with_parts(referral, created_at=later), protocol, at
 
 
 def move_the_client_elsewhere(case: Case, data: st.DataObject) -> Case:
@@ -154,6 +167,10 @@ VIOLATIONS: dict[str, tuple[Callable[[Case, st.DataObject], Case], str]] = {
     "drop the recipient's secrecy": (drop_the_recipients_secrecy, "RECIPIENT_NO_SECRECY"),
     "change the mailbox": (change_the_mailbox, "WRONG_MAILBOX"),
     "add an unconsented item": (add_an_unconsented_item, "CONSENT_SCOPE_DATA"),
+    "make the referral after the decision": (
+        make_the_referral_after_the_decision,
+        "REFERRAL_AFTER_DECISION",
+    ),
     "end the protocol": (end_the_protocol, "PROTOCOL_NOT_IN_FORCE"),
 }
 EXCLUSIVE = {"withdraw the consent", "move at before the consent"}  # a withdrawal follows consent
@@ -192,11 +209,20 @@ def test_several_violations_yield_exactly_the_union(case: Case, data: st.DataObj
     assert decide(case) == {VIOLATIONS[name][1] for name in chosen}
 
 
+def draw_violating(data: st.DataObject, codes: set[str]) -> Case:
+    """A referral breaking exactly ``codes``, and the moment to check it at: its own
+    ``created_at``, or, for REFERRAL_AFTER_DECISION, a moment drawn first (``at=``)."""
+    if "REFERRAL_AFTER_DECISION" not in codes:
+        referral = data.draw(referrals(valid=False, violating=codes))
+        return referral, TORHOUT, referral.created_at
+    at = data.draw(moments(in_force="PROTOCOL_NOT_IN_FORCE" not in codes))
+    return data.draw(referrals(valid=False, violating=codes, at=at)), TORHOUT, at
+
+
 @pytest.mark.parametrize("code", sorted(REFERRAL_VIOLATIONS - {"DATA_ITEM_NOT_IN_PROTOCOL"}))
 @given(data=st.data())
 def test_each_generated_violation_yields_exactly_its_code(code: str, data: st.DataObject) -> None:
-    referral = data.draw(referrals(valid=False, violating={code}))
-    assert decide((referral, TORHOUT, referral.created_at)) == {code}
+    assert decide(draw_violating(data, {code})) == {code}
 
 
 def _without_email(protocol: Protocol) -> Protocol:
@@ -224,8 +250,7 @@ _compatible_sets = st.sets(
 def test_generated_violations_together_yield_exactly_their_union(
     codes: set[str], data: st.DataObject
 ) -> None:
-    referral = data.draw(referrals(valid=False, violating=codes))
-    assert decide((referral, TORHOUT, referral.created_at)) == codes
+    assert decide(draw_violating(data, codes)) == codes
 
 
 @given(referral=referrals() | referrals(valid=False), random=st.randoms())
@@ -693,6 +718,7 @@ def test_referrals_at_a_given_moment_are_valid_then(data: st.DataObject) -> None
         {"valid": False, "violating": {"CONSENT_WITHDRAWN", "CONSENT_AFTER_TRANSFER"}},
         {"valid": True, "at": datetime(2020, 1, 1, tzinfo=UTC)},
         {"valid": False, "violating": {"PROTOCOL_NOT_IN_FORCE"}, "at": AT},
+        {"valid": False, "violating": {"REFERRAL_AFTER_DECISION"}},
         {"valid": True, "at": datetime(2026, 1, 1)},
     ],
 )
@@ -766,3 +792,31 @@ def test_generated_withdrawals_precede_the_moment_just_after_the_spring_gap(
     referral: Referral,
 ) -> None:
     assert check_referral(referral, at=SPRING_0310).codes == {"CONSENT_WITHDRAWN"}
+
+
+@pytest.mark.parametrize(
+    ("created_at", "at", "codes"),
+    [
+        (AT + timedelta(days=400), AT, {"REFERRAL_AFTER_DECISION"}),
+        (AT + timedelta(microseconds=1), AT, {"REFERRAL_AFTER_DECISION"}),
+        (AT, AT, set()),  # made at the very moment: allowed
+        (AT - timedelta(days=1), AT, set()),
+        # 02:30 (fold=1) is 01:30Z, 45 minutes after 02:45 (fold=0), 00:45Z
+        (AUTUMN_0230_F1, AUTUMN_0245_F0, {"REFERRAL_AFTER_DECISION"}),
+        # 02:50 (fold=0) is 00:50Z, 50 minutes before 02:40 (fold=1), 01:40Z
+        (AUTUMN_0250_F0, AUTUMN_0240_F1, set()),
+    ],
+)
+def test_a_referral_made_after_the_decision_is_refused(
+    created_at: datetime, at: datetime, codes: set[str]
+) -> None:
+    referral = with_parts(example_referral(at=at - timedelta(days=1)), created_at=created_at)
+    assert check_referral(referral, at=at).codes == codes
+
+
+@given(data=st.data())
+def test_moments_are_in_force_or_not_as_asked(data: st.DataObject) -> None:
+    in_force = data.draw(st.booleans())
+    protocol = data.draw(st.sampled_from((TORHOUT, TORHOUT.terminate_for_breach(date(2030, 1, 1)))))
+    at = data.draw(moments(protocol, in_force=in_force))
+    assert (protocol.status_at(at) == "in_force") is in_force

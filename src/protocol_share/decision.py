@@ -55,6 +55,7 @@ _CATALOGUE: tuple[Reason, ...] = (
     _reason("SENDER_NOT_AUTHORISED", "C-1"),
     _reason("SENDER_NO_SECRECY", "C-1"),
     _reason("NOT_ASSESSED", "A5-1"),
+    _reason("REFERRAL_AFTER_DECISION", "A5-1"),
     _reason("RECIPIENT_NOT_AUTHORISED", "C-4"),
     _reason("RECIPIENT_NO_SECRECY", "C-5"),
     _reason("WRONG_MAILBOX", "A6-3"),

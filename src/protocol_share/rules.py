@@ -209,6 +209,10 @@ def _assessed(referral: Referral, _: Protocol, __: Moment) -> bool:
     return referral.assessed_appropriate is True
 
 
+def _made_before(referral: Referral, _: Protocol, moment: Moment) -> bool:
+    return as_utc(referral.created_at) <= moment.at
+
+
 def _unscreened_texts(referral: Referral) -> list[str]:
     # The texts of every part that was not validated as it is now; a validated part ran
     # the forbidden-identifier guard on each of its texts already (spent once per input).
@@ -276,6 +280,7 @@ REFERRAL_RULES: tuple[Rule[Referral], ...] = (
     _rule("rule.referral", "SENDER_NOT_AUTHORISED", "sender", _sender_authorised, ("A5-1",)),
     _rule("rule.referral", "SENDER_NO_SECRECY", "sender", _sender_secrecy),
     _rule("rule.referral", "NOT_ASSESSED", "sender", _assessed),
+    _rule("rule.referral", "REFERRAL_AFTER_DECISION", "sender", _made_before),
     _rule(
         "rule.referral", "RECIPIENT_NOT_AUTHORISED", "recipient", _recipient_authorised, ("A6-1",)
     ),

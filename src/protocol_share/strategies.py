@@ -48,6 +48,7 @@ __all__ = [
     "client_data",
     "consents",
     "emails",
+    "moments",
     "national_register_numbers",
     "person_names",
     "phones",
@@ -349,10 +350,13 @@ REFERRAL_VIOLATIONS: frozenset[str] = frozenset(
         "CONSENT_SCOPE_DATA",
         "DATA_ITEM_NOT_IN_PROTOCOL",
         "NOT_ASSESSED",
+        "REFERRAL_AFTER_DECISION",
         "FORBIDDEN_IDENTIFIER",
     }
 )
-"""The codes ``referrals(valid=False, violating=...)`` can break, each on its own."""
+"""The codes ``referrals(valid=False, violating=...)`` can break, each on its own
+(``REFERRAL_AFTER_DECISION`` only with ``at=``, e.g. from :func:`moments`: a referral
+checked at its own ``created_at`` is never made after it)."""
 INCOMPATIBLE_VIOLATIONS: frozenset[frozenset[str]] = frozenset(
     {frozenset({"CONSENT_WITHDRAWN", "CONSENT_AFTER_TRANSFER"})}
 )
@@ -381,6 +385,19 @@ def _brussels_instants(low: datetime, high: datetime) -> st.SearchStrategy[datet
         ),
         st.sampled_from(_ZONES),
     )
+
+
+def moments(protocol: Protocol = TORHOUT, *, in_force: bool = True) -> st.SearchStrategy[datetime]:
+    """Aware instants at which ``protocol`` is in force (or, with ``in_force=False``, is not:
+    up to three years before it starts or after it ends), shown in several time zones; the
+    ``at=`` to pass to :func:`referrals` and to the check (A11-1, A11-2, A11-3)."""
+    start, end = _local_window(protocol)
+    if in_force:
+        return _brussels_instants(start, end)
+    before = _brussels_instants(start - timedelta(days=3 * 366), start - timedelta(seconds=1))
+    if protocol.ends_on is None:
+        return before
+    return before | _brussels_instants(end + timedelta(seconds=1), end + timedelta(days=3 * 366))
 
 
 def _shift(moment: datetime, delta: timedelta) -> datetime:
@@ -542,7 +559,11 @@ def _referrals(
         sender=sender,
         recipient=recipient,
         assessed_appropriate="NOT_ASSESSED" not in violating,
-        created_at=moment,
+        created_at=(
+            _shift(moment, timedelta(seconds=draw(st.integers(1, 400 * 24 * 3600))))
+            if "REFERRAL_AFTER_DECISION" in violating
+            else moment
+        ),
     )
     if "FORBIDDEN_IDENTIFIER" in violating:
         # Only an instance that skipped validation can hold one (model_copy with update).
@@ -577,14 +598,17 @@ def referrals(
     violating: frozenset[str] | set[str] = frozenset(),
     at: datetime | None = None,
 ) -> st.SearchStrategy[Referral]:
-    """Referrals to check at their own ``created_at`` (C-1 to C-7, A3-3, A5-1, A6-1, A6-3, A11-1).
+    """Referrals to check at ``at``, or at their own ``created_at`` when no ``at`` is given
+    (C-1 to C-7, A3-3, A5-1, A6-1, A6-3, A11-1).
 
-    ``valid=True``: every rule of ``check_referral`` holds at ``referral.created_at``.
-    ``valid=False``: exactly the rules of ``violating`` fail there (codes of
+    ``valid=True``: every rule of ``check_referral`` holds at that moment (``created_at`` is
+    ``at``). ``valid=False``: exactly the rules of ``violating`` fail there (codes of
     :data:`REFERRAL_VIOLATIONS`; an empty set draws a few compatible ones). ``at`` fixes the
     moment (aware); else it is drawn in the days the protocol is in force, shown in
-    several time zones. A forbidden identifier can only sit in an instance that skipped
-    validation, so that violation is made with ``model_copy(update=...)``.
+    several time zones. ``REFERRAL_AFTER_DECISION`` (``created_at`` after the moment) needs
+    ``at``: a referral checked at its own ``created_at`` is never made after it. A forbidden
+    identifier can only sit in an instance that skipped validation, so that violation is
+    made with ``model_copy(update=...)``.
     """
     wanted = frozenset(violating)
     if valid and wanted:
@@ -598,9 +622,17 @@ def referrals(
         in_force = protocol.status_at(at) == "in_force"
         if in_force == ("PROTOCOL_NOT_IN_FORCE" in wanted):
             raise InvalidArgument("at does not fit PROTOCOL_NOT_IN_FORCE being (not) violated")
+    elif "REFERRAL_AFTER_DECISION" in wanted:
+        raise InvalidArgument(
+            "REFERRAL_AFTER_DECISION needs at=: a referral checked at its own created_at "
+            "is never made after it"
+        )
     if valid or wanted:
         return _referrals(protocol, at, wanted)
-    possible = sorted(REFERRAL_VIOLATIONS - {"DATA_ITEM_NOT_IN_PROTOCOL", "PROTOCOL_NOT_IN_FORCE"})
+    unsure = {"DATA_ITEM_NOT_IN_PROTOCOL", "PROTOCOL_NOT_IN_FORCE"}
+    if at is None:
+        unsure.add("REFERRAL_AFTER_DECISION")
+    possible = sorted(REFERRAL_VIOLATIONS - unsure)
     subsets = st.sets(st.sampled_from(possible), min_size=1, max_size=4).filter(
         lambda codes: not any(pair <= codes for pair in INCOMPATIBLE_VIOLATIONS)
     )
