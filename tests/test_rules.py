@@ -41,10 +41,11 @@ from protocol_share import (
 )
 from protocol_share._screening import was_screened
 from protocol_share.examples import example_referral
-from protocol_share.rules import Moment, evaluate
+from protocol_share.rules import Moment, _in_force, _items_sent, evaluate
 from protocol_share.strategies import (
     INCOMPATIBLE_VIOLATIONS,
     REFERRAL_VIOLATIONS,
+    aware_datetimes,
     consents,
     moments,
     national_register_numbers,
@@ -820,3 +821,16 @@ def test_moments_are_in_force_or_not_as_asked(data: st.DataObject) -> None:
     protocol = data.draw(st.sampled_from((TORHOUT, TORHOUT.terminate_for_breach(date(2030, 1, 1)))))
     at = data.draw(moments(protocol, in_force=in_force))
     assert (protocol.status_at(at) == "in_force") is in_force
+
+
+# --- the fast copies agree with the models they stand for ------------------------------------
+
+
+@given(referral=referrals() | referrals(valid=False), at=aware_datetimes(datetime(2023, 1, 1)))
+def test_the_rules_fast_copies_agree_with_client_items_and_status_at(
+    referral: Referral, at: datetime
+) -> None:
+    assert _items_sent(referral) == referral.client.items
+    moment = Moment(at.astimezone(UTC), at.astimezone(BRUSSELS).date())
+    for protocol in (TORHOUT, TORHOUT.terminate_for_breach(date(2030, 1, 1))):
+        assert _in_force(referral, protocol, moment) is (protocol.status_at(at) == "in_force")

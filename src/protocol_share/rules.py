@@ -134,6 +134,8 @@ def _rule(
 
 
 def _in_force(_: object, protocol: Protocol, moment: Moment) -> bool:
+    # Protocol.status_at on the Brussels date evaluate() derived once; status_at itself would
+    # derive it again from the instant on every call.
     if moment.today < protocol.in_force_from:
         return False
     return protocol.ends_on is None or moment.today < protocol.ends_on
@@ -185,6 +187,8 @@ def _consent_recipient(referral: Referral, protocol: Protocol, _: Moment) -> boo
 
 
 def _items_sent(referral: Referral) -> frozenset[DataItem]:
+    # ClientData.items, as shared constants: that property builds a new set on each call,
+    # and two rules ask for it in every decision (benchmarks/bench_decision.py).
     client = referral.client
     if client.phone is None:
         return _NAME_ADDRESS if client.email is None else _NAME_ADDRESS_EMAIL
@@ -202,7 +206,7 @@ def _consent_covers_items(referral: Referral, _: Protocol, __: Moment) -> bool:
 
 
 def _items_in_protocol(referral: Referral, protocol: Protocol, _: Moment) -> bool:
-    return _items_sent(referral) <= {spec.item for spec in protocol.data_items}
+    return _items_sent(referral) <= protocol.allowed_items
 
 
 def _assessed(referral: Referral, _: Protocol, __: Moment) -> bool:
