@@ -4,7 +4,6 @@ their e-mails."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from datetime import UTC, date, datetime, timedelta
 from email.message import EmailMessage
 from typing import Any, get_args
@@ -17,6 +16,7 @@ from hypothesis import strategies as st
 from protocol_share import TORHOUT, DataItem, InvalidInput
 from protocol_share import notice_mail as mail
 from protocol_share.breach import Cause, Consequence, Measure
+from protocol_share.locale import Lang, labels
 from protocol_share.notices import (
     EvidenceChecklist,
     LegislationAspect,
@@ -408,28 +408,31 @@ def test_proof_is_handed_over_on_request_only() -> None:
     assert caught.value.codes == {"ITEMS_INCOMPLETE"}
 
 
-# --- every code has its Dutch label -----------------------------------------------------------
+# --- every code has its label in both languages ---------------------------------------------
 
 
 @pytest.mark.parametrize(
-    ("alias", "labels"),
+    ("alias", "family"),
     [
-        (Cause, mail.CAUSE_NL),
-        (Consequence, mail.CONSEQUENCE_NL),
-        (Measure, mail.MEASURE_NL),
-        (QualityKind, mail.QUALITY_KIND_NL),
-        (QualityOutcome, mail.QUALITY_OUTCOME_NL),
-        (QualityMeasure, mail.QUALITY_MEASURE_NL),
-        (LegislationAspect, mail.ASPECT_NL),
+        (Cause, "breach.cause"),
+        (Consequence, "breach.consequence"),
+        (Measure, "breach.measure"),
+        (QualityKind, "quality.kind"),
+        (QualityOutcome, "quality.outcome"),
+        (QualityMeasure, "quality.measure"),
+        (LegislationAspect, "legislation.aspect"),
     ],
 )
-def test_every_code_has_a_dutch_label(alias: object, labels: Mapping[str, str]) -> None:
-    assert set(labels) == set(get_args(alias))
-    assert all(label.strip() for label in labels.values())
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_every_code_has_a_label(alias: object, family: str, lang: Lang) -> None:
+    found = labels(family, get_args(alias), lang)
+    assert set(found) == set(get_args(alias))
+    assert all(label.strip() for label in found.values())
 
 
-def test_every_data_item_has_a_dutch_label() -> None:
-    assert set(mail.DATA_ITEM_NL) == set(DataItem)
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_every_data_item_has_a_label(lang: Lang) -> None:
+    assert set(labels("data_item", list(DataItem), lang)) == set(DataItem)
 
 
 def test_delays_are_measured_in_elapsed_time_across_daylight_saving() -> None:

@@ -23,6 +23,7 @@ from protocol_share.retention import (
     cases_from_json,
     retention_decision,
     retention_schedule,
+    schedule_as_json,
 )
 from protocol_share.strategies import aware_datetimes, retention_cases
 
@@ -629,3 +630,48 @@ def test_a_schedule_needs_cases_it_can_go_through(cases: Any) -> None:
     with pytest.raises(InvalidInput) as caught:
         retention_schedule(cases, at=T0 + days(1))
     assert caught.value.codes == {"NOT_CASES"}
+
+
+def test_the_schedule_as_json_holds_ids_dates_actions_codes_and_clauses_only() -> None:
+    declined = RetentionCase.received(T0, case_id="v-1").contacted(T0 + days(1), "declined")
+    unreachable = RetentionCase.received(T0, case_id="v-2").contacted(T0 + days(2), "unreachable")
+    closed = (
+        RetentionCase.received(T0)
+        .contacted(T0 + days(1), "wants_help")
+        .dossier_opened(T0 + days(2))
+        .dossier_closed(T0 + days(3))
+    )
+    waiting = RetentionCase.received(T0, case_id="v-4")
+    at = T0 + days(10)
+    schedule = retention_schedule([closed, unreachable, waiting, declined], at=at)
+    records = json.loads(schedule_as_json(schedule))
+    review_on = (T0 + days(2)).date() + timedelta(days=TORHOUT.retention.unreachable_review_days)
+    assert records == [
+        {
+            "case_id": "v-1",
+            "due_on": "2024-05-03",
+            "action": "delete",
+            "clause": "A3-4",
+            "code": "DELETE_DECLINED",
+            "overdue": True,
+        },
+        {
+            "case_id": "v-2",
+            "due_on": review_on.isoformat(),
+            "action": "review",
+            "clause": "A3-4",
+            "code": "REVIEW_UNREACHABLE",
+            "overdue": review_on <= at.date(),
+        },
+        {
+            "case_id": None,
+            "due_on": "2034-05-06",
+            "action": "delete",
+            "clause": "A3-6",
+            "code": "DELETE_RETENTION_ENDED",
+            "overdue": False,
+        },
+    ]
+    assert schedule_as_json([]) == "[]"
+    # The steps' times never appear, only the due days.
+    assert "T09:00" not in schedule_as_json(schedule)

@@ -28,7 +28,6 @@ desktop (UTF-8, CRLF line ends), in Dutch unless the caller asks for English.
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import Annotated, ClassVar, Final, Literal
 
 from pydantic import AwareDatetime, ConfigDict, Field
@@ -115,16 +114,6 @@ def parse_document(raw: bytes) -> ReferralDocument:
         ) from None
     except (ValueError, RecursionError):
         raise UnexpectedContent(f"{DOCUMENT_NAME} is not JSON") from None
-
-
-def dutch_date(moment: datetime) -> str:
-    """``2 mei 2024``: the Europe/Brussels date of an aware instant (for A6-1 texts)."""
-    return long_date(moment, "nl")
-
-
-def dutch_moment(moment: datetime) -> str:
-    """``2 mei 2024 om 12:00``: date and time in Europe/Brussels (for A6-1 texts)."""
-    return long_moment(moment, "nl")
 
 
 def document_text(document: ReferralDocument, protocol: Protocol, *, lang: Lang = "nl") -> bytes:

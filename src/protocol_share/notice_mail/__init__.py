@@ -34,30 +34,10 @@ and every e-mail is built by :func:`protocol_share.mail.notice_message`.
 from protocol_share.notice_mail._breach import breach_notice_email
 from protocol_share.notice_mail._changes import legislation_change_email, processor_change_email
 from protocol_share.notice_mail._evidence import evidence_email
-from protocol_share.notice_mail._labels import (
-    ASPECT_NL,
-    CAUSE_NL,
-    CONSEQUENCE_NL,
-    DATA_ITEM_NL,
-    LOSS_NL,
-    MEASURE_NL,
-    QUALITY_KIND_NL,
-    QUALITY_MEASURE_NL,
-    QUALITY_OUTCOME_NL,
-)
 from protocol_share.notice_mail._quality import quality_answer_email, quality_notice_email
 from protocol_share.notice_mail._termination import termination_email
 
 __all__ = [
-    "ASPECT_NL",
-    "CAUSE_NL",
-    "CONSEQUENCE_NL",
-    "DATA_ITEM_NL",
-    "LOSS_NL",
-    "MEASURE_NL",
-    "QUALITY_KIND_NL",
-    "QUALITY_MEASURE_NL",
-    "QUALITY_OUTCOME_NL",
     "breach_notice_email",
     "evidence_email",
     "legislation_change_email",
