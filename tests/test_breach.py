@@ -3,6 +3,7 @@ register and the e-mail to the other party's DPO (A9-1 to A9-4)."""
 
 from __future__ import annotations
 
+import inspect
 import json
 import re
 from datetime import UTC, datetime, timedelta
@@ -531,3 +532,15 @@ def test_the_register_orders_notices_by_instant_across_the_clock_change() -> Non
     at = datetime(2024, 10, 28, tzinfo=UTC)
     records = breach_register([later, earlier], at=at)
     assert [r["notice_id"] for r in records] == ["lek-b", "lek-a"]
+
+
+CLAUSE_ID = re.compile(r"\b(C-\d|A\d+-\d+)\b")
+
+
+def test_every_public_name_cites_the_clause_it_serves() -> None:
+    import protocol_share.breach as breach
+
+    for name in breach.__all__:
+        value = getattr(breach, name)
+        if inspect.isclass(value) or inspect.isfunction(value):
+            assert CLAUSE_ID.search(value.__doc__ or ""), name

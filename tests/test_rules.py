@@ -834,3 +834,13 @@ def test_the_rules_fast_copies_agree_with_client_items_and_status_at(
     moment = Moment(at.astimezone(UTC), at.astimezone(BRUSSELS).date())
     for protocol in (TORHOUT, TORHOUT.terminate_for_breach(date(2030, 1, 1))):
         assert _in_force(referral, protocol, moment) is (protocol.status_at(at) == "in_force")
+
+
+def test_every_strategy_cites_the_clause_it_serves() -> None:
+    import protocol_share.strategies as strategies
+
+    clause_id = re.compile(r"\b(C-\d|A\d+-\d+)\b")
+    for name in strategies.__all__:
+        value = getattr(strategies, name)
+        if callable(value):
+            assert clause_id.search(value.__doc__ or ""), name

@@ -193,7 +193,8 @@ def aware_datetimes(
     min_value: datetime = datetime(2024, 4, 18),
     max_value: datetime = datetime(2045, 12, 31),
 ) -> st.SearchStrategy[datetime]:
-    """Timezone-aware instants in several zones, Brussels included (DESIGN: ``at=`` is aware)."""
+    """Timezone-aware instants in several zones, Brussels included (DESIGN: ``at=`` is aware;
+    the moments of C-7, A3-4 to A3-6, A9-1 and A11-1)."""
     return st.datetimes(min_value=min_value, max_value=max_value, timezones=st.sampled_from(_ZONES))
 
 

@@ -48,7 +48,7 @@ def authority_deadline(notice: BreachNotice) -> datetime:
 
 @dataclass(frozen=True, slots=True)
 class AuthorityStatus:
-    """Where the notification to the supervisory authority stands at a moment (GDPR art. 33(1)).
+    """Where the notification to the supervisory authority stands at a moment (A9-1; GDPR art. 33(1)).
 
     ``code``: ``DUE`` (not yet notified, deadline ahead), ``OVERDUE_GIVE_REASONS`` (not
     notified, deadline passed: notify now, with the reasons of the delay),

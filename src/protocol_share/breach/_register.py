@@ -96,6 +96,6 @@ def breach_register(
     at: datetime,
     protocol: Protocol = TORHOUT,
 ) -> tuple[dict[str, Any], ...]:
-    """The breach register: a record per notice and phase, oldest first (GDPR art. 33(5))."""
+    """The breach register: a record per notice and phase, oldest first (A9-1 to A9-4; GDPR art. 33(5))."""
     ordered = sorted(notices, key=lambda n: (as_utc(n.aware_at), n.notice_id, n.phase))
     return tuple(breach_register_record(n, at=at, protocol=protocol) for n in ordered)

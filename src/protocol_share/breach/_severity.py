@@ -61,7 +61,7 @@ _MALICIOUS: Final = 0.5
 
 @dataclass(frozen=True, slots=True)
 class Severity:
-    """An ENISA (2013) severity assessment: ``score`` = ``dpc`` x ``ei`` + ``cb``, its ``level``.
+    """An ENISA (2013) severity assessment (A9-1): ``score`` = ``dpc`` x ``ei`` + ``cb``, its ``level``.
 
     ``notify_authority`` advises a notification under GDPR art. 33 unless the level is
     low (the breach is then unlikely to result in a risk; it is still registered).
