@@ -844,3 +844,20 @@ def test_every_strategy_cites_the_clause_it_serves() -> None:
         value = getattr(strategies, name)
         if callable(value):
             assert clause_id.search(value.__doc__ or ""), name
+
+
+def test_the_strategies_are_a_package_of_concepts_under_one_public_module() -> None:
+    import protocol_share.strategies as strategies
+
+    assert hasattr(strategies, "__path__")  # a package: _clients, _moments, _referrals, ...
+    assert set(strategies.__all__) == {
+        "INCOMPATIBLE_VIOLATIONS", "REFERRAL_VIOLATIONS", "addresses", "aware_datetimes",
+        "breach_notices", "client_data", "consents", "emails", "moments",
+        "national_register_numbers", "person_names", "phones", "referrals", "retention_cases",
+    }  # fmt: skip
+    for name in strategies.__all__:
+        value = getattr(strategies, name)
+        if callable(value):
+            assert value.__module__.startswith("protocol_share.strategies._"), name
+    for path in Path(strategies.__file__).parent.glob("*.py"):
+        assert len(path.read_text(encoding="utf-8").splitlines()) <= 300, path.name

@@ -1,0 +1,159 @@
+"""Client data (A3-1, A3-2): realistic names, Belgian phone numbers, e-mail addresses and
+Torhout addresses; national register numbers to plant where they are forbidden (A3-3)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from hypothesis import strategies as st
+
+from protocol_share.fields import Address, ClientData
+from protocol_share.protocol import Protocol
+from protocol_share.torhout import TORHOUT
+
+__all__ = [
+    "addresses",
+    "client_data",
+    "emails",
+    "national_register_numbers",
+    "person_names",
+    "phones",
+]
+
+_FIRST_NAMES = (
+    "An",
+    "Jan",
+    "Ségolène",
+    "Noël",
+    "Zoë",
+    "Lieselotte",
+    "Mohamed",
+    "Fatima-Zahra",
+    "Aïcha",
+    "Oleksandr",
+    "Ольга",
+    "Дмитро",
+    "محمد",
+    "فاطمة",
+    "Γιώργος",
+    "Łukasz",
+    "Şükrü",
+    "Ines",
+)
+_LAST_NAMES = (
+    "Peeters",
+    "Janssens",
+    "D'Hondt-Van den Bossche",
+    "Vandenberghe",
+    "De Smet",
+    "Van Damme",
+    "El Idrissi",
+    "Öztürk",
+    "Kowalska",
+    "Шевченко",
+    "Коваленко",
+    "الحسني",
+    "Παπαδόπουλος",
+    "O'Neill",
+    "Van de Velde",
+    "Dewulf",
+    "Claeys",
+    "Ngũgĩ",
+)
+_TORHOUT_STREETS = (
+    "Aartrijkestraat",
+    "Markt",
+    "Zuidstraat",
+    "Noordstraat",
+    "Oostendestraat",
+    "Ieperstraat",
+    "Rijselstraat",
+    "Sint-Henricusstraat",
+    "Bruggestraat",
+    "Lichterveldestraat",
+    "Kortemarkstraat",
+    "Hoveniersstraat",
+    "Papebrugstraat",
+    "Groenestraat",
+    "Koolskampstraat",
+    "Sint-Rembertstraat",
+    "Burg",
+    "Beukenhofstraat",
+    "Vredelaan",
+    "Elisabethlaan",
+)
+_PHONE_PREFIXES = ("0470", "0471", "0472", "0475", "0476", "0477", "0478", "0479", "0486", "0495")
+
+
+def person_names() -> st.SearchStrategy[str]:
+    """First or last names in Latin, Cyrillic, Arabic and Greek script (A3-1)."""
+    return st.sampled_from(_FIRST_NAMES + _LAST_NAMES)
+
+
+def phones() -> st.SearchStrategy[str]:
+    """Belgian mobile and Torhout landline numbers in the notations people write (A3-2)."""
+    mobile = st.builds(
+        lambda prefix, rest, style: style(prefix, f"{rest:06d}"),
+        st.sampled_from(_PHONE_PREFIXES),
+        st.integers(0, 999_999),
+        st.sampled_from(
+            (
+                lambda p, r: f"{p} {r[:2]} {r[2:4]} {r[4:]}",
+                lambda p, r: f"{p}/{r[:2]}.{r[2:4]}.{r[4:]}",
+                lambda p, r: f"+32 {p[1:]} {r[:2]} {r[2:4]} {r[4:]}",
+                lambda p, r: f"0032{p[1:]}{r}",
+            )
+        ),
+    )
+    landline = st.integers(0, 999_999).map(lambda rest: f"050 {rest:06d}")
+    return st.one_of(mobile, landline)
+
+
+def emails() -> st.SearchStrategy[str]:
+    """Plain, valid e-mail addresses on reserved example domains (A3-2)."""
+    local = st.from_regex(r"[a-z]{1,10}(\.[a-z]{1,10})?", fullmatch=True)
+    domain = st.sampled_from(("example.be", "example.com", "voorbeeld.example.org"))
+    return st.builds(lambda user, host: f"{user}@{host}", local, domain)
+
+
+def addresses(protocol: Protocol = TORHOUT) -> st.SearchStrategy[Address]:
+    """Addresses inside the protocol's municipality: a postcode of ``protocol.postcodes`` (C-4)."""
+    return st.builds(
+        Address,
+        street=st.sampled_from(_TORHOUT_STREETS),
+        house_number=st.builds(
+            lambda number, suffix: f"{number}{suffix}",
+            st.integers(1, 250),
+            st.sampled_from(("", "", "", "A", "B", "/1")),
+        ),
+        postcode=st.sampled_from(sorted(protocol.postcodes)),
+        municipality=st.just(protocol.municipality),
+        box=st.none() | st.integers(1, 20).map(str),
+    )
+
+
+def client_data(protocol: Protocol = TORHOUT) -> st.SearchStrategy[ClientData]:
+    """Valid :class:`ClientData` of a client living in the protocol's municipality (A3-1, A3-2)."""
+    return st.builds(
+        ClientData,
+        first_name=person_names(),
+        last_name=person_names(),
+        address=addresses(protocol),
+        phone=st.none() | phones(),
+        email=st.none() | emails(),
+    )
+
+
+def national_register_numbers() -> st.SearchStrategy[str]:
+    """Syntactically valid Belgian national register numbers (never real ones on purpose;
+    A3-3): YYMMDD SSS CC with the mod-97 check of the birth century, dotted."""
+
+    def number(born: datetime, serial: int) -> str:
+        first9 = f"{born:%y%m%d}{serial:03d}"
+        base = int(("2" if born.year >= 2000 else "") + first9)
+        digits = f"{first9}{97 - base % 97:02d}"
+        return f"{digits[:2]}.{digits[2:4]}.{digits[4:6]}-{digits[6:9]}.{digits[9:]}"
+
+    return st.builds(
+        number, st.datetimes(datetime(1930, 1, 1), datetime(2023, 12, 31)), st.integers(1, 997)
+    )

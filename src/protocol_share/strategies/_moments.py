@@ -1,0 +1,73 @@
+"""Moments (C-7, A3-4 to A3-6, A9-1, A11-1): aware instants in several zones, and the
+moments a protocol is (or is not) in force, as instants whose Brussels date counts."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta, timezone
+from zoneinfo import ZoneInfo
+
+from hypothesis import strategies as st
+
+from protocol_share._time import as_utc
+from protocol_share.protocol import Protocol
+from protocol_share.torhout import TORHOUT
+
+__all__ = ["aware_datetimes", "moments"]
+
+_ZONES = (
+    UTC,
+    ZoneInfo("Europe/Brussels"),
+    ZoneInfo("America/New_York"),
+    timezone(timedelta(hours=14)),
+    timezone(timedelta(hours=-11)),
+)
+
+
+def aware_datetimes(
+    min_value: datetime = datetime(2024, 4, 18),
+    max_value: datetime = datetime(2045, 12, 31),
+) -> st.SearchStrategy[datetime]:
+    """Timezone-aware instants in several zones, Brussels included (DESIGN: ``at=`` is aware;
+    the moments of C-7, A3-4 to A3-6, A9-1 and A11-1)."""
+    return st.datetimes(min_value=min_value, max_value=max_value, timezones=st.sampled_from(_ZONES))
+
+
+_BRUSSELS = ZoneInfo("Europe/Brussels")
+
+
+def _local_window(protocol: Protocol) -> tuple[datetime, datetime]:
+    # Naive Brussels wall-clock bounds of the days the protocol is in force.
+    start = datetime.combine(protocol.in_force_from, datetime.min.time())
+    last = protocol.ends_on or (protocol.in_force_from + timedelta(days=6 * 366))
+    end = datetime.combine(last, datetime.min.time()) - timedelta(seconds=1)
+    return start, end
+
+
+def _brussels_instants(low: datetime, high: datetime) -> st.SearchStrategy[datetime]:
+    # Instants whose Brussels calendar date lies in [low, high], shown in several zones.
+    return st.builds(
+        lambda moment, zone: moment.astimezone(zone),
+        st.datetimes(
+            min_value=low, max_value=high, timezones=st.just(_BRUSSELS), allow_imaginary=False
+        ),
+        st.sampled_from(_ZONES),
+    )
+
+
+def moments(protocol: Protocol = TORHOUT, *, in_force: bool = True) -> st.SearchStrategy[datetime]:
+    """Aware instants at which ``protocol`` is in force (or, with ``in_force=False``, is not:
+    up to three years before it starts or after it ends), shown in several time zones; the
+    ``at=`` to pass to :func:`referrals` and to the check (A11-1, A11-2, A11-3)."""
+    start, end = _local_window(protocol)
+    if in_force:
+        return _brussels_instants(start, end)
+    before = _brussels_instants(start - timedelta(days=3 * 366), start - timedelta(seconds=1))
+    if protocol.ends_on is None:
+        return before
+    return before | _brussels_instants(end + timedelta(seconds=1), end + timedelta(days=3 * 366))
+
+
+def _shift(moment: datetime, delta: timedelta) -> datetime:
+    # ``delta`` later as an instant, shown in ``moment``'s zone: wall-clock arithmetic in a
+    # zone with DST lands in the autumn fold or the spring gap, an hour off.
+    return (as_utc(moment) + delta).astimezone(moment.tzinfo)

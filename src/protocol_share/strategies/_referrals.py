@@ -1,0 +1,280 @@
+"""Consents and referrals (C-1 to C-7, A3, A5-1, A6, A11-1): valid ones, and ones that
+break exactly the rules asked for."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from hypothesis import strategies as st
+from hypothesis.errors import InvalidArgument
+
+from protocol_share._time import require_aware
+from protocol_share.consent import ALL_TOPICS, Consent
+from protocol_share.fields import ClientData, DataItem
+from protocol_share.protocol import Protocol
+from protocol_share.referral import Recipient, Referral, Sender
+from protocol_share.strategies._clients import (
+    client_data,
+    emails,
+    national_register_numbers,
+    phones,
+)
+from protocol_share.strategies._moments import _brussels_instants, _local_window, _shift
+from protocol_share.torhout import TORHOUT
+
+__all__ = ["INCOMPATIBLE_VIOLATIONS", "REFERRAL_VIOLATIONS", "consents", "referrals"]
+
+_OTHER_TEAMS = ("lokaal team Kind en Gezin Brugge", "lokaal team Kind en Gezin Oostende")
+_OTHER_KBOS = ("0207.123.407", "0216.543.293", "0886.886.638")  # valid (mod 97) KBO numbers
+_OTHER_MAILBOXES = ("onthaal@torhout.be", "sociaal.huis@brugge.be", "info@example.be")
+_OTHER_ROLES = ("administrative_staff", "coordinator", "volunteer")
+REFERRAL_VIOLATIONS: frozenset[str] = frozenset(
+    {
+        "PROTOCOL_NOT_IN_FORCE",
+        "SENDER_NOT_AUTHORISED",
+        "SENDER_NO_SECRECY",
+        "RECIPIENT_NOT_AUTHORISED",
+        "RECIPIENT_NO_SECRECY",
+        "WRONG_MAILBOX",
+        "NOT_RESIDENT",
+        "CONSENT_NOT_INFORMED",
+        "CONSENT_WITHDRAWN",
+        "CONSENT_AFTER_TRANSFER",
+        "CONSENT_SCOPE_RECIPIENT",
+        "CONSENT_SCOPE_DATA",
+        "DATA_ITEM_NOT_IN_PROTOCOL",
+        "NOT_ASSESSED",
+        "REFERRAL_AFTER_DECISION",
+        "FORBIDDEN_IDENTIFIER",
+    }
+)
+"""The codes ``referrals(valid=False, violating=...)`` can break, each on its own
+(``REFERRAL_AFTER_DECISION`` only with ``at=``, e.g. from :func:`moments`: a referral
+checked at its own ``created_at`` is never made after it)."""
+INCOMPATIBLE_VIOLATIONS: frozenset[frozenset[str]] = frozenset(
+    {frozenset({"CONSENT_WITHDRAWN", "CONSENT_AFTER_TRANSFER"})}
+)
+"""Pairs that cannot hold together: a consent is withdrawn only after it was given."""
+
+
+def _identifiers(prefix: str) -> st.SearchStrategy[str]:
+    # Fewer than ten digits: an id never has the shape of a forbidden identifier.
+    return st.integers(1, 999_999).map(lambda n: f"{prefix}-{n:06d}")
+
+
+def consents(
+    protocol: Protocol = TORHOUT,
+    *,
+    items: frozenset[DataItem] | None = None,
+    given_before: datetime | None = None,
+) -> st.SearchStrategy[Consent]:
+    """Valid consents (C-6, C-7): fully informed, to the protocol's recipient, not withdrawn.
+
+    ``items`` are the data items covered (default: name and address, and maybe phone and
+    e-mail); with ``given_before`` (aware) the consent was given up to 90 days before it.
+    """
+    covered = (
+        st.just(frozenset(items))
+        if items is not None
+        else st.sets(st.sampled_from((DataItem.PHONE, DataItem.EMAIL))).map(
+            lambda extra: frozenset({DataItem.NAME, DataItem.ADDRESS, *extra})
+        )
+    )
+    if given_before is None:
+        given = _brussels_instants(datetime(2024, 1, 1), datetime(2040, 1, 1))
+    else:
+        moment = given_before
+        given = st.integers(0, 90 * 24 * 3600).map(lambda s: _shift(moment, timedelta(seconds=-s)))
+    return st.builds(
+        Consent,
+        consent_id=_identifiers("c"),
+        given_at=given,
+        given_by=st.sampled_from(("client", "legal_representative")),
+        method=st.sampled_from(("verbal", "written", "electronic")),
+        information_notice=st.sampled_from(("infofiche-ocmw-v1", "infofiche-ocmw-v2")),
+        explained=st.just(ALL_TOPICS),
+        recipient_kbo=st.just(protocol.recipient.kbo),
+        data_items=covered,
+        recorded_by=_identifiers("kg"),
+    )
+
+
+def _with_item(client: ClientData, item: DataItem, value: str | None) -> ClientData:
+    if getattr(client, str(item)) == value:
+        return client
+    return ClientData.model_validate({**client.model_dump(), str(item): value})
+
+
+@st.composite
+def _referrals(
+    draw: st.DrawFn, protocol: Protocol, at: datetime | None, violating: frozenset[str]
+) -> Referral:
+    start, end = _local_window(protocol)
+    if "PROTOCOL_NOT_IN_FORCE" in violating:
+        before = st.just((start - timedelta(days=3 * 366), start - timedelta(seconds=1)))
+        after = (
+            st.just((end + timedelta(seconds=1), end + timedelta(days=3 * 366)))
+            if protocol.ends_on is not None
+            else st.nothing()
+        )
+        low, high = draw(before | after)
+    else:
+        low, high = start, end
+    moment = at if at is not None else draw(_brussels_instants(low, high))
+
+    allowed = protocol.allowed_items
+    client = draw(client_data(protocol))
+    # A valid referral sends only what the protocol lists (A3-1, A3-2).
+    client = _with_item(client, DataItem.PHONE, client.phone if DataItem.PHONE in allowed else None)
+    client = _with_item(client, DataItem.EMAIL, client.email if DataItem.EMAIL in allowed else None)
+    unconsented = None
+    if "CONSENT_SCOPE_DATA" in violating:
+        optional = [item for item in (DataItem.PHONE, DataItem.EMAIL) if item in allowed]
+        if not optional:
+            raise InvalidArgument("the protocol allows no phone or e-mail to leave unconsented")
+        unconsented = draw(st.sampled_from(optional))
+        if unconsented not in client.items:
+            value = draw(phones() if unconsented == DataItem.PHONE else emails())
+            client = _with_item(client, unconsented, value)
+    if "DATA_ITEM_NOT_IN_PROTOCOL" in violating:
+        missing = [item for item in (DataItem.PHONE, DataItem.EMAIL) if item not in allowed]
+        if not missing:
+            raise InvalidArgument("the protocol allows every optional data item")
+        extra = draw(st.sampled_from(missing))
+        client = _with_item(client, extra, draw(phones() if extra == DataItem.PHONE else emails()))
+    if "NOT_RESIDENT" in violating:
+        outside = st.integers(1000, 9999).map(str).filter(lambda p: p not in protocol.postcodes)
+        address = client.address.model_dump()
+        if draw(st.booleans()):
+            address.update(postcode=draw(outside))
+        else:
+            address.update(postcode="1012 AB", municipality="Amsterdam", country="NL")
+        client = ClientData.model_validate({**client.model_dump(), "address": address})
+
+    covered = set(client.items) | draw(st.sets(st.sampled_from(sorted(allowed))))
+    if unconsented is not None:
+        covered.discard(unconsented)
+    explained = set(ALL_TOPICS)
+    if "CONSENT_NOT_INFORMED" in violating:
+        explained -= draw(st.sets(st.sampled_from(sorted(ALL_TOPICS)), min_size=1))
+    gap = timedelta(seconds=draw(st.integers(0, 90 * 24 * 3600)))
+    given_at = (
+        _shift(moment, gap + timedelta(seconds=1))
+        if "CONSENT_AFTER_TRANSFER" in violating
+        else _shift(moment, -gap)
+    )
+    withdrawn_at = None
+    if "CONSENT_WITHDRAWN" in violating:
+        later = timedelta(seconds=draw(st.integers(0, int(gap.total_seconds()))))
+        withdrawn_at = _shift(given_at, later)
+    consent = Consent(
+        consent_id=draw(_identifiers("c")),
+        given_at=given_at,
+        method=draw(st.sampled_from(("verbal", "written", "electronic"))),
+        information_notice="infofiche-ocmw-v2",
+        explained=explained,
+        recipient_kbo=(
+            draw(st.sampled_from([k for k in _OTHER_KBOS if k != protocol.recipient.kbo]))
+            if "CONSENT_SCOPE_RECIPIENT" in violating
+            else protocol.recipient.kbo
+        ),
+        data_items=covered,
+        recorded_by=draw(_identifiers("kg")),
+        withdrawn_at=withdrawn_at,
+    )
+    sender = Sender(
+        member_id=consent.recorded_by,
+        team=protocol.team,
+        professional_secrecy="SENDER_NO_SECRECY" not in violating,
+    )
+    if "SENDER_NOT_AUTHORISED" in violating:
+        if draw(st.booleans()):
+            sender = Sender(**{**sender.model_dump(), "team": draw(st.sampled_from(_OTHER_TEAMS))})
+        else:
+            sender = Sender(**{**sender.model_dump(), "role": draw(st.sampled_from(_OTHER_ROLES))})
+    recipient = Recipient(
+        organisation_kbo=protocol.recipient.kbo,
+        mailbox=(
+            draw(st.sampled_from(_OTHER_MAILBOXES))
+            if "WRONG_MAILBOX" in violating
+            else draw(st.sampled_from((protocol.mailbox, protocol.mailbox.upper())))
+        ),
+        professional_secrecy="RECIPIENT_NO_SECRECY" not in violating,
+    )
+    if "RECIPIENT_NOT_AUTHORISED" in violating:
+        if draw(st.booleans()):
+            other = draw(st.sampled_from([k for k in _OTHER_KBOS if k != protocol.recipient.kbo]))
+            recipient = Recipient(**{**recipient.model_dump(), "organisation_kbo": other})
+        else:
+            role = draw(st.sampled_from(_OTHER_ROLES))
+            recipient = Recipient(**{**recipient.model_dump(), "role": role})
+    referral = Referral(
+        referral_id=draw(_identifiers("r")),
+        client=client,
+        consent=consent,
+        sender=sender,
+        recipient=recipient,
+        assessed_appropriate="NOT_ASSESSED" not in violating,
+        created_at=(
+            _shift(moment, timedelta(seconds=draw(st.integers(1, 400 * 24 * 3600))))
+            if "REFERRAL_AFTER_DECISION" in violating
+            else moment
+        ),
+    )
+    if "FORBIDDEN_IDENTIFIER" in violating:
+        # Only an instance that skipped validation can hold one (model_copy with update).
+        number = draw(national_register_numbers())
+        field = draw(st.sampled_from(("street", "municipality")))
+        marked = client.address.model_copy(update={field: f"{client.address.street} {number}"})
+        referral = referral.model_copy(
+            update={"client": client.model_copy(update={"address": marked})}
+        )
+    return referral
+
+
+def referrals(
+    protocol: Protocol = TORHOUT,
+    *,
+    valid: bool = True,
+    violating: frozenset[str] | set[str] = frozenset(),
+    at: datetime | None = None,
+) -> st.SearchStrategy[Referral]:
+    """Referrals to check at ``at``, or at their own ``created_at`` when no ``at`` is given
+    (C-1 to C-7, A3-3, A5-1, A6-1, A6-3, A11-1).
+
+    ``valid=True``: every rule of ``check_referral`` holds at that moment (``created_at`` is
+    ``at``). ``valid=False``: exactly the rules of ``violating`` fail there (codes of
+    :data:`REFERRAL_VIOLATIONS`; an empty set draws a few compatible ones). ``at`` fixes the
+    moment (aware); else it is drawn in the days the protocol is in force, shown in
+    several time zones. ``REFERRAL_AFTER_DECISION`` (``created_at`` after the moment) needs
+    ``at``: a referral checked at its own ``created_at`` is never made after it. A forbidden
+    identifier can only sit in an instance that skipped validation, so that violation is
+    made with ``model_copy(update=...)``.
+    """
+    wanted = frozenset(violating)
+    if valid and wanted:
+        raise InvalidArgument("a valid referral violates nothing; pass valid=False")
+    if unknown := wanted - REFERRAL_VIOLATIONS:
+        raise InvalidArgument(f"unknown violation codes: {sorted(unknown)}")
+    if any(pair <= wanted for pair in INCOMPATIBLE_VIOLATIONS):
+        raise InvalidArgument("CONSENT_WITHDRAWN and CONSENT_AFTER_TRANSFER exclude each other")
+    if at is not None:
+        at = require_aware(at)
+        in_force = protocol.status_at(at) == "in_force"
+        if in_force == ("PROTOCOL_NOT_IN_FORCE" in wanted):
+            raise InvalidArgument("at does not fit PROTOCOL_NOT_IN_FORCE being (not) violated")
+    elif "REFERRAL_AFTER_DECISION" in wanted:
+        raise InvalidArgument(
+            "REFERRAL_AFTER_DECISION needs at=: a referral checked at its own created_at "
+            "is never made after it"
+        )
+    if valid or wanted:
+        return _referrals(protocol, at, wanted)
+    unsure = {"DATA_ITEM_NOT_IN_PROTOCOL", "PROTOCOL_NOT_IN_FORCE"}
+    if at is None:
+        unsure.add("REFERRAL_AFTER_DECISION")
+    possible = sorted(REFERRAL_VIOLATIONS - unsure)
+    subsets = st.sets(st.sampled_from(possible), min_size=1, max_size=4).filter(
+        lambda codes: not any(pair <= codes for pair in INCOMPATIBLE_VIOLATIONS)
+    )
+    return subsets.flatmap(lambda codes: _referrals(protocol, at, frozenset(codes)))
