@@ -112,3 +112,17 @@ def test_a_received_document_with_a_repeated_key_names_the_object() -> None:
     with pytest.raises(UnexpectedContent) as caught:
         parse_document(raw.encode())
     assert "client: DUPLICATE_KEY" in str(caught.value)
+
+
+def test_equal_models_write_the_same_json_whatever_the_set_order() -> None:
+    from protocol_share.consent import Consent
+    from protocol_share.examples import example_consent
+
+    consent = example_consent(at=datetime(2025, 3, 3, 9, tzinfo=UTC))
+    items = sorted(consent.data_items)
+    forward = Consent.model_validate({**dict(consent), "data_items": items})
+    backward = Consent.model_validate({**dict(consent), "data_items": items[::-1]})
+    assert forward.model_dump_json() == backward.model_dump_json()
+    written = json.loads(forward.model_dump_json())
+    assert written["data_items"] == sorted(written["data_items"])
+    assert written["explained"] == sorted(written["explained"])

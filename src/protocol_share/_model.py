@@ -15,7 +15,13 @@ import re
 from collections.abc import Iterable
 from typing import Any, ClassVar, Self
 
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    SerializerFunctionWrapHandler,
+    ValidationError,
+    field_serializer,
+)
 from pydantic_core import InitErrorDetails, PydanticCustomError
 
 from protocol_share.errors import InvalidInput, Problem
@@ -194,6 +200,14 @@ class FrozenModel(BaseModel):
             return super().model_validate(data, **kwargs)
         except ValidationError as error:
             raise InvalidInput(cls.__name__, problems_from(error)) from None
+
+    # JSON is written the same for equal models: a set's members in sorted order, not in
+    # hash order (which varies between processes). No return annotation on purpose: pydantic
+    # would read it as every field's serialization schema; without one each keeps its own.
+    @field_serializer("*", mode="wrap", when_used="json")
+    def _sets_in_order(self, value: Any, handler: SerializerFunctionWrapHandler):  # type: ignore[no-untyped-def]
+        result = handler(value)
+        return sorted(result, key=str) if isinstance(value, set | frozenset) else result
 
     def __repr_args__(self) -> Iterable[tuple[str | None, Any]]:
         for name, value in super().__repr_args__():
