@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import unicodedata
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta, timezone
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -213,3 +213,22 @@ def test_protocol_postcodes_follow_the_one_belgian_postcode_rule(postcode: str) 
         accepted = False
     assert accepted == bool(BE_POSTCODE.fullmatch(postcode))
     assert not hasattr(protocol_module, "_POSTCODE")  # one pattern, in fields
+
+
+@pytest.mark.parametrize(
+    "at",
+    [
+        datetime(1, 1, 1, 0, 0, tzinfo=timezone(timedelta(hours=5))),
+        datetime(9999, 12, 31, 23, 30, tzinfo=timezone(timedelta(hours=-5))),
+    ],
+)
+def test_instants_at_the_calendars_ends_are_refused_not_crashed(at: datetime) -> None:
+    with pytest.raises(InvalidInput) as caught:
+        TORHOUT.status_at(at)
+    assert caught.value.codes == {"OUT_OF_RANGE"}
+
+
+def test_notice_past_the_year_9999_is_refused_not_crashed() -> None:
+    with pytest.raises(InvalidInput) as caught:
+        TORHOUT.terminate_with_notice(date(9999, 8, 1))
+    assert caught.value.codes == {"OUT_OF_RANGE"}

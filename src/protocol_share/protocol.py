@@ -18,14 +18,13 @@ import functools
 from datetime import date, datetime
 from typing import Annotated, Literal, Self
 
-from dateutil.relativedelta import relativedelta
 from pydantic import AfterValidator, Field, model_validator
 from pydantic_core import PydanticCustomError
 from stdnum.be import vat
 from stdnum.exceptions import ValidationError
 
 from protocol_share._model import FrozenModel, field_error
-from protocol_share._time import local_date, require_date
+from protocol_share._time import calendar_after, local_date, require_date
 from protocol_share.fields import BE_POSTCODE, DataItem, OrganisationEmail, check_free_text
 
 __all__ = [
@@ -153,7 +152,7 @@ class RetentionTerms(FrozenModel):
 
 
 class SupervisoryAuthority(FrozenModel):
-    """The data-protection authority that receives breach notices (GDPR art. 33).
+    """The data-protection authority that receives breach notices (A9-1; GDPR art. 33).
 
     Defaults to the Vlaamse Toezichtcommissie, competent for Flemish public bodies.
     """
@@ -250,7 +249,8 @@ class Protocol(FrozenModel):
         target month falls back to the month's last day (31 August gives end of February).
         """
         given_on = require_date(given_on, "given_on")
-        return self._ended(given_on + relativedelta(months=self.notice_months), "notice")
+        ends_on = calendar_after(given_on, months=self.notice_months, name="given_on")
+        return self._ended(ends_on, "notice")
 
     def terminate_for_breach(self, on: date) -> Protocol:
         """End the protocol at once, from ``on``, for processing in breach (A8-1)."""

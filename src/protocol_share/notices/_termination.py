@@ -9,10 +9,10 @@ from __future__ import annotations
 from datetime import date
 from typing import Final, Literal, Self
 
-from dateutil.relativedelta import relativedelta
 from pydantic import model_validator
 
 from protocol_share._model import FrozenModel, field_error
+from protocol_share._time import calendar_after
 from protocol_share.consent import Identifier
 from protocol_share.notices._text import Title
 from protocol_share.protocol import Protocol
@@ -82,8 +82,7 @@ class TerminationNotice(FrozenModel):
     def ends_on(self, protocol: Protocol = TORHOUT) -> date:
         """The first day the protocol is no longer in force by this notice alone (A8-1, A11-2, A11-3)."""
         if self.ground == "notice":
-            result: date = self.given_on + relativedelta(months=protocol.notice_months)
-            return result
+            return calendar_after(self.given_on, months=protocol.notice_months, name="given_on")
         return self.given_on
 
     def apply(self, protocol: Protocol = TORHOUT) -> Protocol:

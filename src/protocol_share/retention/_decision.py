@@ -14,10 +14,8 @@ from collections.abc import Iterable
 from datetime import UTC, date, datetime, timedelta
 from typing import Final, Literal, NamedTuple
 
-from dateutil.relativedelta import relativedelta
-
 from protocol_share._checks import require_type
-from protocol_share._time import local_date
+from protocol_share._time import calendar_after, local_date
 from protocol_share.errors import InvalidInput
 from protocol_share.locale import texts
 from protocol_share.protocol import Protocol, RetentionTerms
@@ -73,9 +71,8 @@ _UNREACHABLE_REVIEW = _why("REVIEW_UNREACHABLE")
 
 @functools.lru_cache(maxsize=1 << 16)
 def _years_after(day: date, years: int) -> date:
-    # Calendar years with python-dateutil: 29 February falls back to 28 February.
-    result: date = day + relativedelta(years=years)
-    return result
+    # Calendar years: 29 February falls back to 28 February.
+    return calendar_after(day, years=years, name="at")
 
 
 def _review_on(case: RetentionCase, terms: RetentionTerms) -> date:
