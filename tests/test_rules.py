@@ -39,9 +39,10 @@ from protocol_share import (
     check_referral,
     rules_markdown,
 )
+from protocol_share._ruletable import in_force as _in_force
 from protocol_share._screening import was_screened
 from protocol_share.examples import example_referral
-from protocol_share.rules import Moment, _in_force, _items_sent, evaluate
+from protocol_share.rules import Moment, _items_sent, evaluate
 from protocol_share.strategies import (
     INCOMPATIBLE_VIOLATIONS,
     REFERRAL_VIOLATIONS,

@@ -19,22 +19,28 @@ boundaries (``in_force_from``, ``ends_on``) are Europe/Brussels calendar dates, 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
-from datetime import date, datetime
-from typing import Generic, Literal, NamedTuple, TypeVar
+from datetime import datetime
 
 from protocol_share._checks import wrong_type
+from protocol_share._ruletable import (
+    Moment,
+    Rule,
+    RuleGroup,
+    evaluate,
+    in_force,
+    make_rule,
+    rules_for_article,
+    rules_markdown,
+)
 from protocol_share._screening import all_screened, was_screened
-from protocol_share._time import BRUSSELS, as_utc, require_aware
+from protocol_share._time import as_utc
 from protocol_share.consent import ALL_TOPICS
-from protocol_share.decision import REASONS, Decision, Reason
-from protocol_share.errors import InvalidInput
+from protocol_share.decision import Decision
 from protocol_share.fields import DataItem
 from protocol_share.identifiers import forbidden_identifier_kinds
-from protocol_share.locale import texts
+from protocol_share.onward import ONWARD_RULES, check_onward_share
 from protocol_share.protocol import Protocol
-from protocol_share.referral import OnwardShare, Referral
+from protocol_share.referral import Referral
 from protocol_share.torhout import TORHOUT
 
 __all__ = [
@@ -50,95 +56,11 @@ __all__ = [
     "rules_markdown",
 ]
 
-S = TypeVar("S")
-
-RuleGroup = Literal["protocol", "sender", "recipient", "consent", "content", "onward"]
-"""The groups of rules, one docs page each: the protocol in force; the sender and the
-judgment (C-1, A5-1); the recipient and where the client lives (C-4, C-5, A6); the consent
-(C-6, C-7); what is sent (A3); passing the data on (A4)."""
-
 LOCAL_TEAM_MEMBER = "local_team_member"
 SOCIAL_WORKER = "social_worker"
-BREED_ONTHAAL_ACTOR = "breed_onthaal_actor"
-
-
-class Moment(NamedTuple):
-    """The moment of a check (A11-1, C-7): the instant ``at`` (in UTC) and its Brussels ``today``.
-
-    ``at`` is in UTC so that predicates order instants, not wall clocks: Python compares two
-    datetimes of one zone by wall clock, which misorders the repeated hour in autumn.
-    """
-
-    at: datetime
-    today: date
-
-
-@dataclass(frozen=True, slots=True)
-class Rule(Generic[S]):
-    """One row of a rule table (DESIGN.md; C-1 to C-7, A3-3, A4, A5-1, A6, A11-1).
-
-    ``predicate(subject, protocol, moment)`` answers ``True`` when the rule holds. When it
-    does not, the decision carries :attr:`reason`: ``code``, ``clause`` and the messages of
-    :data:`protocol_share.decision.REASONS`. ``requirement_nl`` and ``requirement_en`` say
-    what is enforced, for the DPO (from the language catalogues, ``rule.<table>.<code>``);
-    ``see_also`` lists further clauses the rule serves.
-    """
-
-    code: str
-    group: RuleGroup
-    requirement_nl: str
-    requirement_en: str
-    predicate: Callable[[S, Protocol, Moment], bool] = field(repr=False)
-    see_also: tuple[str, ...] = ()
-
-    def __post_init__(self) -> None:
-        if self.code not in REASONS:
-            raise InvalidInput.single(
-                "Rule", "code", "UNKNOWN_REASON_CODE", "is not a code of decision.REASONS"
-            )
-
-    @property
-    def reason(self) -> Reason:
-        """The reason this rule gives when it fails: code, clause, messages (DESIGN.md)."""
-        return REASONS[self.code]
-
-    @property
-    def clause(self) -> str:
-        """The clause id this rule enforces, e.g. ``C-7`` (``protocol/CLAUSES.md``)."""
-        return REASONS[self.code].clause
-
-    @property
-    def message_nl(self) -> str:
-        """The Dutch message of the reason; names no personal data (DESIGN.md)."""
-        return REASONS[self.code].message_nl
-
-    @property
-    def message_en(self) -> str:
-        """The English message of the reason; names no personal data (DESIGN.md)."""
-        return REASONS[self.code].message_en
-
-
-def _rule(
-    table: Literal["rule.referral", "rule.onward"],
-    code: str,
-    group: RuleGroup,
-    predicate: Callable[[S, Protocol, Moment], bool],
-    see_also: tuple[str, ...] = (),
-) -> Rule[S]:
-    # What the rule enforces lives in the language catalogues, under <table>.<code>.
-    text = texts(f"{table}.{code}")
-    return Rule(code, group, text.nl, text.en, predicate, see_also)
 
 
 # --- the referral rules -------------------------------------------------------------------
-
-
-def _in_force(_: object, protocol: Protocol, moment: Moment) -> bool:
-    # Protocol.status_at on the Brussels date evaluate() derived once; status_at itself would
-    # derive it again from the instant on every call.
-    if moment.today < protocol.in_force_from:
-        return False
-    return protocol.ends_on is None or moment.today < protocol.ends_on
 
 
 def _sender_authorised(referral: Referral, protocol: Protocol, _: Moment) -> bool:
@@ -274,106 +196,40 @@ def _no_forbidden_identifier(referral: Referral, _: Protocol, __: Moment) -> boo
 
 
 REFERRAL_RULES: tuple[Rule[Referral], ...] = (
-    _rule(
+    make_rule(
         "rule.referral",
         "PROTOCOL_NOT_IN_FORCE",
         "protocol",
-        _in_force,
+        in_force,
         ("A5-2", "A8-1", "A11-2", "A11-3"),
     ),
-    _rule("rule.referral", "SENDER_NOT_AUTHORISED", "sender", _sender_authorised, ("A5-1",)),
-    _rule("rule.referral", "SENDER_NO_SECRECY", "sender", _sender_secrecy),
-    _rule("rule.referral", "NOT_ASSESSED", "sender", _assessed),
-    _rule("rule.referral", "REFERRAL_AFTER_DECISION", "sender", _made_before),
-    _rule(
+    make_rule("rule.referral", "SENDER_NOT_AUTHORISED", "sender", _sender_authorised, ("A5-1",)),
+    make_rule("rule.referral", "SENDER_NO_SECRECY", "sender", _sender_secrecy),
+    make_rule("rule.referral", "NOT_ASSESSED", "sender", _assessed),
+    make_rule("rule.referral", "REFERRAL_AFTER_DECISION", "sender", _made_before),
+    make_rule(
         "rule.referral", "RECIPIENT_NOT_AUTHORISED", "recipient", _recipient_authorised, ("A6-1",)
     ),
-    _rule("rule.referral", "RECIPIENT_NO_SECRECY", "recipient", _recipient_secrecy),
-    _rule("rule.referral", "WRONG_MAILBOX", "recipient", _right_mailbox, ("A6-1",)),
-    _rule("rule.referral", "NOT_RESIDENT", "recipient", _resident, ("A6-1",)),
-    _rule("rule.referral", "CONSENT_NOT_INFORMED", "consent", _informed),
-    _rule("rule.referral", "CONSENT_WITHDRAWN", "consent", _not_withdrawn),
-    _rule("rule.referral", "CONSENT_AFTER_TRANSFER", "consent", _consent_before),
-    _rule("rule.referral", "CONSENT_SCOPE_RECIPIENT", "consent", _consent_recipient),
-    _rule(
+    make_rule("rule.referral", "RECIPIENT_NO_SECRECY", "recipient", _recipient_secrecy),
+    make_rule("rule.referral", "WRONG_MAILBOX", "recipient", _right_mailbox, ("A6-1",)),
+    make_rule("rule.referral", "NOT_RESIDENT", "recipient", _resident, ("A6-1",)),
+    make_rule("rule.referral", "CONSENT_NOT_INFORMED", "consent", _informed),
+    make_rule("rule.referral", "CONSENT_WITHDRAWN", "consent", _not_withdrawn),
+    make_rule("rule.referral", "CONSENT_AFTER_TRANSFER", "consent", _consent_before),
+    make_rule("rule.referral", "CONSENT_SCOPE_RECIPIENT", "consent", _consent_recipient),
+    make_rule(
         "rule.referral", "CONSENT_SCOPE_DATA", "consent", _consent_covers_items, ("A3-1", "A3-2")
     ),
-    _rule(
+    make_rule(
         "rule.referral",
         "DATA_ITEM_NOT_IN_PROTOCOL",
         "content",
         _items_in_protocol,
         ("A3-1", "A3-2"),
     ),
-    _rule("rule.referral", "FORBIDDEN_IDENTIFIER", "content", _no_forbidden_identifier),
+    make_rule("rule.referral", "FORBIDDEN_IDENTIFIER", "content", _no_forbidden_identifier),
 )
 """The referral rules, in the order the docs list them (C-1 to C-7, A3-3, A5-1, A6, A11-1)."""
-
-
-# --- the onward-share rules (art. 4) -------------------------------------------------------
-
-
-def _onward_kind_allowed(share: OnwardShare, protocol: Protocol, _: Moment) -> bool:
-    return any(onward.kind == share.kind for onward in protocol.onward_recipients)
-
-
-def _onward_own_social_worker(share: OnwardShare, protocol: Protocol, _: Moment) -> bool:
-    return share.kind != SOCIAL_WORKER or share.organisation_kbo == protocol.recipient.kbo
-
-
-def _onward_secrecy(share: OnwardShare, protocol: Protocol, _: Moment) -> bool:
-    for onward in protocol.onward_recipients:
-        if onward.kind == share.kind and onward.requires_professional_secrecy:
-            return share.professional_secrecy is True
-    return True
-
-
-def _onward_partner(share: OnwardShare, _: Protocol, __: Moment) -> bool:
-    return share.kind != BREED_ONTHAAL_ACTOR or share.breed_onthaal_partner is True
-
-
-ONWARD_RULES: tuple[Rule[OnwardShare], ...] = (
-    _rule(
-        "rule.onward",
-        "PROTOCOL_NOT_IN_FORCE",
-        "protocol",
-        _in_force,
-        ("A5-2", "A8-1", "A11-2", "A11-3"),
-    ),
-    _rule("rule.onward", "ONWARD_RECIPIENT_NOT_ALLOWED", "onward", _onward_kind_allowed, ("A4-2",)),
-    _rule("rule.onward", "ONWARD_NOT_OWN_SOCIAL_WORKER", "onward", _onward_own_social_worker),
-    _rule("rule.onward", "ONWARD_NO_SECRECY", "onward", _onward_secrecy),
-    _rule("rule.onward", "ONWARD_NOT_PARTNER", "onward", _onward_partner),
-)
-"""The art. 4 rules for the OCMW passing data on (A4-1, A4-2, A11-1)."""
-
-
-# --- evaluation ----------------------------------------------------------------------------
-
-
-def evaluate(
-    rules: Sequence[Rule[S]], subject: S, protocol: Protocol = TORHOUT, *, at: datetime
-) -> Decision:
-    """Evaluate every rule of ``rules`` against ``subject`` at ``at``; default deny (DESIGN.md).
-
-    Every rule runs, whatever failed before it; the decision lists the reason of each rule
-    that does not hold, in canonical order, so the order of the table never matters. A
-    predicate that answers anything but ``True``, or raises, fails its rule. An empty table
-    allows nothing: it raises :class:`InvalidInput` (``NO_RULES``).
-    """
-    at = require_aware(at)
-    if not rules:
-        raise InvalidInput.single("arguments", "rules", "NO_RULES", "an empty rule table")
-    moment = Moment(as_utc(at), at.astimezone(BRUSSELS).date())
-    failed: list[Reason] = []
-    for rule in rules:
-        try:
-            holds = rule.predicate(subject, protocol, moment) is True
-        except Exception:  # default deny: a rule that cannot answer is not satisfied
-            holds = False
-        if not holds:
-            failed.append(rule.reason)
-    return Decision.of(failed)
 
 
 def check_referral(referral: Referral, protocol: Protocol = TORHOUT, *, at: datetime) -> Decision:
@@ -388,59 +244,3 @@ def check_referral(referral: Referral, protocol: Protocol = TORHOUT, *, at: date
     if not isinstance(protocol, Protocol):
         raise wrong_type(protocol, Protocol, "protocol")
     return evaluate(REFERRAL_RULES, referral, protocol, at=at)
-
-
-def check_onward_share(
-    share: OnwardShare, protocol: Protocol = TORHOUT, *, at: datetime
-) -> Decision:
-    """May the OCMW pass the data on to this person at ``at``? (A4-1, A4-2, A11-1)
-
-    Allowed for the OCMW's own social worker bound by professional secrecy (A4-1) and for
-    an actor of the "geïntegreerd breed onthaal" partnership (A4-2); any other recipient is
-    refused with a reason. Every rule of :data:`ONWARD_RULES` is evaluated.
-    """
-    if not isinstance(share, OnwardShare):
-        raise wrong_type(share, OnwardShare, "share")
-    if not isinstance(protocol, Protocol):
-        raise wrong_type(protocol, Protocol, "protocol")
-    return evaluate(ONWARD_RULES, share, protocol, at=at)
-
-
-# --- the table as documentation -------------------------------------------------------------
-
-
-def _cell(text: str) -> str:
-    return text.replace("|", "\\|")
-
-
-def rules_for_article(rules: Iterable[Rule[S]], article: str) -> tuple[Rule[S], ...]:
-    """The rules that serve a part of the protocol (C-1 to C-7, A3 to A11): ``article`` is a
-    clause id's prefix, ``"C"`` for the recitals or ``"A6"`` for article 6, matched against
-    each rule's clause and its further clauses."""
-    return tuple(
-        rule
-        for rule in rules
-        if any(clause.split("-")[0] == article for clause in (rule.clause, *rule.see_also))
-    )
-
-
-def rules_markdown(rules: Iterable[Rule[S]], group: RuleGroup | None = None) -> str:
-    """The rule table as Markdown, verbatim from the code, for the DPO (DESIGN.md; C-1 to C-7, A4).
-
-    One row per rule (optionally of one ``group``): code, clause (and further clauses),
-    what is enforced in Dutch and English, and the Dutch and English messages of the reason.
-    """
-    lines = [
-        "| code | clause | vereiste (nl) | requirement (en) | reden (nl) | reason (en) |",
-        "|---|---|---|---|---|---|",
-    ]
-    for rule in rules:
-        if group is not None and rule.group != group:
-            continue
-        clauses = ", ".join((rule.clause, *rule.see_also))
-        lines.append(
-            f"| `{rule.code}` | {clauses} | {_cell(rule.requirement_nl)} | "
-            f"{_cell(rule.requirement_en)} | "
-            f"{_cell(rule.message_nl)} | {_cell(rule.message_en)} |"
-        )
-    return "\n".join(lines) + "\n"
