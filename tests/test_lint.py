@@ -5,10 +5,11 @@ from __future__ import annotations
 import json
 from typing import Any
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from protocol_share import TORHOUT, Protocol, lint_protocol
+from protocol_share import TORHOUT, InvalidInput, Protocol, lint_protocol
 
 
 def torhout_data() -> dict[str, Any]:
@@ -92,3 +93,18 @@ def test_contradicting_ends_are_errors_and_an_end_on_entry_day_a_warning() -> No
     data["ends_on"], data["end_reason"] = "2024-04-18", "breach"
     never = [f for f in lint_protocol(data) if f.code == "ENDS_ON_ENTRY_INTO_FORCE"]
     assert [(f.path, f.severity) for f in never] == [("ends_on", "warning")]
+
+
+def test_findings_speak_the_callers_language() -> None:
+    dutch = {f.code: f.message for f in lint_protocol(TORHOUT)}
+    english = {f.code: f.message for f in lint_protocol(TORHOUT, lang="en")}
+    assert dutch.keys() == english.keys()
+    late = "DPO_ADVICE_AFTER_ENTRY_INTO_FORCE"
+    assert "advies" in dutch[late]
+    assert "advised" in english[late]
+    assert lint_protocol("[]", lang="en")[0].code == "MODEL_TYPE"
+
+
+def test_an_unknown_language_is_refused() -> None:
+    with pytest.raises(InvalidInput):
+        lint_protocol(TORHOUT, lang="fr")  # type: ignore[arg-type]

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from protocol_share.errors import InvalidInput
+from protocol_share.locale import Lang, check_lang, message
 from protocol_share.protocol import Party, Protocol
 
 __all__ = ["Finding", "lint_protocol"]
@@ -49,7 +50,7 @@ def _outside(address: str, party: Party) -> bool:
     )
 
 
-def _checks(protocol: Protocol) -> list[Finding]:
+def _checks(protocol: Protocol, lang: Lang) -> list[Finding]:
     findings: list[Finding] = []
     for role, party in (("sender", protocol.sender), ("recipient", protocol.recipient)):
         if party.dpo_advice_on is None:
@@ -58,7 +59,7 @@ def _checks(protocol: Protocol) -> list[Finding]:
                     "DPO_ADVICE_MISSING",
                     "warning",
                     f"{role}.dpo_advice_on",
-                    "the protocol records no DPO advice for this party (E-1)",
+                    message("lint.DPO_ADVICE_MISSING", lang),
                 )
             )
         elif party.dpo_advice_on > protocol.in_force_from:
@@ -67,7 +68,7 @@ def _checks(protocol: Protocol) -> list[Finding]:
                     "DPO_ADVICE_AFTER_ENTRY_INTO_FORCE",
                     "warning",
                     f"{role}.dpo_advice_on",
-                    "the DPO advised on the draft after the protocol entered into force (E-1)",
+                    message("lint.DPO_ADVICE_AFTER_ENTRY_INTO_FORCE", lang),
                 )
             )
         if _outside(party.dpo_email, party):
@@ -76,7 +77,7 @@ def _checks(protocol: Protocol) -> list[Finding]:
                     "DPO_OUTSIDE_PARTY_DOMAIN",
                     "warning",
                     f"{role}.dpo_email",
-                    "the DPO address is not in one of the party's e-mail domains (A9-4)",
+                    message("lint.DPO_OUTSIDE_PARTY_DOMAIN", lang),
                 )
             )
     if _outside(protocol.mailbox, protocol.recipient) or not protocol.recipient.email_domains:
@@ -85,7 +86,7 @@ def _checks(protocol: Protocol) -> list[Finding]:
                 "MAILBOX_OUTSIDE_RECIPIENT_DOMAIN",
                 "error",
                 "mailbox",
-                "the mailbox is not in one of the recipient's e-mail domains (A6-1, A6-3)",
+                message("lint.MAILBOX_OUTSIDE_RECIPIENT_DOMAIN", lang),
             )
         )
     in_brussels = all(int(p) in _BRUSSELS_POSTCODES for p in protocol.postcodes)
@@ -95,7 +96,7 @@ def _checks(protocol: Protocol) -> list[Finding]:
                 "BRUSSELS_RECIPIENT_NOT_CAW",
                 "warning",
                 "recipient_kind",
-                "in Brussels the recipient of such referrals is CAW Brussel, not an OCMW (C-4)",
+                message("lint.BRUSSELS_RECIPIENT_NOT_CAW", lang),
             )
         )
     if protocol.recipient_kind == "CAW" and not in_brussels:
@@ -104,7 +105,7 @@ def _checks(protocol: Protocol) -> list[Finding]:
                 "CAW_OUTSIDE_BRUSSELS",
                 "warning",
                 "recipient_kind",
-                "a CAW recipient is foreseen for Brussels only (C-4)",
+                message("lint.CAW_OUTSIDE_BRUSSELS", lang),
             )
         )
     # The model refuses an end before entry into force; an end on that day is valid data
@@ -115,7 +116,7 @@ def _checks(protocol: Protocol) -> list[Finding]:
                 "ENDS_ON_ENTRY_INTO_FORCE",
                 "warning",
                 "ends_on",
-                "the protocol ends on the day it enters into force: it never applies (A11-1)",
+                message("lint.ENDS_ON_ENTRY_INTO_FORCE", lang),
             )
         )
     findings.extend(
@@ -123,19 +124,24 @@ def _checks(protocol: Protocol) -> list[Finding]:
             "SEED_CORRECTED",
             "info",
             correction.path,
-            f"the signed text is corrected here: {correction.reason}",
+            message("lint.SEED_CORRECTED", lang, reason=correction.reason),
         )
         for correction in protocol.corrections
     )
     return findings
 
 
-def lint_protocol(protocol: Protocol | Mapping[str, Any] | str | bytes) -> tuple[Finding, ...]:
+def lint_protocol(
+    protocol: Protocol | Mapping[str, Any] | str | bytes, *, lang: Lang = "nl"
+) -> tuple[Finding, ...]:
     """Every finding for a protocol, model or raw JSON/mapping, never raising on bad input.
 
     Serves D-1, E-1, A6-3, A9-4, A11-1 and C-4: a protocol a host loads is checked before
     the rules rely on it. Findings of severity ``error`` mean the rules cannot use it.
+    The findings' messages are in ``lang`` (Dutch by default); a format error of the model
+    keeps the model's own (English) message, as every :class:`InvalidInput` does.
     """
+    lang = check_lang(lang)
     if not isinstance(protocol, Protocol):
         try:
             if isinstance(protocol, str | bytes):
@@ -148,5 +154,5 @@ def lint_protocol(protocol: Protocol | Mapping[str, Any] | str | bytes) -> tuple
                 for problem in error.problems
             )
         except (TypeError, ValueError, json.JSONDecodeError):
-            return (Finding("UNREADABLE", "error", "", "the protocol is not a JSON object"),)
-    return tuple(_checks(protocol))
+            return (Finding("UNREADABLE", "error", "", message("lint.UNREADABLE", lang)),)
+    return tuple(_checks(protocol, lang))

@@ -124,7 +124,7 @@ def _lint(args: argparse.Namespace, out: Output) -> int:
     """Lint a protocol file (D-1, E-1, A6-3, A9-4, A11-1, C-4): exit 2 on an error finding."""
     path, argument = (args.file, "FILE") if args.file else (args.protocol, "--protocol")
     text = read_input(path, argument) if path else load_protocol(args).model_dump_json()
-    findings = lint_protocol(text)
+    findings = lint_protocol(text, lang=out.lang)
     if out.as_json:
         out.emit([finding_json(f) for f in findings])
     else:

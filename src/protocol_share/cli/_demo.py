@@ -192,7 +192,7 @@ def _demo(args: argparse.Namespace, out: Output) -> int:
     """The whole flow, each step citing its article (D-1 to A11; DESIGN)."""
     at = at_or_now(args)
     protocol = load_protocol(args)
-    findings = lint_protocol(protocol)
+    findings = lint_protocol(protocol, lang=out.lang)
     minimised = minimise(_HOST_RECORD, protocol)
     refused_record = _refused_record(protocol)
     referral = example_referral(protocol, at=at, client=minimised.data)

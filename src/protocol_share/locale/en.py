@@ -456,5 +456,14 @@ MESSAGES: Final[Mapping[str, str]] = {
     "register.measure.breach_procedure": (
         "a data breach procedure through the data protection officers"
     ),
+    "lint.DPO_ADVICE_MISSING": "the protocol records no DPO advice for this party (E-1)",
+    "lint.DPO_ADVICE_AFTER_ENTRY_INTO_FORCE": "the DPO advised on the draft after the protocol entered into force (E-1)",
+    "lint.DPO_OUTSIDE_PARTY_DOMAIN": "the DPO address is not in one of the party's e-mail domains (A9-4)",
+    "lint.MAILBOX_OUTSIDE_RECIPIENT_DOMAIN": "the mailbox is not in one of the recipient's e-mail domains (A6-1, A6-3)",
+    "lint.BRUSSELS_RECIPIENT_NOT_CAW": "in Brussels the recipient of such referrals is CAW Brussel, not an OCMW (C-4)",
+    "lint.CAW_OUTSIDE_BRUSSELS": "a CAW recipient is foreseen for Brussels only (C-4)",
+    "lint.ENDS_ON_ENTRY_INTO_FORCE": "the protocol ends on the day it enters into force: it never applies (A11-1)",
+    "lint.SEED_CORRECTED": "the signed text is corrected here: {reason}",
+    "lint.UNREADABLE": "the protocol is not a JSON object",
 }
 """English templates by key; ``{name}`` placeholders are filled by :func:`~protocol_share.locale.message`."""

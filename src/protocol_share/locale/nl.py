@@ -473,5 +473,14 @@ MESSAGES: Final[Mapping[str, str]] = {
     "register.measure.breach_procedure": (
         "meldingsprocedure voor gegevenslekken via de functionarissen voor gegevensbescherming"
     ),
+    "lint.DPO_ADVICE_MISSING": "het protocol vermeldt geen advies van de DPO van deze partij (E-1)",
+    "lint.DPO_ADVICE_AFTER_ENTRY_INTO_FORCE": "de DPO gaf advies over het ontwerp nadat het protocol in werking trad (E-1)",
+    "lint.DPO_OUTSIDE_PARTY_DOMAIN": "het adres van de DPO ligt niet in een e-maildomein van de partij (A9-4)",
+    "lint.MAILBOX_OUTSIDE_RECIPIENT_DOMAIN": "de mailbox ligt niet in een e-maildomein van de ontvanger (A6-1, A6-3)",
+    "lint.BRUSSELS_RECIPIENT_NOT_CAW": "in Brussel is CAW Brussel de ontvanger van zulke doorverwijzingen, geen OCMW (C-4)",
+    "lint.CAW_OUTSIDE_BRUSSELS": "een CAW als ontvanger is enkel voorzien voor Brussel (C-4)",
+    "lint.ENDS_ON_ENTRY_INTO_FORCE": "het protocol eindigt op de dag dat het in werking treedt: het is nooit van toepassing (A11-1)",
+    "lint.SEED_CORRECTED": "de ondertekende tekst is hier verbeterd: {reason}",
+    "lint.UNREADABLE": "het protocol is geen JSON-object",
 }
 """Dutch templates by key; ``{name}`` placeholders are filled by :func:`~protocol_share.locale.message`."""
