@@ -29,3 +29,27 @@ def test_every_docs_page_is_in_the_site_navigation() -> None:
     nav = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     pages = {p.name for p in (ROOT / "docs").glob("*.md")}
     assert {page for page in pages if page not in nav} == set()
+
+
+CLAUSES = Path(__file__).parent.parent.parent / "shared" / "protocol" / "CLAUSES.md"
+TRACEABILITY = (ROOT / "docs" / "traceability.md").read_text(encoding="utf-8")
+
+
+def test_traceability_names_only_existing_tests() -> None:
+    named = set(re.findall(r"(tests/test_\w+\.py)::(test_\w+)", TRACEABILITY))
+    assert len(named) >= 40
+    missing = [
+        f"{path}::{name}"
+        for path, name in sorted(named)
+        if not hasattr(importlib.import_module(path.removesuffix(".py").replace("/", ".")), name)
+    ]
+    assert missing == []
+
+
+@pytest.mark.skipif(not CLAUSES.exists(), reason="shared/protocol is not beside this clone")
+def test_traceability_maps_every_clause_id() -> None:
+    ids = re.findall(r"^\| ((?:C|D|E|A\d+)-\d+) \|", CLAUSES.read_text(encoding="utf-8"), re.M)
+    mapped = set(re.findall(r"^\| ((?:C|D|E|A\d+)-\d+) \|", TRACEABILITY, re.M))
+    assert len(ids) == 46
+    assert set(ids) <= mapped
+    assert "TODO" not in TRACEABILITY
