@@ -51,6 +51,7 @@ __all__ = [
     "OrganisationEmail",
     "Phone",
     "check_free_text",
+    "phone_holds_identifier",
 ]
 
 
@@ -160,14 +161,21 @@ def _phone(value: str) -> str:
     except phonenumbers.NumberParseException:
         valid = False
     if valid:
-        # A valid phone number in national notation has the KBO shape; only a whole
-        # national or BIS number written in the phone field is refused.
-        if forbidden_identifier_kinds(value, whole_runs_only=True, include_kbo=False):
+        if phone_holds_identifier(value):
             raise PydanticCustomError(_FORBIDDEN, _FORBIDDEN_MESSAGE)
         return phonenumbers.format_number(parsed, e164)
     if forbidden_identifier_kinds(value):
         raise PydanticCustomError(_FORBIDDEN, _FORBIDDEN_MESSAGE)
     raise PydanticCustomError("INVALID_PHONE", "is not a valid telephone number")
+
+
+def phone_holds_identifier(phone: str) -> bool:
+    """Whether a valid phone number is in fact a national register or BIS number (A3-3).
+
+    A valid Belgian number in national notation has the KBO shape (ten digits, a leading
+    zero), so in the phone field only a *whole* national or BIS number counts, never KBO.
+    """
+    return bool(forbidden_identifier_kinds(phone, whole_runs_only=True, include_kbo=False))
 
 
 def _email(value: str) -> str:

@@ -36,7 +36,7 @@ from protocol_share._screening import all_screened, was_screened
 from protocol_share._time import as_utc
 from protocol_share.consent import ALL_TOPICS
 from protocol_share.decision import Decision
-from protocol_share.fields import DataItem
+from protocol_share.fields import DataItem, phone_holds_identifier
 from protocol_share.identifiers import forbidden_identifier_kinds
 from protocol_share.onward import ONWARD_RULES, check_onward_share
 from protocol_share.protocol import Protocol
@@ -190,9 +190,7 @@ def _no_forbidden_identifier(referral: Referral, _: Protocol, __: Moment) -> boo
     phone = referral.client.phone
     if phone is None or was_screened(referral.client):
         return True
-    # The phone field's own guard: a whole national or BIS number (a valid phone number in
-    # national notation has the KBO shape, so KBO is not looked for there).
-    return not forbidden_identifier_kinds(phone, whole_runs_only=True, include_kbo=False)
+    return not phone_holds_identifier(phone)
 
 
 REFERRAL_RULES: tuple[Rule[Referral], ...] = (
