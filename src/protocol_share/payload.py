@@ -30,12 +30,12 @@ from __future__ import annotations
 
 from typing import Annotated, ClassVar, Final, Literal
 
-from pydantic import AwareDatetime, ConfigDict, Field
+from pydantic import AfterValidator, AwareDatetime, ConfigDict, Field
 
 from protocol_share._model import FrozenModel, loads_without_duplicates
 from protocol_share.consent import Identifier
 from protocol_share.errors import InvalidInput, UnexpectedContent
-from protocol_share.fields import ClientData
+from protocol_share.fields import ClientData, check_free_text
 from protocol_share.locale import Lang, check_lang, long_date, long_moment, message
 from protocol_share.protocol import Protocol
 
@@ -68,7 +68,7 @@ class DocumentConsent(FrozenModel):
 class DocumentSender(FrozenModel):
     """The sender as the package carries it: the local team only (C-1, A6-1)."""
 
-    team: Annotated[str, Field(min_length=1, max_length=200)]
+    team: Annotated[str, Field(min_length=1, max_length=200), AfterValidator(check_free_text)]
 
 
 class ReferralDocument(FrozenModel):
