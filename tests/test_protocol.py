@@ -232,3 +232,9 @@ def test_notice_past_the_year_9999_is_refused_not_crashed() -> None:
     with pytest.raises(InvalidInput) as caught:
         TORHOUT.terminate_with_notice(date(9999, 8, 1))
     assert caught.value.codes == {"OUT_OF_RANGE"}
+
+
+def test_a_protocol_is_shown_by_its_id_and_end() -> None:
+    assert repr(TORHOUT) == "Protocol(protocol_id='opgroeien-regie-ocmw-torhout-2024')"
+    ended = TORHOUT.terminate_for_breach(date(2025, 1, 1))
+    assert "ends_on=datetime.date(2025, 1, 1)" in repr(ended)

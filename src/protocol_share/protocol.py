@@ -15,8 +15,9 @@ before its entry into force records that day as ``ends_on``.
 from __future__ import annotations
 
 import functools
+from collections.abc import Iterable
 from datetime import date, datetime
-from typing import Annotated, Literal, Self
+from typing import Annotated, Any, Literal, Self
 
 from pydantic import AfterValidator, Field, model_validator
 from pydantic_core import PydanticCustomError
@@ -224,6 +225,13 @@ class Protocol(FrozenModel):
     supervisory_authority: SupervisoryAuthority = SupervisoryAuthority()
     signatures: tuple[Signature, ...] = ()
     corrections: tuple[Correction, ...] = ()
+
+    def __repr_args__(self) -> Iterable[tuple[str | None, Any]]:
+        # A protocol is named by its id (and its end, once recorded): the full data would
+        # fill every signature that takes TORHOUT as a default. model_dump() has it all.
+        yield "protocol_id", self.protocol_id
+        if self.ends_on is not None:
+            yield "ends_on", self.ends_on
 
     @property
     def allowed_items(self) -> frozenset[DataItem]:
