@@ -30,6 +30,11 @@ from protocol_share.retention import CaseRecord, RetentionDecision
 __all__ = ["SCHEMAS", "SchemaSpec", "json_schema", "schema_text"]
 
 
+def _as_object(named: type[tuple[Any, ...]]) -> Any:
+    # A named tuple is written as an object (``_asdict()``): describe it as one.
+    return TypedDict(named.__name__, get_type_hints(named))  # type: ignore[operator]
+
+
 class SchemaSpec(NamedTuple):
     """One published schema: the type, whether it is read or written, and what it is for."""
 
@@ -52,28 +57,19 @@ SCHEMAS: Mapping[str, SchemaSpec] = {
     ),
     "retention-case": SchemaSpec(CaseRecord, "validation", "A retention case (A3-4 to A3-6)"),
     "retention-decision": SchemaSpec(
-        "RetentionDecision", "serialization", "retention_decision()._asdict() (A3-4 to A3-6)"
+        _as_object(RetentionDecision),
+        "serialization",
+        "retention_decision()._asdict() (A3-4 to A3-6)",
     ),
     "breach-notice": SchemaSpec(BreachNotice, "validation", "A breach notice (A9-1, GDPR 33)"),
 }
 """The published schemas, by file stem."""
 
 
-# Named tuples are written as objects (``_asdict()``); describe them so.
-_AS_OBJECT = {"RetentionDecision": RetentionDecision}
-
-
-def _target(target: Any) -> Any:
-    if isinstance(target, str):
-        named = _AS_OBJECT[target]
-        return TypedDict(named.__name__, get_type_hints(named))  # type: ignore[operator]
-    return target
-
-
 def json_schema(name: str) -> dict[str, Any]:
     """The JSON Schema (draft 2020-12) of a public model, by name (D-1: the protocol published)."""
     spec = SCHEMAS[name]
-    schema = TypeAdapter(_target(spec.target)).json_schema(mode=spec.mode)
+    schema = TypeAdapter(spec.target).json_schema(mode=spec.mode)
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["$id"] = f"https://protocol-share.invalid/schemas/{name}.schema.json"
     schema.setdefault("description", spec.title)
