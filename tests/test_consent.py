@@ -118,7 +118,8 @@ def test_a_withdrawal_before_the_consent_or_without_a_time_zone_is_an_error(
 def test_a_consent_is_withdrawn_from_the_moment_of_withdrawal_on(
     record: Consent, delay: int
 ) -> None:
-    moment = record.given_at + timedelta(microseconds=delay)
+    # Instants are added in UTC: wall-clock arithmetic drops the fold of a repeated hour.
+    moment = record.given_at.astimezone(UTC) + timedelta(microseconds=delay)
     withdrawn = record.withdraw(moment)
     assert withdrawn.is_withdrawn_at(moment)
     assert withdrawn.is_withdrawn_at(moment + timedelta(days=1))

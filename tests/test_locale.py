@@ -315,7 +315,7 @@ def _document(referral: Referral) -> ReferralDocument:
     return ReferralDocument(
         referral_id=referral.referral_id,
         created_at=referral.created_at,
-        sent_at=referral.created_at + timedelta(minutes=5),
+        sent_at=referral.created_at.astimezone(UTC) + timedelta(minutes=5),
         consent=DocumentConsent(
             consent_id=referral.consent.consent_id, given_at=referral.consent.given_at
         ),
@@ -354,7 +354,8 @@ def test_verwijzing_txt_in_both_languages_holds_the_client_and_nothing_else_pers
 def test_the_package_follows_the_language_and_its_e_mail_holds_no_personal_value(
     referral: Referral,
 ) -> None:
-    at = referral.created_at + timedelta(minutes=5)
+    # Instants are added in UTC: wall-clock arithmetic drops the fold of a repeated hour.
+    at = referral.created_at.astimezone(UTC) + timedelta(minutes=5)
     packages = {lang: pack(referral, password=KEY, at=at, lang=lang) for lang in LANGS}
     shown = assert_two_languages(lambda lang: packages[lang].message)
     identifiers = (referral.referral_id, referral.consent.consent_id, referral.sender.member_id)
