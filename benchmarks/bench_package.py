@@ -40,11 +40,11 @@ from protocol_share import (
     PackageTooLarge,
     Referral,
 )
-from protocol_share._kdf import hook_installed
-from protocol_share.archive import PackageKey, unseal
 from protocol_share.examples import example_referral
-from protocol_share.package import generate_password, open_package, pack
-from protocol_share.payload import DOCUMENT_NAME, TEXT_NAME
+from protocol_share.package._archive import PackageKey, unseal
+from protocol_share.package._kdf import hook_installed
+from protocol_share.package._package import generate_password, open_package, pack
+from protocol_share.package._payload import DOCUMENT_NAME, TEXT_NAME
 
 AT = datetime(2024, 5, 2, 10, 0, tzinfo=UTC)
 TARGETS = {"pack": 1.0, "open": 1.0, "batch": 0.2}
@@ -113,7 +113,7 @@ def seven_zip_open(archive: bytes, password: str, directory: Path) -> dict[str, 
 _BOMB_CHILD = """
 import json, resource, sys, time
 from protocol_share import PackageTooLarge
-from protocol_share.package import open_package
+from protocol_share.package._package import open_package
 archive = open(sys.argv[1], "rb").read()
 password = sys.argv[2]
 open_package  # imported and warm: the key derivation and refusal are what is timed

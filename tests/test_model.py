@@ -9,8 +9,8 @@ from typing import Any
 import pytest
 
 from protocol_share import TORHOUT, InvalidInput, Protocol, UnexpectedContent, lint_protocol
-from protocol_share.fields import Address, ClientData
-from protocol_share.payload import (
+from protocol_share.clientdata._fields import Address, ClientData
+from protocol_share.package._payload import (
     DocumentConsent,
     DocumentSender,
     ReferralDocument,
@@ -115,7 +115,7 @@ def test_a_received_document_with_a_repeated_key_names_the_object() -> None:
 
 
 def test_equal_models_write_the_same_json_whatever_the_set_order() -> None:
-    from protocol_share.consent import Consent
+    from protocol_share.decision._consent import Consent
     from protocol_share.examples import example_consent
 
     consent = example_consent(at=datetime(2025, 3, 3, 9, tzinfo=UTC))

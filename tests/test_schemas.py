@@ -19,9 +19,9 @@ from protocol_share import (
     pack,
     retention_decision,
 )
-from protocol_share.archive import unseal
 from protocol_share.examples import example_client, example_referral
-from protocol_share.payload import parse_document
+from protocol_share.package._archive import unseal
+from protocol_share.package._payload import parse_document
 from protocol_share.retention import CaseRecord
 from protocol_share.schemas import SCHEMAS, json_schema, schema_text
 from protocol_share.strategies import breach_notices, referrals

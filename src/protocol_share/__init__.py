@@ -4,19 +4,34 @@ The package re-exports the public names; it defines nothing itself (DESIGN.md).
 """
 
 from protocol_share._version import __version__
-from protocol_share.archive import PackageKey
-from protocol_share.breach import (
-    AuthorityStatus,
-    BreachNotice,
-    Severity,
-    authority_deadline,
-    authority_status,
-    breach_register,
-    breach_register_record,
-    enisa_severity,
+from protocol_share.clientdata import (
+    Address,
+    ClientData,
+    DataItem,
+    Minimised,
+    forbidden_identifier_kinds,
+    minimise,
 )
-from protocol_share.consent import ALL_TOPICS, Consent, dpv_record, kantara_receipt
-from protocol_share.decision import REASON_CODES, REASONS, Decision, Reason
+from protocol_share.decision import (
+    ALL_TOPICS,
+    ONWARD_RULES,
+    REASON_CODES,
+    REASONS,
+    REFERRAL_RULES,
+    Consent,
+    Decision,
+    OnwardShare,
+    Reason,
+    Recipient,
+    Referral,
+    Rule,
+    Sender,
+    check_onward_share,
+    check_referral,
+    dpv_record,
+    kantara_receipt,
+    rules_markdown,
+)
 from protocol_share.errors import (
     CorruptPackage,
     HeadersNotEncrypted,
@@ -32,12 +47,9 @@ from protocol_share.errors import (
     UnexpectedContent,
     WrongPassword,
 )
-from protocol_share.fields import Address, ClientData, DataItem
-from protocol_share.identifiers import forbidden_identifier_kinds
-from protocol_share.lint import Finding, lint_protocol
-from protocol_share.minimise import Minimised, minimise
-from protocol_share.notice_mail import breach_notice_email
 from protocol_share.notices import (
+    AuthorityStatus,
+    BreachNotice,
     EvidenceChecklist,
     LegislationChangeNotice,
     Processor,
@@ -45,11 +57,19 @@ from protocol_share.notices import (
     ProcessorOverview,
     QualityAnswer,
     QualityNotice,
+    Severity,
     TerminationNotice,
+    authority_deadline,
+    authority_status,
+    breach_notice_email,
+    breach_register,
+    breach_register_record,
+    enisa_severity,
     evidence_checklist,
 )
 from protocol_share.package import (
     Package,
+    PackageKey,
     ReceivedReferral,
     check_password,
     generate_password,
@@ -57,8 +77,10 @@ from protocol_share.package import (
     pack,
 )
 from protocol_share.protocol import (
+    TORHOUT,
     Correction,
     DataItemSpec,
+    Finding,
     LegalBasis,
     OnwardRecipient,
     Party,
@@ -68,8 +90,8 @@ from protocol_share.protocol import (
     RetentionTerms,
     Signature,
     SupervisoryAuthority,
+    lint_protocol,
 )
-from protocol_share.referral import OnwardShare, Recipient, Referral, Sender
 from protocol_share.register import RegisterEntry, processing_register_entry
 from protocol_share.retention import (
     ImpossibleStep,
@@ -80,15 +102,6 @@ from protocol_share.retention import (
     retention_decision,
     retention_schedule,
 )
-from protocol_share.rules import (
-    ONWARD_RULES,
-    REFERRAL_RULES,
-    Rule,
-    check_onward_share,
-    check_referral,
-    rules_markdown,
-)
-from protocol_share.torhout import TORHOUT
 
 __all__ = [
     "ALL_TOPICS",

@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterable
-from typing import Any, ClassVar, Self
+from typing import Any, ClassVar, Self, TypeVar
 
 from pydantic import (
     BaseModel,
@@ -34,6 +34,8 @@ __all__ = [
     "loads_without_duplicates",
     "problems_from",
     "redacted",
+    "require_type",
+    "wrong_type",
 ]
 
 
@@ -212,3 +214,23 @@ class FrozenModel(BaseModel):
     def __repr_args__(self) -> Iterable[tuple[str | None, Any]]:
         for name, value in super().__repr_args__():
             yield name, (redacted if name in self._personal_fields else value)
+
+
+# Argument checks shared by the public functions: a wrong type is InvalidInput, never an
+# AttributeError or TypeError from deep inside.
+
+T = TypeVar("T")
+
+
+def wrong_type(value: object, kind: type, name: str) -> InvalidInput:
+    """The error for argument ``name`` not being a ``kind`` (``WRONG_TYPE``); names types only."""
+    return InvalidInput.single(
+        "arguments", name, "WRONG_TYPE", f"must be a {kind.__name__}, not {type(value).__name__}"
+    )
+
+
+def require_type(value: object, kind: type[T], name: str) -> T:
+    """Return ``value`` if it is a ``kind``; else raise :func:`wrong_type`'s error."""
+    if not isinstance(value, kind):
+        raise wrong_type(value, kind, name)
+    return value

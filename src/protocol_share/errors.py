@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from protocol_share.decision import Decision
+    from protocol_share.decision._decision import Decision
 
 __all__ = [
     "CorruptPackage",

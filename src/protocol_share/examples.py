@@ -18,13 +18,13 @@ from datetime import datetime, timedelta
 from dateutil.relativedelta import relativedelta
 
 from protocol_share._time import require_aware
-from protocol_share.breach import BreachNotice
-from protocol_share.consent import ALL_TOPICS, Consent
-from protocol_share.fields import Address, ClientData, DataItem
-from protocol_share.protocol import Protocol
-from protocol_share.referral import Recipient, Referral, Sender
+from protocol_share.clientdata._fields import Address, ClientData, DataItem
+from protocol_share.decision._consent import ALL_TOPICS, Consent
+from protocol_share.decision._referral import Recipient, Referral, Sender
+from protocol_share.notices import BreachNotice
+from protocol_share.protocol._protocol import Protocol
+from protocol_share.protocol._torhout import TORHOUT
 from protocol_share.retention import RetentionCase
-from protocol_share.torhout import TORHOUT
 
 __all__ = [
     "example_breach_notice",

@@ -17,10 +17,10 @@ from datetime import datetime
 import pytest
 
 from protocol_share._time import BRUSSELS
+from protocol_share.decision._referral import Referral
 from protocol_share.examples import example_referral
-from protocol_share.protocol import Protocol
-from protocol_share.referral import Referral
-from protocol_share.torhout import TORHOUT
+from protocol_share.protocol._protocol import Protocol
+from protocol_share.protocol._torhout import TORHOUT
 
 __all__ = ["FIXED_INSTANT", "fixed_clock", "protocol_share_protocol", "valid_referral"]
 

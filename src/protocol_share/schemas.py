@@ -17,14 +17,14 @@ from typing import Any, Literal, NamedTuple, get_type_hints
 from pydantic import TypeAdapter
 from typing_extensions import TypedDict
 
-from protocol_share.breach import BreachNotice
-from protocol_share.consent import Consent
-from protocol_share.decision import Decision
-from protocol_share.fields import ClientData
-from protocol_share.package import ReceivedReferral
-from protocol_share.payload import ReferralDocument
-from protocol_share.protocol import Protocol
-from protocol_share.referral import Referral
+from protocol_share.clientdata._fields import ClientData
+from protocol_share.decision._consent import Consent
+from protocol_share.decision._decision import Decision
+from protocol_share.decision._referral import Referral
+from protocol_share.notices import BreachNotice
+from protocol_share.package._package import ReceivedReferral
+from protocol_share.package._payload import ReferralDocument
+from protocol_share.protocol._protocol import Protocol
 from protocol_share.retention import CaseRecord, RetentionDecision
 
 __all__ = ["SCHEMAS", "SchemaSpec", "json_schema", "schema_text"]

@@ -7,12 +7,7 @@ import argparse
 from datetime import datetime
 from typing import Any
 
-from protocol_share.breach import (
-    AuthorityStatus,
-    BreachNotice,
-    authority_status,
-    breach_register_record,
-)
+from protocol_share._text import Lang
 from protocol_share.cli._io import (
     EXIT_OK,
     EXIT_REFUSED,
@@ -22,9 +17,14 @@ from protocol_share.cli._io import (
     load_protocol,
     read_input,
 )
-from protocol_share.locale import Lang
-from protocol_share.notice_mail import breach_notice_email
-from protocol_share.protocol import Protocol
+from protocol_share.notices import (
+    AuthorityStatus,
+    BreachNotice,
+    authority_status,
+    breach_notice_email,
+    breach_register_record,
+)
+from protocol_share.protocol._protocol import Protocol
 from protocol_share.register import RegisterEntry, processing_register_entry
 from protocol_share.retention import (
     RetentionCase,

@@ -7,6 +7,7 @@ import argparse
 from pathlib import Path
 from typing import Any, get_args
 
+from protocol_share._text import Lang
 from protocol_share.cli._io import (
     EXIT_OK,
     EXIT_REFUSED,
@@ -18,17 +19,9 @@ from protocol_share.cli._io import (
     read_input,
     write_output,
 )
-from protocol_share.decision import Decision
-from protocol_share.examples import (
-    example_breach_notice,
-    example_consent,
-    example_referral,
-    example_retention_cases,
-)
-from protocol_share.lint import Finding, lint_protocol
-from protocol_share.locale import Lang
-from protocol_share.referral import Referral
-from protocol_share.rules import (
+from protocol_share.decision._decision import Decision
+from protocol_share.decision._referral import Referral
+from protocol_share.decision._rules import (
     ONWARD_RULES,
     REFERRAL_RULES,
     Rule,
@@ -36,6 +29,13 @@ from protocol_share.rules import (
     check_referral,
     rules_markdown,
 )
+from protocol_share.examples import (
+    example_breach_notice,
+    example_consent,
+    example_referral,
+    example_retention_cases,
+)
+from protocol_share.protocol._lint import Finding, lint_protocol
 from protocol_share.schemas import SCHEMAS, json_schema, schema_text
 
 __all__ = ["EXAMPLES", "add_parsers", "decision_lines", "finding_json", "finding_line"]

@@ -14,6 +14,7 @@ import argparse
 from datetime import datetime, timedelta
 from typing import Any, Final
 
+from protocol_share._text import Lang
 from protocol_share._time import BRUSSELS
 from protocol_share._version import __version__
 from protocol_share.cli._after import breach_lines, register_lines, retention_json, retention_line
@@ -25,19 +26,18 @@ from protocol_share.cli._io import (
     at_or_now,
     load_protocol,
 )
-from protocol_share.decision import Decision
+from protocol_share.clientdata._minimise import minimise
+from protocol_share.decision._decision import Decision
+from protocol_share.decision._referral import Referral
+from protocol_share.decision._rules import check_referral
 from protocol_share.errors import InvalidInput, ReferralRefused, WrongPassword
 from protocol_share.examples import example_breach_notice, example_referral
-from protocol_share.lint import lint_protocol
-from protocol_share.locale import Lang
-from protocol_share.minimise import minimise
-from protocol_share.notice_mail import breach_notice_email
-from protocol_share.package import generate_password, open_package, pack
-from protocol_share.protocol import Protocol
-from protocol_share.referral import Referral
+from protocol_share.notices import breach_notice_email
+from protocol_share.package._package import generate_password, open_package, pack
+from protocol_share.protocol._lint import lint_protocol
+from protocol_share.protocol._protocol import Protocol
 from protocol_share.register import processing_register_entry
 from protocol_share.retention import RetentionCase, retention_decision, retention_schedule
-from protocol_share.rules import check_referral
 
 __all__ = ["add_parsers"]
 

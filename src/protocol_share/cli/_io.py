@@ -17,12 +17,12 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Final, TextIO, get_args
 
+from protocol_share._text import Lang
 from protocol_share._time import require_aware
 from protocol_share.errors import InvalidInput
-from protocol_share.locale import Lang
-from protocol_share.package import generate_password
-from protocol_share.protocol import Protocol
-from protocol_share.torhout import TORHOUT
+from protocol_share.package._package import generate_password
+from protocol_share.protocol._protocol import Protocol
+from protocol_share.protocol._torhout import TORHOUT
 
 __all__ = [
     "EXIT_OK",

@@ -12,7 +12,6 @@ from cryptography.exceptions import UnsupportedAlgorithm
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 from cryptography.hazmat.primitives.serialization import load_pem_private_key, load_pem_public_key
 
-from protocol_share.archive import DEFAULT_MAX_ARCHIVE_SIZE
 from protocol_share.cli._decide import decision_lines
 from protocol_share.cli._io import (
     EXIT_OK,
@@ -26,9 +25,10 @@ from protocol_share.cli._io import (
     read_input,
     write_output,
 )
+from protocol_share.decision._referral import Referral
 from protocol_share.errors import InvalidInput, ReferralRefused
-from protocol_share.package import ReceivedReferral, open_package, pack
-from protocol_share.referral import Referral
+from protocol_share.package._archive import DEFAULT_MAX_ARCHIVE_SIZE
+from protocol_share.package._package import ReceivedReferral, open_package, pack
 
 __all__ = ["add_parsers", "received_lines"]
 

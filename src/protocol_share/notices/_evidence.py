@@ -9,11 +9,11 @@ from typing import Annotated, Final, Literal, Self
 from pydantic import Field, model_validator
 
 from protocol_share._model import FrozenModel, field_error
+from protocol_share._text import message
 from protocol_share.errors import InvalidInput
-from protocol_share.locale import message
 from protocol_share.notices._text import Title
-from protocol_share.protocol import Protocol
-from protocol_share.torhout import TORHOUT
+from protocol_share.protocol._protocol import Protocol
+from protocol_share.protocol._torhout import TORHOUT
 
 __all__ = [
     "EVIDENCE_ITEMS",

@@ -8,7 +8,7 @@ from typing import Annotated, Literal
 from pydantic import AwareDatetime, Field
 
 from protocol_share._model import FrozenModel
-from protocol_share.consent import Identifier
+from protocol_share.decision._consent import Identifier
 from protocol_share.notices._text import Title
 
 __all__ = ["LegislationAspect", "LegislationChangeNotice"]

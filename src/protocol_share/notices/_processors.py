@@ -13,12 +13,12 @@ from typing import Annotated, Final, Literal, Self
 from pydantic import AwareDatetime, Field, model_validator
 
 from protocol_share._model import FrozenModel, field_error
+from protocol_share._text import message
 from protocol_share._time import require_date
-from protocol_share.consent import Identifier
+from protocol_share.decision._consent import Identifier
 from protocol_share.errors import InvalidInput
-from protocol_share.locale import message
 from protocol_share.notices._text import Title
-from protocol_share.protocol import Kbo
+from protocol_share.protocol._protocol import Kbo
 
 __all__ = [
     "EEA_COUNTRIES",

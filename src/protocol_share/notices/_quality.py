@@ -13,8 +13,8 @@ from pydantic import AwareDatetime, Field, model_validator
 
 from protocol_share._model import FrozenModel, field_error
 from protocol_share._time import as_utc
-from protocol_share.consent import Identifier
-from protocol_share.fields import DataItem
+from protocol_share.clientdata._fields import DataItem
+from protocol_share.decision._consent import Identifier
 
 __all__ = ["QualityAnswer", "QualityKind", "QualityMeasure", "QualityNotice", "QualityOutcome"]
 

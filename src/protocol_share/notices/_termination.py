@@ -13,10 +13,10 @@ from pydantic import model_validator
 
 from protocol_share._model import FrozenModel, field_error
 from protocol_share._time import calendar_after
-from protocol_share.consent import Identifier
+from protocol_share.decision._consent import Identifier
 from protocol_share.notices._text import Title
-from protocol_share.protocol import Protocol
-from protocol_share.torhout import TORHOUT
+from protocol_share.protocol._protocol import Protocol
+from protocol_share.protocol._torhout import TORHOUT
 
 __all__ = ["TerminationGround", "TerminationNotice"]
 

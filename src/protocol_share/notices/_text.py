@@ -7,7 +7,7 @@ from typing import Annotated
 
 from pydantic import AfterValidator, Field
 
-from protocol_share.fields import check_free_text
+from protocol_share.clientdata._fields import check_free_text
 
 __all__ = ["Title"]
 

@@ -12,9 +12,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, Final
 
-from protocol_share.fields import DataItem
-from protocol_share.locale import Texts, texts
-from protocol_share.protocol import Party
+from protocol_share._text import Texts, texts
+from protocol_share.clientdata._fields import DataItem
+from protocol_share.protocol._protocol import Party
 from protocol_share.register._terms import erasure_terms
 
 if TYPE_CHECKING:

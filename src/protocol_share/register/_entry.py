@@ -7,9 +7,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from protocol_share.locale import Texts, texts
+from protocol_share._text import Texts, texts
 from protocol_share.notices import ProcessorOverview
-from protocol_share.protocol import (
+from protocol_share.protocol._protocol import (
     DataItemSpec,
     LegalBasis,
     OnwardRecipient,
@@ -18,10 +18,10 @@ from protocol_share.protocol import (
     Purpose,
     RetentionTerms,
 )
+from protocol_share.protocol._torhout import TORHOUT
 from protocol_share.register._dpv import DPV_PERSONAL_DATA, dpv_process
 from protocol_share.register._fideslang import FIDESLANG_CATEGORIES, fideslang_declaration
 from protocol_share.register._terms import SECURITY_MEASURES, SecurityMeasure, erasure_terms
-from protocol_share.torhout import TORHOUT
 
 __all__ = ["RegisterEntry", "processing_register_entry"]
 

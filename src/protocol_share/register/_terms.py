@@ -1,7 +1,7 @@
 """What the protocol sets for the register (A6-6; GDPR art. 30(1)(f), (g)): the security
 measures, each with its clauses and DPV type, and the erasure terms (A3-4 to A3-6).
 
-Their texts come from the catalogues (:mod:`protocol_share.locale`), in Dutch and English.
+Their texts come from the catalogues (:mod:`protocol_share._text`), in Dutch and English.
 """
 
 from __future__ import annotations
@@ -9,8 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Final
 
-from protocol_share.locale import texts
-from protocol_share.protocol import RetentionTerms
+from protocol_share._text import texts
+from protocol_share.protocol._protocol import RetentionTerms
 
 __all__ = ["SECURITY_MEASURES", "SecurityMeasure", "erasure_terms"]
 

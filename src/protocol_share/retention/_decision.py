@@ -2,7 +2,7 @@
 
 :func:`retention_decision` answers keep, delete or review for one case;
 :func:`retention_schedule` lists, for many cases, the deletions and reviews that are due,
-soonest first. The messages come from the catalogues (:mod:`protocol_share.locale`).
+soonest first. The messages come from the catalogues (:mod:`protocol_share._text`).
 """
 
 from __future__ import annotations
@@ -14,13 +14,13 @@ from collections.abc import Iterable
 from datetime import UTC, date, datetime, timedelta
 from typing import Final, Literal, NamedTuple
 
-from protocol_share._checks import require_type
+from protocol_share._model import require_type
+from protocol_share._text import texts
 from protocol_share._time import calendar_after, local_date
 from protocol_share.errors import InvalidInput
-from protocol_share.locale import texts
-from protocol_share.protocol import Protocol, RetentionTerms
+from protocol_share.protocol._protocol import Protocol, RetentionTerms
+from protocol_share.protocol._torhout import TORHOUT
 from protocol_share.retention._lifecycle import Action, RetentionCase
-from protocol_share.torhout import TORHOUT
 
 __all__ = [
     "RetentionDecision",

@@ -14,8 +14,8 @@ from datetime import UTC, date, datetime
 from typing import Any, Final, Literal, NamedTuple
 
 from protocol_share._time import BRUSSELS, require_aware
+from protocol_share.clientdata._identifiers import forbidden_identifier_kinds
 from protocol_share.errors import InvalidInput, LifecycleError
-from protocol_share.identifiers import forbidden_identifier_kinds
 
 __all__ = [
     "TRANSITIONS",

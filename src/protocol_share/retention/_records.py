@@ -7,7 +7,7 @@ from typing import Annotated
 from pydantic import AwareDatetime, Field
 
 from protocol_share._model import FrozenModel
-from protocol_share.consent import Identifier
+from protocol_share.decision._consent import Identifier
 from protocol_share.errors import InvalidInput
 from protocol_share.retention._lifecycle import (
     ImpossibleStep,

@@ -8,7 +8,8 @@ from typing import get_args
 
 from hypothesis import strategies as st
 
-from protocol_share.breach import (
+from protocol_share.clientdata._fields import DataItem
+from protocol_share.notices import (
     BreachNotice,
     Cause,
     Consequence,
@@ -18,7 +19,6 @@ from protocol_share.breach import (
     LossOfIntegrity,
     Measure,
 )
-from protocol_share.fields import DataItem
 from protocol_share.retention import TRANSITIONS, RetentionCase, State
 from protocol_share.strategies._moments import _ZONES, aware_datetimes
 

@@ -7,9 +7,9 @@ from datetime import datetime
 
 from hypothesis import strategies as st
 
-from protocol_share.fields import Address, ClientData
-from protocol_share.protocol import Protocol
-from protocol_share.torhout import TORHOUT
+from protocol_share.clientdata._fields import Address, ClientData
+from protocol_share.protocol._protocol import Protocol
+from protocol_share.protocol._torhout import TORHOUT
 
 __all__ = [
     "addresses",

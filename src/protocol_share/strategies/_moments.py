@@ -9,8 +9,8 @@ from zoneinfo import ZoneInfo
 from hypothesis import strategies as st
 
 from protocol_share._time import as_utc
-from protocol_share.protocol import Protocol
-from protocol_share.torhout import TORHOUT
+from protocol_share.protocol._protocol import Protocol
+from protocol_share.protocol._torhout import TORHOUT
 
 __all__ = ["aware_datetimes", "moments"]
 

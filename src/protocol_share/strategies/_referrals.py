@@ -9,10 +9,11 @@ from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
 from protocol_share._time import require_aware
-from protocol_share.consent import ALL_TOPICS, Consent
-from protocol_share.fields import ClientData, DataItem
-from protocol_share.protocol import Protocol
-from protocol_share.referral import Recipient, Referral, Sender
+from protocol_share.clientdata._fields import ClientData, DataItem
+from protocol_share.decision._consent import ALL_TOPICS, Consent
+from protocol_share.decision._referral import Recipient, Referral, Sender
+from protocol_share.protocol._protocol import Protocol
+from protocol_share.protocol._torhout import TORHOUT
 from protocol_share.strategies._clients import (
     client_data,
     emails,
@@ -20,7 +21,6 @@ from protocol_share.strategies._clients import (
     phones,
 )
 from protocol_share.strategies._moments import _brussels_instants, _local_window, _shift
-from protocol_share.torhout import TORHOUT
 
 __all__ = ["INCOMPATIBLE_VIOLATIONS", "REFERRAL_VIOLATIONS", "consents", "referrals"]
 

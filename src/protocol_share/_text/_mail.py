@@ -1,0 +1,119 @@
+"""E-mails, built here and never sent (A6-1, A9-4): the one plain-text builder that the
+package e-mail (:mod:`protocol_share.package._package`) and every notice e-mail
+(:mod:`protocol_share.notices`) go through, with the parts notices share (the DPO's address,
+the greeting and bullets). Texts come from the catalogues: Dutch unless ``lang="en"``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from datetime import datetime
+from email.message import EmailMessage
+from email.utils import format_datetime, formataddr
+from typing import Final
+
+from pydantic import TypeAdapter
+
+from protocol_share._text import Lang, check_lang, message
+from protocol_share._time import BRUSSELS, require_aware
+from protocol_share.clientdata._fields import Email
+from protocol_share.errors import InvalidInput
+from protocol_share.protocol._protocol import Party
+
+__all__ = [
+    "build_message",
+    "bullets",
+    "dpo_address",
+    "letter",
+    "notice_address",
+    "notice_message",
+]
+
+_EMAIL: Final = TypeAdapter(Email)
+
+
+def dpo_address(party: Party) -> str:
+    """``DPO <party> <dpo e-mail>``: the contact A9-4 names for a party's notices."""
+    return formataddr((f"DPO {party.name}", party.dpo_email))
+
+
+def notice_address(to: str | None, default: Party) -> str:
+    """The address a notice goes to (A9-4): ``to`` when the caller gives one (checked like
+    :data:`~protocol_share.clientdata._fields.Email`, else :class:`InvalidInput` ``INVALID_EMAIL``),
+    otherwise the DPO of ``default``."""
+    if to is None:
+        return dpo_address(default)
+    try:
+        return _EMAIL.validate_python(to)
+    except ValueError:
+        raise InvalidInput.single(
+            "arguments", "to", "INVALID_EMAIL", "is not a valid e-mail address"
+        ) from None
+
+
+def bullets(lines: Iterable[str], lang: Lang) -> str:
+    """Indented ``- `` items, or one ``- none`` item in ``lang`` (A9-4 notice bodies)."""
+    items = [f"  - {line}" for line in lines]
+    return "\n".join(items) if items else f"  - {message('mail.none', lang)}"
+
+
+def letter(
+    lang: Lang, intro: str, details: Iterable[str], closing: Sequence[str] = ()
+) -> list[str]:
+    """The lines of a notice (A9-4): the greeting in ``lang``, ``intro``, the ``details``
+    and, after a blank line, the ``closing`` lines if any."""
+    lines = [message("mail.greeting", lang), "", intro, "", *details]
+    return [*lines, "", *closing] if closing else lines
+
+
+def build_message(
+    *,
+    to: str,
+    subject: str,
+    body: str,
+    sent_at: datetime,
+    lang: Lang,
+    sender: Party | None = None,
+    msgid: str | None = None,
+) -> EmailMessage:
+    """One plain-text e-mail (A6-1, A9-4): ``To``, ``Subject``, ``Date`` (``sent_at`` in
+    Europe/Brussels), ``Content-Language``; with ``sender``, ``From`` its DPO and a
+    ``Message-ID`` ``<msgid@domain of that DPO>``. Nothing is sent."""
+    lang = check_lang(lang)
+    email = EmailMessage()
+    if sender is not None:
+        email["From"] = dpo_address(sender)
+    email["To"] = to
+    email["Subject"] = subject
+    email["Date"] = format_datetime(require_aware(sent_at, "sent_at").astimezone(BRUSSELS))
+    if sender is not None and msgid is not None:
+        domain = sender.dpo_email.rpartition("@")[2]
+        email["Message-ID"] = f"<{msgid}@{domain}>"
+    email.set_content(body, charset="utf-8")
+    email["Content-Language"] = lang  # after set_content, which resets Content-* headers
+    return email
+
+
+def notice_message(
+    subject_key: str,
+    lang: Lang,
+    /,
+    *,
+    lines: Sequence[str],
+    sender: Party,
+    to: str,
+    sent_at: datetime,
+    msgid: str,
+    **subject_values: object,
+) -> EmailMessage:
+    """A notice from one party's DPO (A9-4): the subject ``subject_key`` from the catalogue
+    of ``lang``, filled from ``subject_values``; ``lines`` are the body, one a line."""
+    return build_message(
+        to=to,
+        subject=message(subject_key, lang, **subject_values),
+        body="\n".join(lines) + "\n",
+        sent_at=sent_at,
+        lang=lang,
+        sender=sender,
+        msgid=msgid,
+    )

@@ -1,0 +1,469 @@
+"""English: every text a person reads, by key.
+
+One flat mapping, :data:`MESSAGES`: dotted key -> :meth:`str.format` template, with the
+same keys and placeholders as the Dutch catalogue (:mod:`protocol_share._text.nl`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Final
+
+__all__ = ["MESSAGES"]
+
+MESSAGES: Final[Mapping[str, str]] = {
+    # --- decision reasons (C-1 to C-7, A3-3, A4, A5-1, A6-3, A11-1) -------------------------
+    "reason.PROTOCOL_NOT_IN_FORCE": "The protocol is not in force at that moment (not yet started, or ended).",
+    "reason.SENDER_NOT_AUTHORISED": "The sender is not a member of the local team the protocol names.",
+    "reason.SENDER_NO_SECRECY": "The sender is not bound by professional secrecy.",
+    "reason.NOT_ASSESSED": "The team member has not judged the referral appropriate together with the client.",
+    "reason.REFERRAL_AFTER_DECISION": "The referral is dated after the moment of the transfer.",
+    "reason.RECIPIENT_NOT_AUTHORISED": "The recipient is not a social worker of the organisation the protocol names.",
+    "reason.RECIPIENT_NO_SECRECY": "The recipient is not bound by the same professional secrecy.",
+    "reason.WRONG_MAILBOX": "The recipient is not reached at the mailbox the protocol names.",
+    "reason.NOT_RESIDENT": "The client does not live in the recipient's municipality (postcode outside the protocol).",
+    "reason.CONSENT_NOT_INFORMED": "The client was not told about every topic: which data, to whom, why, what happens next, and that consent can be withdrawn.",
+    "reason.CONSENT_WITHDRAWN": "The client has withdrawn the consent.",
+    "reason.CONSENT_AFTER_TRANSFER": "The consent was given only after the moment of the transfer.",
+    "reason.CONSENT_SCOPE_RECIPIENT": "The consent does not cover the protocol's recipient organisation.",
+    "reason.CONSENT_SCOPE_DATA": "The consent does not cover every data item that would be sent.",
+    "reason.DATA_ITEM_NOT_IN_PROTOCOL": "A data item that would be sent is not listed in article 3 of the protocol.",
+    "reason.FORBIDDEN_IDENTIFIER": "The data hold a national register, BIS, IBAN or KBO number, which article 3 forbids.",
+    "reason.ONWARD_RECIPIENT_NOT_ALLOWED": "The OCMW may pass the data on only to its social worker or to an actor of the integrated broad reception partnership.",
+    "reason.ONWARD_NOT_OWN_SOCIAL_WORKER": "The social worker does not belong to the OCMW that received the data.",
+    "reason.ONWARD_NO_SECRECY": "The social worker is not bound by professional secrecy.",
+    "reason.ONWARD_NOT_PARTNER": "The actor is not part of the integrated broad reception partnership.",
+    # --- what each rule enforces, for the DPO (decision/_rules.py) ---
+    "rule.referral.PROTOCOL_NOT_IN_FORCE": "The protocol is in force at the moment of the transfer: from its first day, before its end.",
+    "rule.referral.SENDER_NOT_AUTHORISED": "The sender is a member (role local_team_member) of the local team the protocol names.",
+    "rule.referral.SENDER_NO_SECRECY": "The sender is bound by professional secrecy.",
+    "rule.referral.NOT_ASSESSED": "The team member, in consultation with the client, judged the referral appropriate.",
+    "rule.referral.REFERRAL_AFTER_DECISION": "The referral was made no later than the moment of the transfer.",
+    "rule.referral.RECIPIENT_NOT_AUTHORISED": "The recipient is a social worker (role social_worker) of the protocol's recipient organisation (same KBO number).",
+    "rule.referral.RECIPIENT_NO_SECRECY": "The recipient is bound by the same professional secrecy.",
+    "rule.referral.WRONG_MAILBOX": "The data go to the mailbox the protocol names (letter case aside).",
+    "rule.referral.NOT_RESIDENT": "The client lives in Belgium at a postcode of the recipient's municipality.",
+    "rule.referral.CONSENT_NOT_INFORMED": "The client was told which data, to whom, why, what happens next, and that consent can be withdrawn.",
+    "rule.referral.CONSENT_WITHDRAWN": "The consent has not been withdrawn by the moment of the transfer.",
+    "rule.referral.CONSENT_AFTER_TRANSFER": "The consent was given no later than the moment of the transfer.",
+    "rule.referral.CONSENT_SCOPE_RECIPIENT": "The consent covers the protocol's recipient organisation.",
+    "rule.referral.CONSENT_SCOPE_DATA": "The consent covers every data item sent (name, address, phone, e-mail).",
+    "rule.referral.DATA_ITEM_NOT_IN_PROTOCOL": "Every data item sent is listed in article 3 of the protocol.",
+    "rule.referral.FORBIDDEN_IDENTIFIER": "No text holds a national register, BIS, IBAN or KBO number.",
+    "rule.onward.PROTOCOL_NOT_IN_FORCE": "The protocol is in force at the moment the data are passed on.",
+    "rule.onward.ONWARD_RECIPIENT_NOT_ALLOWED": "The OCMW passes the data on only to a kind of recipient article 4 of the protocol names: its social worker, or an actor of the integrated broad reception partnership.",
+    "rule.onward.ONWARD_NOT_OWN_SOCIAL_WORKER": "A social worker who gets the data works for the OCMW that received them.",
+    "rule.onward.ONWARD_NO_SECRECY": "Whoever gets the data is bound by professional secrecy where the protocol requires it.",
+    "rule.onward.ONWARD_NOT_PARTNER": "An actor who gets the data is part of the integrated broad reception partnership (decree of 9 February 2018).",
+    # --- dates -----------------------------------------------------------------------------
+    "date.long": "{day} {month} {year}",
+    "date.short": "{year}-{month:02d}-{day:02d}",
+    "date.at": "{date} at {time}",
+    "date.month.1": "January",
+    "date.month.2": "February",
+    "date.month.3": "March",
+    "date.month.4": "April",
+    "date.month.5": "May",
+    "date.month.6": "June",
+    "date.month.7": "July",
+    "date.month.8": "August",
+    "date.month.9": "September",
+    "date.month.10": "October",
+    "date.month.11": "November",
+    "date.month.12": "December",
+    # --- verwijzing.txt (A6-1, A6-2) -------------------------------------------------------
+    "txt.title": "Referral to {recipient}",
+    "txt.intro": 'Sent under the protocol "{title}".',
+    "txt.reference": "Reference",
+    "txt.created": "Created",
+    "txt.sent": "Sent",
+    "txt.consent": "Consent",
+    "txt.consent_given": "{consent_id}, given on {date}",
+    "txt.sender": "Sender",
+    "txt.client": "Client",
+    "txt.first_name": "First name",
+    "txt.last_name": "Last name",
+    "txt.address": "Address",
+    "txt.street_box": "{street} {number} box {box}",
+    "txt.phone": "Phone",
+    "txt.email": "E-mail",
+    "txt.not_given": "not given",
+    "txt.care": (
+        "The client consented to sharing these data. The protocol allows only the name and\n"
+        "contact details (article 3). Keep them no longer than the protocol allows, and\n"
+        "report wrong or incomplete data to the sender (article 7)."
+    ),
+    "txt.for_software": "{document} in this archive holds the same data, for software.",
+    # --- e-mails: shared -------------------------------------------------------------------
+    "mail.greeting": "Dear Sir or Madam,",
+    "mail.regards": "Kind regards,",
+    "mail.none": "none",
+    "mail.and": "and",
+    "mail.not_yet_known": "not yet known",
+    "mail.notice": "Notice: {notice_id}",
+    "mail.no_personal_data": (
+        "This message holds no personal data of clients: only categories, counts and "
+        "references of notices."
+    ),
+    # --- the package e-mail (A6-1, A6-3) ---------------------------------------------------
+    "package_mail.subject": "Secure referral for {recipient}",
+    "package_mail.greeting": "Dear colleague,",
+    "package_mail.attached": (
+        "Attached is a referral to {recipient}, sent on {moment} under the protocol "
+        '"{title}" (article 6).'
+    ),
+    "package_mail.archive": (
+        "The attachment {filename} is a 7-Zip archive encrypted with AES-256. The password "
+        "follows by another channel (by phone or text message); it is never in an e-mail."
+    ),
+    "package_mail.open": (
+        "Open the attachment with 7-Zip (https://www.7-zip.org) or with software that "
+        "supports the protocol. The archive holds {text_name} (to read) and {document_name} "
+        "(for software)."
+    ),
+    "package_mail.care": (
+        "Keep the data no longer than the protocol allows (article 3) and do not forward this "
+        "message. If you received it by mistake, delete it and tell the sender and the data "
+        "protection officer ({dpo_email})."
+    ),
+    # --- article 3 data items --------------------------------------------------------------
+    "data_item.name": "first name and name (art. 3, item 1)",
+    "data_item.address": "address (art. 3, item 2)",
+    "data_item.phone": "telephone number (art. 3, item 2)",
+    "data_item.email": "e-mail address (art. 3, item 2)",
+    # --- breach notices (A9-1 to A9-4; GDPR art. 33, 34) -----------------------------------
+    "breach.cause.misdirected_email": "e-mail to a wrong recipient",
+    "breach.cause.lost_or_stolen_device": "lost or stolen device",
+    "breach.cause.unauthorised_access": "unauthorised access",
+    "breach.cause.hacking": "hacking",
+    "breach.cause.malware": "malware",
+    "breach.cause.wrong_password_sharing": (
+        "password sent by the same channel or to the wrong person"
+    ),
+    "breach.cause.human_error": "human error",
+    "breach.cause.software_error": "software error",
+    "breach.cause.other": "other cause",
+    "breach.loss.known_recipients": (
+        "loss of confidentiality: disclosed to a known number of recipients"
+    ),
+    "breach.loss.unknown_recipients": (
+        "loss of confidentiality: disclosed to an unknown number of recipients"
+    ),
+    "breach.loss.recoverable": "loss of integrity: data altered, recoverable",
+    "breach.loss.unrecoverable": "loss of integrity: data altered, not recoverable",
+    "breach.loss.temporary": "loss of availability: temporary",
+    "breach.loss.permanent": "loss of availability: permanent",
+    "breach.consequence.disclosure_of_social_situation": (
+        "disclosure of the family's social situation"
+    ),
+    "breach.consequence.stigmatisation": "stigmatisation",
+    "breach.consequence.unwanted_contact": "unwanted contact",
+    "breach.consequence.phishing": "phishing",
+    "breach.consequence.identity_fraud": "identity fraud",
+    "breach.consequence.loss_of_trust_in_assistance": "loss of trust in the assistance",
+    "breach.consequence.delay_of_assistance": "delay of the assistance",
+    "breach.consequence.loss_of_control_over_data": "loss of control over one's own data",
+    "breach.measure.deletion_requested": "the recipient was asked to delete the data",
+    "breach.measure.deletion_confirmed": "the recipient confirmed the deletion",
+    "breach.measure.password_changed": "password changed",
+    "breach.measure.access_revoked": "access revoked",
+    "breach.measure.device_wiped": "device wiped remotely",
+    "breach.measure.data_restored": "data restored",
+    "breach.measure.mailbox_secured": "mailbox secured",
+    "breach.measure.staff_instructed": "staff instructed",
+    "breach.measure.procedure_adjusted": "procedure adjusted",
+    "breach.measure.security_measures_reviewed": "security measures reviewed",
+    "breach.measure.police_report_filed": "police report filed",
+    "breach.measure.data_subjects_informed": "data subjects informed",
+    "severity.level.low": "low",
+    "severity.level.medium": "medium",
+    "severity.level.high": "high",
+    "severity.level.very_high": "very high",
+    "severity.exempt": (
+        "{formula}: {level}. The data subjects need not be told: the data were encrypted and "
+        "the password was not compromised (GDPR art. 34(3)(a))."
+    ),
+    "severity.tell": "{formula}: {level}. Tell the data subjects (GDPR art. 34(1)).",
+    "severity.no_high_risk": (
+        "{formula}: {level}. No high risk: the data subjects need not be told (GDPR art. 34)."
+    ),
+    "authority.status.DUE": "Notify {name} by {deadline} (Brussels time).",
+    "authority.status.OVERDUE_GIVE_REASONS": (
+        "Overdue: notify {name} now and give the reasons for the delay (GDPR art. 33(1))."
+    ),
+    "authority.status.NOTIFIED_IN_TIME": "{name} was notified in time.",
+    "authority.status.LATE_WITH_REASONS": (
+        "{name} was notified late; the reasons for the delay are recorded."
+    ),
+    "authority.status.LATE_GIVE_REASONS": (
+        "{name} was notified late: record the reasons for the delay (GDPR art. 33(1))."
+    ),
+    # --- the breach e-mail -----------------------------------------------------------------
+    "breach_mail.subject": "Data breach notice {notice_id} (phase {phase}) - protocol {protocol_id}",
+    "breach_mail.greeting": "Dear data protection officer,",
+    "breach_mail.intro": (
+        '{reporter} notifies you of a breach of personal data shared under the protocol "{title}".'
+    ),
+    "breach_mail.why_both": (
+        "The breach affects both parties; we therefore notify you through the data "
+        "protection officers (article 9 of the protocol)."
+    ),
+    "breach_mail.why_own": (
+        "By our first assessment the breach affects only our organisation; we inform you of "
+        "our own accord (article 9 of the protocol)."
+    ),
+    "breach_mail.phase_first": (
+        "This is the first notice; supplements follow as soon as more is known."
+    ),
+    "breach_mail.phase_next": (
+        "This is phase {phase}: a supplement to our earlier notice (GDPR art. 33(4))."
+    ),
+    "breach_mail.notice": "Notice: {notice_id}, phase {phase}",
+    "breach_mail.aware": "Established by {reporter} on: {moment}",
+    "breach_mail.occurred": "Occurred on: {moment}",
+    "breach_mail.cause": "Cause: {cause}",
+    "breach_mail.cause_malicious": "Cause: {cause} (malicious)",
+    "breach_mail.nature": "Nature of the breach:",
+    "breach_mail.categories": "Categories of data concerned:",
+    "breach_mail.approximate": "approximate",
+    "breach_mail.exact": "exact",
+    "breach_mail.data_subjects": "Number of data subjects ({precision}): {count}",
+    "breach_mail.records": "Number of data records ({precision}): {count}",
+    "breach_mail.consequences": "Likely consequences:",
+    "breach_mail.measures_taken": "Measures taken:",
+    "breach_mail.measures_proposed": "Measures proposed:",
+    "breach_mail.severity": (
+        "Severity by the ENISA method (2013): {level} "
+        "(SE = DPC {dpc} x EI {ei:g} + CB {cb:g} = {score:g})."
+    ),
+    "breach_mail.authority": (
+        "Notification to the supervisory authority ({authority}, {short_name}): by "
+        "{deadline}; {state}"
+    ),
+    "breach_mail.authority_notified": "notified on {moment}.",
+    "breach_mail.authority_advised": "advised.",
+    "breach_mail.authority_not_required": "not required by the assessment.",
+    "breach_mail.tell": "Telling the data subjects: {advice}.",
+    "breach_mail.tell_yes": "advised, because of a high risk (GDPR art. 34(1))",
+    "breach_mail.tell_exempt": (
+        "no: the data were encrypted and the password was not compromised (GDPR art. 34(3)(a))"
+    ),
+    "breach_mail.tell_no": "no: no high risk to the data subjects (GDPR art. 34)",
+    "breach_mail.consult": (
+        "We propose to consult together at once to limit and remedy the consequences "
+        "(article 9 of the protocol)."
+    ),
+    "breach_mail.share": (
+        "We share all information that helps to improve the security measures (article 9 of "
+        "the protocol)."
+    ),
+    "breach_mail.contact": "Contact point: the data protection officer of {reporter}, {email}.",
+    "breach_mail.addressee": "For: the data protection officer of {other}.",
+    # --- data quality (A7-1, A7-2) ---------------------------------------------------------
+    "quality.kind.erroneous": "erroneous",
+    "quality.kind.inaccurate": "inaccurate",
+    "quality.kind.incomplete": "incomplete",
+    "quality.kind.missing": "missing",
+    "quality.kind.outdated": "outdated",
+    "quality.kind.excessive": "excessive",
+    "quality.outcome.corrected": "the data were corrected",
+    "quality.outcome.deleted": "the data were deleted",
+    "quality.outcome.confirmed_correct": "the data proved correct",
+    "quality.outcome.cannot_verify": "the data could not be verified",
+    "quality.measure.corrected_at_source": "corrected at the source at Opgroeien",
+    "quality.measure.corrected_package_sent": "corrected data sent in a new encrypted package",
+    "quality.measure.deletion_requested": "asked to delete the data",
+    "quality.measure.data_deleted_at_source": "deleted at the source at Opgroeien",
+    "quality.measure.procedure_adjusted": "procedure adjusted",
+    "quality.measure.staff_instructed": "staff instructed",
+    "quality.measure.no_measure_needed": "no measure needed",
+    "quality.found_by.recipient": "by our organisation itself",
+    "quality.found_by.data_subject": "through the data subject (the client)",
+    "quality_mail.subject": "Data quality notice {notice_id} - protocol {protocol_id}",
+    "quality_mail.intro": (
+        "{recipient} reports that a data item of a referral is {kind} (article 7 of the protocol)."
+    ),
+    "quality_mail.referral": "Referral: {referral_id}",
+    "quality_mail.item": "Data item: {item}",
+    "quality_mail.found": "Found {found_by} on: {moment}",
+    "quality_mail.request": (
+        "We ask you to look into this, to take measures within a reasonable time and to "
+        "inform us. Send corrected data in a new encrypted package, not in a reply to this "
+        "message."
+    ),
+    "quality_answer_mail.subject": (
+        "Answer to data quality notice {notice_id} - protocol {protocol_id}"
+    ),
+    "quality_answer_mail.intro": (
+        "{sender} has looked into your notice {notice_id} about referral {referral_id} "
+        "(article 7 of the protocol)."
+    ),
+    "quality_answer_mail.outcome": "Outcome: {outcome}",
+    "quality_answer_mail.measures": "Measures:",
+    # --- termination (A8-1, A11-2, A11-3) --------------------------------------------------
+    "termination.ground.breach": (
+        "Opgroeien regie ends the protocol unilaterally, at once and without prior notice of "
+        "default, because the data are processed in breach of {what} (article 8 of the "
+        "protocol)."
+    ),
+    "termination.ground.notice": (
+        "We terminate the protocol in writing with a notice period of {months} months "
+        "(article 11 of the protocol)."
+    ),
+    "termination.ground.no_legal_basis": (
+        "The protocol has ended by law because no legal basis for the transfer remains: "
+        "{basis} (article 11 of the protocol)."
+    ),
+    "termination.breached.protocol": "the protocol",
+    "termination.breached.gdpr": "the GDPR",
+    "termination.breached.other_data_protection_law": "other data protection law",
+    "termination_mail.subject": "Termination of protocol {protocol_id} ({clause})",
+    "termination_mail.regarding": 'Re: the protocol "{title}".',
+    "termination_mail.reference": "Reference: {notice_id}; given on {date}.",
+    "termination_mail.ends": (
+        "The protocol is no longer in force from {date}. From that day on, no data are transferred."
+    ),
+    "termination_mail.retention": (
+        "Data already received are kept or deleted under article 3 of the protocol; the end "
+        "of the protocol neither shortens nor extends those terms."
+    ),
+    # --- legislation and processors (A9-5, A9-6, A6-8, A6-9) -------------------------------
+    "legislation.aspect.purpose": "purposes",
+    "legislation.aspect.proportionality": "proportionality",
+    "legislation.aspect.frequency": "frequency",
+    "legislation.aspect.duration": "duration",
+    "legislation.aspect.legal_basis": "legal basis",
+    "legislation.aspect.data_items": "data items",
+    "legislation.aspect.recipients": "recipients",
+    "legislation.aspect.other": "other",
+    "legislation_mail.subject": "Change in legislation {notice_id} - protocol {protocol_id}",
+    "legislation_mail.intro": (
+        "{recipient} reports a change in legislation that affects the protocol (article 9 of "
+        "the protocol)."
+    ),
+    "legislation_mail.act": "Legislation: {legislation}",
+    "legislation_mail.in_force": "In force from: {date}",
+    "legislation_mail.affects": "Affects: {aspects}",
+    "legislation_mail.proposal": (
+        "We propose to examine together whether the protocol must be amended."
+    ),
+    "processor.change.added": "new processor",
+    "processor.change.removed": "processor stops",
+    "processor.change.changed": "change",
+    "processor.finding.NO_ART28_AGREEMENT": ("works on the data without a GDPR art. 28 agreement"),
+    "processor.finding.AGREEMENT_AFTER_START": (
+        "started before its GDPR art. 28 agreement was concluded"
+    ),
+    "processor.finding.THIRD_COUNTRY_PROCESSOR": (
+        "works outside the EEA: a third-country transfer (GDPR chapter V)"
+    ),
+    "processor_mail.subject": "Change in processors {notice_id} - protocol {protocol_id}",
+    "processor_mail.intro": (
+        "{recipient} reports a change in its processors (article 9 of the protocol) and "
+        "updates its overview of processors (article 6)."
+    ),
+    "processor_mail.change": "Change: {change}",
+    "processor_mail.processor": "Processor: {name}",
+    "processor_mail.processor_kbo": "Processor: {name} (KBO {kbo})",
+    "processor_mail.service": "Service: {service}",
+    "processor_mail.country": "Country: {country}",
+    "processor_mail.agreement": "Processing agreement (GDPR art. 28): {agreement}",
+    "processor_mail.no_agreement": "not yet concluded",
+    "processor_mail.since": "Period: from {since}",
+    "processor_mail.period": "Period: from {since} to {until}",
+    # --- evidence (A6-4 to A6-7) -----------------------------------------------------------
+    "evidence.item.security_policy": "information security policy",
+    "evidence.item.security_plan": "information security plan",
+    "evidence.item.dpo": "appointment of the data protection officer",
+    "evidence.item.register_entry": "entry in the register of processing activities",
+    "evidence_mail.subject": "Evidence under article 6 - protocol {protocol_id}",
+    "evidence_mail.intro": (
+        "At your request, {recipient} sends you the evidence article 6 of the protocol asks for."
+    ),
+    "evidence_mail.item": "{what} [{clause}]: {document}",
+    "evidence_mail.item_dated": "{what} [{clause}]: {document} ({date})",
+    "evidence_mail.not_available": "not yet available",
+    "evidence_mail.dpo": "Data protection officer: {email}",
+    # --- retention (A3-4 to A3-6) ----------------------------------------------------------
+    "retention.decision.KEEP_UNTIL_CONTACT": (
+        "Keep: contact has not yet taken place, so it is not yet clear whether the client "
+        "wants help."
+    ),
+    "retention.decision.KEEP_FILE_TO_OPEN": (
+        "Keep: the client wants further help, so a client file is to be opened."
+    ),
+    "retention.decision.KEEP_FILE_OPEN": "Keep: the client file is open.",
+    "retention.decision.DELETE_DECLINED": (
+        "Delete: the client declined further help, so no ground to keep the data remains "
+        "(A3-4; GDPR art. 5(1)(e), storage limitation)."
+    ),
+    "retention.decision.KEEP_AFTER_CLOSING": (
+        "Keep: the client file was closed less than the retention term ago; keep until keep_until."
+    ),
+    "retention.decision.DELETE_RETENTION_ENDED": (
+        "Delete: the retention term after the client file was closed has ended."
+    ),
+    "retention.decision.KEEP_UNREACHABLE": (
+        "Keep: the client could not be reached yet; the case comes up for review on review_on "
+        "(the protocol is silent; the host sets the review period)."
+    ),
+    "retention.decision.REVIEW_UNREACHABLE": (
+        "Review: the client could not be reached within the host's review period; decide "
+        "whether to try again or to delete."
+    ),
+    # --- the register entry (A6-6; GDPR art. 30) -------------------------------------------
+    "register.name": "Referrals received from {source} (protocol {protocol_id})",
+    "register.data_subjects": (
+        "clients: members of socially vulnerable families the local team refers"
+    ),
+    "register.erasure.until_contact": (
+        "keep until contact took place and it is clear whether the client wants help"
+    ),
+    "register.erasure.declined": (
+        "delete once the client declines further help (GDPR art. 5(1)(e))"
+    ),
+    "register.erasure.client_file": "in a client file: {years} years after the file is closed",
+    "register.erasure.unreachable": (
+        "unreachable client: review {days} days after the last attempt (the protocol is "
+        "silent; the host's period)"
+    ),
+    "register.retention_period": (
+        "until contact and a clear answer; deleted when declined; {years} years after a "
+        "client file is closed"
+    ),
+    "register.storage_location": "in Belgium; no transfer to a third country",
+    "register.processor_agreement": "GDPR art. 28 agreement of {date}",
+    "register.no_processor_agreement": "no GDPR art. 28 agreement recorded",
+    "register.measure.encryption_in_transfer": (
+        "the data travel encrypted: AES-256 via 7-Zip, the password by another channel"
+    ),
+    "register.measure.single_mailbox": (
+        "a single, fixed destination mailbox of the social service"
+    ),
+    "register.measure.professional_secrecy": (
+        "sender and recipient are bound by professional secrecy"
+    ),
+    "register.measure.data_minimisation": (
+        "name and contact details only; no special-category or criminal data, no national "
+        "register number"
+    ),
+    "register.measure.security_policy": "an information security policy with a security plan",
+    "register.measure.security_plan": "security plan",
+    "register.measure.processor_agreements": (
+        "only processors with sufficient guarantees, each under a GDPR art. 28 agreement, "
+        "listed in an up-to-date overview"
+    ),
+    "register.measure.breach_procedure": (
+        "a data breach procedure through the data protection officers"
+    ),
+    "lint.DPO_ADVICE_MISSING": "the protocol records no DPO advice for this party (E-1)",
+    "lint.DPO_ADVICE_AFTER_ENTRY_INTO_FORCE": "the DPO advised on the draft after the protocol entered into force (E-1)",
+    "lint.DPO_OUTSIDE_PARTY_DOMAIN": "the DPO address is not in one of the party's e-mail domains (A9-4)",
+    "lint.MAILBOX_OUTSIDE_RECIPIENT_DOMAIN": "the mailbox is not in one of the recipient's e-mail domains (A6-1, A6-3)",
+    "lint.BRUSSELS_RECIPIENT_NOT_CAW": "in Brussels the recipient of such referrals is CAW Brussel, not an OCMW (C-4)",
+    "lint.CAW_OUTSIDE_BRUSSELS": "a CAW recipient is foreseen for Brussels only (C-4)",
+    "lint.ENDS_ON_ENTRY_INTO_FORCE": "the protocol ends on the day it enters into force: it never applies (A11-1)",
+    "lint.SEED_CORRECTED": "the signed text is corrected here: {reason}",
+    "lint.UNREADABLE": "the protocol is not a JSON object",
+}
+"""English templates by key; ``{name}`` placeholders are filled by :func:`~protocol_share._text.message`."""

@@ -1,0 +1,486 @@
+"""Dutch: every text a person reads, by key (the protocol's own language; the default).
+
+One flat mapping, :data:`MESSAGES`: dotted key -> :meth:`str.format` template. The English
+catalogue (:mod:`protocol_share._text.en`) has the same keys and placeholders.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Final
+
+__all__ = ["MESSAGES"]
+
+MESSAGES: Final[Mapping[str, str]] = {
+    # --- decision reasons (C-1 to C-7, A3-3, A4, A5-1, A6-3, A11-1) -------------------------
+    "reason.PROTOCOL_NOT_IN_FORCE": "Het protocol is op dat ogenblik niet van kracht (nog niet begonnen of beëindigd).",
+    "reason.SENDER_NOT_AUTHORISED": "De afzender is geen lid van het lokale team dat het protocol noemt.",
+    "reason.SENDER_NO_SECRECY": "De afzender is niet gebonden door het beroepsgeheim.",
+    "reason.NOT_ASSESSED": "Het teamlid heeft de doorverwijzing niet samen met de cliënt aangewezen geacht.",
+    "reason.REFERRAL_AFTER_DECISION": "De doorverwijzing is gedateerd na het ogenblik van de doorgifte.",
+    "reason.RECIPIENT_NOT_AUTHORISED": "De ontvanger is geen maatschappelijk werker van de organisatie die het protocol noemt.",
+    "reason.RECIPIENT_NO_SECRECY": "De ontvanger is niet gebonden door hetzelfde beroepsgeheim.",
+    "reason.WRONG_MAILBOX": "De ontvanger wordt niet bereikt via de mailbox die het protocol noemt.",
+    "reason.NOT_RESIDENT": "De cliënt woont niet in de gemeente van de ontvanger (postcode buiten het protocol).",
+    "reason.CONSENT_NOT_INFORMED": "De cliënt werd niet over alle onderwerpen geïnformeerd: welke gegevens, aan wie, waarom, wat er daarna gebeurt en dat de toestemming kan worden ingetrokken.",
+    "reason.CONSENT_WITHDRAWN": "De cliënt heeft de toestemming ingetrokken.",
+    "reason.CONSENT_AFTER_TRANSFER": "De toestemming werd pas na het ogenblik van de doorgifte gegeven.",
+    "reason.CONSENT_SCOPE_RECIPIENT": "De toestemming geldt niet voor de ontvangende organisatie van het protocol.",
+    "reason.CONSENT_SCOPE_DATA": "De toestemming dekt niet elk gegeven dat zou worden doorgegeven.",
+    "reason.DATA_ITEM_NOT_IN_PROTOCOL": "Een gegeven dat zou worden doorgegeven staat niet in artikel 3 van het protocol.",
+    "reason.FORBIDDEN_IDENTIFIER": "De gegevens bevatten een rijksregister-, BIS-, IBAN- of KBO-nummer, wat artikel 3 verbiedt.",
+    "reason.ONWARD_RECIPIENT_NOT_ALLOWED": "Het OCMW mag de gegevens alleen doorgeven aan zijn maatschappelijk werker of aan een actor van het geïntegreerd breed onthaal.",
+    "reason.ONWARD_NOT_OWN_SOCIAL_WORKER": "De maatschappelijk werker hoort niet bij het OCMW dat de gegevens ontving.",
+    "reason.ONWARD_NO_SECRECY": "De maatschappelijk werker is niet gebonden door het beroepsgeheim.",
+    "reason.ONWARD_NOT_PARTNER": "De actor maakt geen deel uit van het samenwerkingsverband geïntegreerd breed onthaal.",
+    # --- what each rule enforces, for the DPO (decision/_rules.py) ---
+    "rule.referral.PROTOCOL_NOT_IN_FORCE": "Het protocol is van kracht op het ogenblik van de doorgifte: vanaf de eerste dag, vóór het einde (Brusselse kalenderdagen).",
+    "rule.referral.SENDER_NOT_AUTHORISED": "De afzender is een lid (rol local_team_member) van het lokale team dat het protocol noemt.",
+    "rule.referral.SENDER_NO_SECRECY": "De afzender is gebonden door het beroepsgeheim.",
+    "rule.referral.NOT_ASSESSED": "Het teamlid heeft, in overleg met de cliënt, de doorverwijzing aangewezen geacht.",
+    "rule.referral.REFERRAL_AFTER_DECISION": "De doorverwijzing werd gemaakt uiterlijk op het ogenblik van de doorgifte.",
+    "rule.referral.RECIPIENT_NOT_AUTHORISED": "De ontvanger is een maatschappelijk werker (rol social_worker) van de ontvangende organisatie van het protocol (zelfde KBO-nummer).",
+    "rule.referral.RECIPIENT_NO_SECRECY": "De ontvanger is gebonden door hetzelfde beroepsgeheim.",
+    "rule.referral.WRONG_MAILBOX": "De gegevens gaan naar de mailbox die het protocol noemt (hoofdletters tellen niet).",
+    "rule.referral.NOT_RESIDENT": "De cliënt woont in België op een postcode van de gemeente van de ontvanger.",
+    "rule.referral.CONSENT_NOT_INFORMED": "De cliënt werd uitgelegd welke gegevens, aan wie, waarom, wat er daarna gebeurt en dat de toestemming kan worden ingetrokken.",
+    "rule.referral.CONSENT_WITHDRAWN": "De toestemming is op het ogenblik van de doorgifte niet ingetrokken.",
+    "rule.referral.CONSENT_AFTER_TRANSFER": "De toestemming werd gegeven uiterlijk op het ogenblik van de doorgifte.",
+    "rule.referral.CONSENT_SCOPE_RECIPIENT": "De toestemming geldt voor de ontvangende organisatie van het protocol.",
+    "rule.referral.CONSENT_SCOPE_DATA": "De toestemming dekt elk gegeven dat wordt doorgegeven (naam, adres, telefoon, e-mail).",
+    "rule.referral.DATA_ITEM_NOT_IN_PROTOCOL": "Elk gegeven dat wordt doorgegeven staat in artikel 3 van het protocol.",
+    "rule.referral.FORBIDDEN_IDENTIFIER": "Geen enkele tekst bevat een rijksregister-, BIS-, IBAN- of KBO-nummer.",
+    "rule.onward.PROTOCOL_NOT_IN_FORCE": "Het protocol is van kracht op het ogenblik van het doorgeven.",
+    "rule.onward.ONWARD_RECIPIENT_NOT_ALLOWED": "Het OCMW geeft de gegevens alleen door aan een soort ontvanger die het protocol in artikel 4 noemt: zijn maatschappelijk werker, of een actor van het geïntegreerd breed onthaal.",
+    "rule.onward.ONWARD_NOT_OWN_SOCIAL_WORKER": "Een maatschappelijk werker die de gegevens krijgt, werkt voor het OCMW dat ze ontving.",
+    "rule.onward.ONWARD_NO_SECRECY": "Wie de gegevens krijgt, is door het beroepsgeheim gebonden waar het protocol dat eist.",
+    "rule.onward.ONWARD_NOT_PARTNER": "Een actor die de gegevens krijgt, maakt deel uit van het samenwerkingsverband geïntegreerd breed onthaal (decreet van 9 februari 2018).",
+    # --- dates -----------------------------------------------------------------------------
+    "date.long": "{day} {month} {year}",
+    "date.short": "{day:02d}-{month:02d}-{year}",
+    "date.at": "{date} om {time}",
+    "date.month.1": "januari",
+    "date.month.2": "februari",
+    "date.month.3": "maart",
+    "date.month.4": "april",
+    "date.month.5": "mei",
+    "date.month.6": "juni",
+    "date.month.7": "juli",
+    "date.month.8": "augustus",
+    "date.month.9": "september",
+    "date.month.10": "oktober",
+    "date.month.11": "november",
+    "date.month.12": "december",
+    # --- verwijzing.txt (A6-1, A6-2) -------------------------------------------------------
+    "txt.title": "Verwijzing naar {recipient}",
+    "txt.intro": 'Verstuurd volgens het protocol "{title}".',
+    "txt.reference": "Referentie",
+    "txt.created": "Aangemaakt",
+    "txt.sent": "Verstuurd",
+    "txt.consent": "Toestemming",
+    "txt.consent_given": "{consent_id}, gegeven op {date}",
+    "txt.sender": "Afzender",
+    "txt.client": "Cliënt",
+    "txt.first_name": "Voornaam",
+    "txt.last_name": "Achternaam",
+    "txt.address": "Adres",
+    "txt.street_box": "{street} {number} bus {box}",
+    "txt.phone": "Telefoon",
+    "txt.email": "E-mail",
+    "txt.not_given": "niet opgegeven",
+    "txt.care": (
+        "De cliënt gaf toestemming om deze gegevens te delen. Het protocol laat enkel naam\n"
+        "en contactgegevens toe (artikel 3). Bewaar ze niet langer dan het protocol toelaat\n"
+        "en meld onjuiste of onvolledige gegevens aan de afzender (artikel 7)."
+    ),
+    "txt.for_software": "{document} in dit archief bevat dezelfde gegevens voor software.",
+    # --- e-mails: shared -------------------------------------------------------------------
+    "mail.greeting": "Geachte,",
+    "mail.regards": "Met vriendelijke groeten,",
+    "mail.none": "geen",
+    "mail.and": "en",
+    "mail.not_yet_known": "nog niet bekend",
+    "mail.notice": "Melding: {notice_id}",
+    "mail.no_personal_data": (
+        "Dit bericht bevat geen persoonsgegevens van cliënten: enkel categorieën, aantallen en "
+        "kenmerken van meldingen."
+    ),
+    # --- the package e-mail (A6-1, A6-3) ---------------------------------------------------
+    "package_mail.subject": "Beveiligde verwijzing voor {recipient}",
+    "package_mail.greeting": "Beste collega,",
+    "package_mail.attached": (
+        "In bijlage vindt u een verwijzing naar {recipient}, verstuurd op {moment} volgens "
+        'het protocol "{title}" (artikel 6).'
+    ),
+    "package_mail.archive": (
+        "De bijlage {filename} is een 7-Zip-archief, versleuteld met AES-256. Het wachtwoord "
+        "volgt via een ander kanaal (telefonisch of per sms); het staat nooit in een e-mail."
+    ),
+    "package_mail.open": (
+        "Open de bijlage met 7-Zip (https://www.7-zip.org) of met software die het protocol "
+        "ondersteunt. Het archief bevat {text_name} (om te lezen) en {document_name} (voor "
+        "software)."
+    ),
+    "package_mail.care": (
+        "Bewaar de gegevens niet langer dan het protocol toelaat (artikel 3) en stuur dit "
+        "bericht niet door. Kreeg u het per vergissing, verwijder het dan en verwittig de "
+        "afzender en de functionaris voor gegevensbescherming ({dpo_email})."
+    ),
+    # --- article 3 data items --------------------------------------------------------------
+    "data_item.name": "voornaam en naam (art. 3, gegeven 1)",
+    "data_item.address": "adres (art. 3, gegeven 2)",
+    "data_item.phone": "telefoonnummer (art. 3, gegeven 2)",
+    "data_item.email": "e-mailadres (art. 3, gegeven 2)",
+    # --- breach notices (A9-1 to A9-4; GDPR art. 33, 34) -----------------------------------
+    "breach.cause.misdirected_email": "e-mail aan een verkeerde ontvanger",
+    "breach.cause.lost_or_stolen_device": "verloren of gestolen toestel",
+    "breach.cause.unauthorised_access": "onbevoegde toegang",
+    "breach.cause.hacking": "hacking",
+    "breach.cause.malware": "malware",
+    "breach.cause.wrong_password_sharing": (
+        "wachtwoord langs hetzelfde kanaal of aan de verkeerde persoon bezorgd"
+    ),
+    "breach.cause.human_error": "menselijke fout",
+    "breach.cause.software_error": "softwarefout",
+    "breach.cause.other": "andere oorzaak",
+    "breach.loss.known_recipients": (
+        "verlies van vertrouwelijkheid: bekend geraakt bij een gekend aantal ontvangers"
+    ),
+    "breach.loss.unknown_recipients": (
+        "verlies van vertrouwelijkheid: bekend geraakt bij een onbekend aantal ontvangers"
+    ),
+    "breach.loss.recoverable": "verlies van integriteit: gegevens gewijzigd, herstelbaar",
+    "breach.loss.unrecoverable": "verlies van integriteit: gegevens gewijzigd, niet herstelbaar",
+    "breach.loss.temporary": "verlies van beschikbaarheid: tijdelijk",
+    "breach.loss.permanent": "verlies van beschikbaarheid: blijvend",
+    "breach.consequence.disclosure_of_social_situation": (
+        "bekendmaking van de sociale situatie van het gezin"
+    ),
+    "breach.consequence.stigmatisation": "stigmatisering",
+    "breach.consequence.unwanted_contact": "ongewenst contact",
+    "breach.consequence.phishing": "phishing",
+    "breach.consequence.identity_fraud": "identiteitsfraude",
+    "breach.consequence.loss_of_trust_in_assistance": "verlies van vertrouwen in de hulpverlening",
+    "breach.consequence.delay_of_assistance": "vertraging van de hulpverlening",
+    "breach.consequence.loss_of_control_over_data": "verlies van controle over de eigen gegevens",
+    "breach.measure.deletion_requested": "verzoek aan de ontvanger om de gegevens te verwijderen",
+    "breach.measure.deletion_confirmed": "bevestiging van de verwijdering door de ontvanger",
+    "breach.measure.password_changed": "wijziging van het wachtwoord",
+    "breach.measure.access_revoked": "intrekking van toegang",
+    "breach.measure.device_wiped": "wissen van het toestel op afstand",
+    "breach.measure.data_restored": "herstel van de gegevens",
+    "breach.measure.mailbox_secured": "beveiliging van de mailbox",
+    "breach.measure.staff_instructed": "instructie van de medewerkers",
+    "breach.measure.procedure_adjusted": "aanpassing van de procedure",
+    "breach.measure.security_measures_reviewed": "herziening van de beveiligingsmaatregelen",
+    "breach.measure.police_report_filed": "aangifte bij de politie",
+    "breach.measure.data_subjects_informed": "inlichten van de betrokkenen",
+    "severity.level.low": "laag",
+    "severity.level.medium": "gemiddeld",
+    "severity.level.high": "hoog",
+    "severity.level.very_high": "zeer hoog",
+    "severity.exempt": (
+        "{formula}: {level}. De betrokkenen hoeven niet ingelicht te worden: de gegevens waren "
+        "versleuteld en het wachtwoord is niet gecompromitteerd (AVG art. 34, lid 3, a))."
+    ),
+    "severity.tell": "{formula}: {level}. Licht de betrokkenen in (AVG art. 34, lid 1).",
+    "severity.no_high_risk": (
+        "{formula}: {level}. Geen hoog risico: de betrokkenen hoeven niet ingelicht te worden "
+        "(AVG art. 34)."
+    ),
+    "authority.status.DUE": "Meld aan de {name} uiterlijk op {deadline}.",
+    "authority.status.OVERDUE_GIVE_REASONS": (
+        "Te laat: meld nu aan de {name} en vermeld de redenen van de vertraging "
+        "(AVG art. 33, lid 1)."
+    ),
+    "authority.status.NOTIFIED_IN_TIME": "De {name} werd tijdig op de hoogte gebracht.",
+    "authority.status.LATE_WITH_REASONS": (
+        "De {name} werd laattijdig op de hoogte gebracht; de redenen zijn vastgelegd."
+    ),
+    "authority.status.LATE_GIVE_REASONS": (
+        "De {name} werd laattijdig op de hoogte gebracht: leg de redenen van de vertraging "
+        "vast (AVG art. 33, lid 1)."
+    ),
+    # --- the breach e-mail -----------------------------------------------------------------
+    "breach_mail.subject": (
+        "Melding gegevenslek {notice_id} (fase {phase}) - protocol {protocol_id}"
+    ),
+    "breach_mail.greeting": "Geachte functionaris voor gegevensbescherming,",
+    "breach_mail.intro": (
+        "{reporter} meldt u een inbreuk in verband met persoonsgegevens die gedeeld worden "
+        'onder het protocol "{title}".'
+    ),
+    "breach_mail.why_both": (
+        "De inbreuk heeft gevolgen voor beide partijen; daarom melden wij ze u via de "
+        "functionarissen voor gegevensbescherming (artikel 9 van het protocol)."
+    ),
+    "breach_mail.why_own": (
+        "De inbreuk heeft volgens onze eerste beoordeling enkel gevolgen voor onze "
+        "organisatie; wij informeren u vrijwillig (artikel 9 van het protocol)."
+    ),
+    "breach_mail.phase_first": (
+        "Dit is de eerste melding; aanvullingen volgen zodra ze bekend zijn."
+    ),
+    "breach_mail.phase_next": (
+        "Dit is fase {phase}: een aanvulling op onze eerdere melding (artikel 33, lid 4, AVG)."
+    ),
+    "breach_mail.notice": "Melding: {notice_id}, fase {phase}",
+    "breach_mail.aware": "Vastgesteld door {reporter} op: {moment}",
+    "breach_mail.occurred": "Ontstaan op: {moment}",
+    "breach_mail.cause": "Oorzaak: {cause}",
+    "breach_mail.cause_malicious": "Oorzaak: {cause} (met kwaad opzet)",
+    "breach_mail.nature": "Aard van de inbreuk:",
+    "breach_mail.categories": "Betrokken categorieën van gegevens:",
+    "breach_mail.approximate": "bij benadering",
+    "breach_mail.exact": "exact",
+    "breach_mail.data_subjects": "Aantal betrokkenen ({precision}): {count}",
+    "breach_mail.records": "Aantal gegevensrecords ({precision}): {count}",
+    "breach_mail.consequences": "Waarschijnlijke gevolgen:",
+    "breach_mail.measures_taken": "Genomen maatregelen:",
+    "breach_mail.measures_proposed": "Voorgestelde maatregelen:",
+    "breach_mail.severity": (
+        "Ernst volgens de ENISA-methode (2013): {level} "
+        "(SE = DPC {dpc} x EI {ei:g} + CB {cb:g} = {score:g})."
+    ),
+    "breach_mail.authority": (
+        "Melding aan de toezichthouder ({authority}, {short_name}): uiterlijk {deadline}; {state}"
+    ),
+    "breach_mail.authority_notified": "gemeld op {moment}.",
+    "breach_mail.authority_advised": "aangewezen.",
+    "breach_mail.authority_not_required": "volgens de beoordeling niet vereist.",
+    "breach_mail.tell": "Betrokkenen inlichten: {advice}.",
+    "breach_mail.tell_yes": "aangewezen, wegens een hoog risico (artikel 34, lid 1, AVG)",
+    "breach_mail.tell_exempt": (
+        "nee: de gegevens waren versleuteld en het wachtwoord is niet gecompromitteerd "
+        "(artikel 34, lid 3, a), AVG)"
+    ),
+    "breach_mail.tell_no": "nee: geen hoog risico voor de betrokkenen (artikel 34 AVG)",
+    "breach_mail.consult": (
+        "Wij stellen voor onmiddellijk samen te overleggen om de gevolgen te beperken en te "
+        "herstellen (artikel 9 van het protocol)."
+    ),
+    "breach_mail.share": (
+        "Wij delen alle informatie die nuttig is om de beveiligingsmaatregelen te verbeteren "
+        "(artikel 9 van het protocol)."
+    ),
+    "breach_mail.contact": (
+        "Contactpunt: de functionaris voor gegevensbescherming van {reporter}, {email}."
+    ),
+    "breach_mail.addressee": "Bestemd voor: de functionaris voor gegevensbescherming van {other}.",
+    # --- data quality (A7-1, A7-2) ---------------------------------------------------------
+    "quality.kind.erroneous": "foutief",
+    "quality.kind.inaccurate": "onnauwkeurig",
+    "quality.kind.incomplete": "onvolledig",
+    "quality.kind.missing": "ontbrekend",
+    "quality.kind.outdated": "niet meer actueel",
+    "quality.kind.excessive": "overtollig",
+    "quality.outcome.corrected": "de gegevens werden verbeterd",
+    "quality.outcome.deleted": "de gegevens werden verwijderd",
+    "quality.outcome.confirmed_correct": "de gegevens bleken correct",
+    "quality.outcome.cannot_verify": "de gegevens konden niet worden nagegaan",
+    "quality.measure.corrected_at_source": "verbeterd in de bron bij Opgroeien",
+    "quality.measure.corrected_package_sent": (
+        "verbeterde gegevens bezorgd in een nieuw versleuteld pakket"
+    ),
+    "quality.measure.deletion_requested": "gevraagd de gegevens te verwijderen",
+    "quality.measure.data_deleted_at_source": "verwijderd in de bron bij Opgroeien",
+    "quality.measure.procedure_adjusted": "procedure aangepast",
+    "quality.measure.staff_instructed": "medewerkers geïnstrueerd",
+    "quality.measure.no_measure_needed": "geen maatregel nodig",
+    "quality.found_by.recipient": "door onze organisatie zelf",
+    "quality.found_by.data_subject": "via de betrokkene (de cliënt)",
+    "quality_mail.subject": "Melding gegevenskwaliteit {notice_id} - protocol {protocol_id}",
+    "quality_mail.intro": (
+        "{recipient} meldt dat een gegeven van een verwijzing {kind} is (artikel 7 van het "
+        "protocol)."
+    ),
+    "quality_mail.referral": "Verwijzing: {referral_id}",
+    "quality_mail.item": "Gegeven: {item}",
+    "quality_mail.found": "Vastgesteld {found_by} op: {moment}",
+    "quality_mail.request": (
+        "Wij vragen u dit te onderzoeken, binnen een redelijke termijn maatregelen te nemen en "
+        "ons te informeren. Verbeterde gegevens bezorgt u in een nieuw versleuteld pakket, "
+        "niet in een antwoord op dit bericht."
+    ),
+    "quality_answer_mail.subject": (
+        "Antwoord op melding gegevenskwaliteit {notice_id} - protocol {protocol_id}"
+    ),
+    "quality_answer_mail.intro": (
+        "{sender} heeft uw melding {notice_id} over verwijzing {referral_id} onderzocht "
+        "(artikel 7 van het protocol)."
+    ),
+    "quality_answer_mail.outcome": "Resultaat: {outcome}",
+    "quality_answer_mail.measures": "Maatregelen:",
+    # --- termination (A8-1, A11-2, A11-3) --------------------------------------------------
+    "termination.ground.breach": (
+        "Opgroeien regie beëindigt het protocol eenzijdig, onmiddellijk en zonder "
+        "voorafgaande ingebrekestelling, omdat de gegevens verwerkt worden in strijd met "
+        "{what} (artikel 8 van het protocol)."
+    ),
+    "termination.ground.notice": (
+        "Wij zeggen het protocol schriftelijk op met een opzeggingstermijn van {months} "
+        "maanden (artikel 11 van het protocol)."
+    ),
+    "termination.ground.no_legal_basis": (
+        "Het protocol is van rechtswege beëindigd omdat er geen rechtsgrond voor de "
+        "doorgifte meer bestaat: {basis} (artikel 11 van het protocol)."
+    ),
+    "termination.breached.protocol": "het protocol",
+    "termination.breached.gdpr": "de AVG",
+    "termination.breached.other_data_protection_law": (
+        "andere regelgeving inzake gegevensbescherming"
+    ),
+    "termination_mail.subject": "Beëindiging protocol {protocol_id} ({clause})",
+    "termination_mail.regarding": 'Betreft: het protocol "{title}".',
+    "termination_mail.reference": "Kenmerk: {notice_id}; gegeven op {date}.",
+    "termination_mail.ends": (
+        "Het protocol is niet meer van kracht vanaf {date}. Vanaf die dag worden geen "
+        "gegevens meer doorgegeven."
+    ),
+    "termination_mail.retention": (
+        "Gegevens die al ontvangen werden, blijven bewaard of worden verwijderd volgens "
+        "artikel 3 van het protocol; het einde van het protocol verkort noch verlengt die "
+        "termijnen."
+    ),
+    # --- legislation and processors (A9-5, A9-6, A6-8, A6-9) -------------------------------
+    "legislation.aspect.purpose": "doeleinden",
+    "legislation.aspect.proportionality": "proportionaliteit",
+    "legislation.aspect.frequency": "frequentie",
+    "legislation.aspect.duration": "duur",
+    "legislation.aspect.legal_basis": "rechtsgrond",
+    "legislation.aspect.data_items": "gegevens",
+    "legislation.aspect.recipients": "ontvangers",
+    "legislation.aspect.other": "andere",
+    "legislation_mail.subject": "Wijziging regelgeving {notice_id} - protocol {protocol_id}",
+    "legislation_mail.intro": (
+        "{recipient} meldt een wijziging in de regelgeving die gevolgen heeft voor het "
+        "protocol (artikel 9 van het protocol)."
+    ),
+    "legislation_mail.act": "Regelgeving: {legislation}",
+    "legislation_mail.in_force": "Van kracht vanaf: {date}",
+    "legislation_mail.affects": "Raakt aan: {aspects}",
+    "legislation_mail.proposal": (
+        "Wij stellen voor samen na te gaan of het protocol moet worden aangepast."
+    ),
+    "processor.change.added": "nieuwe verwerker",
+    "processor.change.removed": "verwerker stopt",
+    "processor.change.changed": "wijziging",
+    "processor.finding.NO_ART28_AGREEMENT": (
+        "werkt met de gegevens zonder verwerkersovereenkomst (AVG art. 28)"
+    ),
+    "processor.finding.AGREEMENT_AFTER_START": (
+        "begon vóór de verwerkersovereenkomst (AVG art. 28) gesloten was"
+    ),
+    "processor.finding.THIRD_COUNTRY_PROCESSOR": (
+        "werkt buiten de EER: een doorgifte naar een derde land (AVG hoofdstuk V)"
+    ),
+    "processor_mail.subject": "Wijziging verwerkers {notice_id} - protocol {protocol_id}",
+    "processor_mail.intro": (
+        "{recipient} meldt een wijziging bij zijn verwerkers (artikel 9 van het protocol) en "
+        "werkt het overzicht van verwerkers bij (artikel 6)."
+    ),
+    "processor_mail.change": "Wijziging: {change}",
+    "processor_mail.processor": "Verwerker: {name}",
+    "processor_mail.processor_kbo": "Verwerker: {name} (KBO {kbo})",
+    "processor_mail.service": "Dienst: {service}",
+    "processor_mail.country": "Land: {country}",
+    "processor_mail.agreement": "Verwerkersovereenkomst (artikel 28 AVG): {agreement}",
+    "processor_mail.no_agreement": "nog niet gesloten",
+    "processor_mail.since": "Periode: vanaf {since}",
+    "processor_mail.period": "Periode: vanaf {since} tot {until}",
+    # --- evidence (A6-4 to A6-7) -----------------------------------------------------------
+    "evidence.item.security_policy": "informatieveiligheidsbeleid",
+    "evidence.item.security_plan": "informatieveiligheidsplan",
+    "evidence.item.dpo": "aanstelling van de functionaris voor gegevensbescherming",
+    "evidence.item.register_entry": "opname in het register van verwerkingsactiviteiten",
+    "evidence_mail.subject": "Bewijsstukken artikel 6 - protocol {protocol_id}",
+    "evidence_mail.intro": (
+        "Op uw vraag bezorgt {recipient} u de bewijsstukken die artikel 6 van het protocol vraagt."
+    ),
+    "evidence_mail.item": "{what} [{clause}]: {document}",
+    "evidence_mail.item_dated": "{what} [{clause}]: {document} ({date})",
+    "evidence_mail.not_available": "nog niet beschikbaar",
+    "evidence_mail.dpo": "Functionaris voor gegevensbescherming: {email}",
+    # --- retention (A3-4 to A3-6) ----------------------------------------------------------
+    "retention.decision.KEEP_UNTIL_CONTACT": (
+        "Bewaren: er was nog geen contact, dus het is nog niet duidelijk of de cliënt hulp wil."
+    ),
+    "retention.decision.KEEP_FILE_TO_OPEN": (
+        "Bewaren: de cliënt wil verdere hulp, er wordt een cliëntdossier geopend."
+    ),
+    "retention.decision.KEEP_FILE_OPEN": "Bewaren: het cliëntdossier is open.",
+    "retention.decision.DELETE_DECLINED": (
+        "Verwijderen: de cliënt wil geen verdere hulp, er is geen grond meer om de gegevens te "
+        "bewaren (A3-4; AVG art. 5, lid 1, e), opslagbeperking)."
+    ),
+    "retention.decision.KEEP_AFTER_CLOSING": (
+        "Bewaren: het cliëntdossier werd minder dan de bewaartermijn geleden afgesloten; "
+        "bewaren tot en met keep_until."
+    ),
+    "retention.decision.DELETE_RETENTION_ENDED": (
+        "Verwijderen: de bewaartermijn na het afsluiten van het cliëntdossier is verstreken."
+    ),
+    "retention.decision.KEEP_UNREACHABLE": (
+        "Bewaren: de cliënt was nog niet bereikbaar; het dossier wordt herbekeken op review_on "
+        "(het protocol zwijgt hierover; de organisatie bepaalt de termijn)."
+    ),
+    "retention.decision.REVIEW_UNREACHABLE": (
+        "Herbekijken: de cliënt was niet bereikbaar binnen de termijn van de organisatie; "
+        "beslis of er een nieuwe poging komt of dat de gegevens worden verwijderd."
+    ),
+    # --- the register entry (A6-6; GDPR art. 30) -------------------------------------------
+    "register.name": "Ontvangen verwijzingen van {source} (protocol {protocol_id})",
+    "register.data_subjects": (
+        "cliënten: leden van sociaal kwetsbare gezinnen die het lokale team doorverwijst"
+    ),
+    "register.erasure.until_contact": (
+        "bewaren tot er contact was en duidelijk is of de cliënt verdere hulp wil"
+    ),
+    "register.erasure.declined": (
+        "verwijderen zodra de cliënt verdere hulp weigert (AVG art. 5, lid 1, e))"
+    ),
+    "register.erasure.client_file": (
+        "in het cliëntdossier: {years} jaar na het afsluiten van het dossier"
+    ),
+    "register.erasure.unreachable": (
+        "onbereikbare cliënt: herbekijken {days} dagen na de laatste poging (het protocol "
+        "zwijgt; termijn van de organisatie)"
+    ),
+    "register.retention_period": (
+        "tot er contact was en een duidelijk antwoord; verwijderd bij weigering; {years} jaar "
+        "na het afsluiten van een cliëntdossier"
+    ),
+    "register.storage_location": "in België; geen doorgifte naar een derde land",
+    "register.processor_agreement": "verwerkersovereenkomst (AVG art. 28) van {date}",
+    "register.no_processor_agreement": "geen verwerkersovereenkomst (AVG art. 28) vastgelegd",
+    "register.measure.encryption_in_transfer": (
+        "de gegevens reizen versleuteld: AES-256 via 7-Zip, wachtwoord langs een ander kanaal"
+    ),
+    "register.measure.single_mailbox": "één vaste bestemmingsmailbox van de sociale dienst",
+    "register.measure.professional_secrecy": (
+        "afzender en ontvanger zijn gebonden door het beroepsgeheim"
+    ),
+    "register.measure.data_minimisation": (
+        "enkel naam en contactgegevens; geen bijzondere of gerechtelijke gegevens, geen "
+        "rijksregisternummer"
+    ),
+    "register.measure.security_policy": "informatieveiligheidsbeleid met een veiligheidsplan",
+    "register.measure.security_plan": "veiligheidsplan",
+    "register.measure.processor_agreements": (
+        "enkel verwerkers met voldoende garanties, elk met een verwerkersovereenkomst "
+        "(artikel 28 AVG), en een bijgehouden overzicht"
+    ),
+    "register.measure.breach_procedure": (
+        "meldingsprocedure voor gegevenslekken via de functionarissen voor gegevensbescherming"
+    ),
+    "lint.DPO_ADVICE_MISSING": "het protocol vermeldt geen advies van de DPO van deze partij (E-1)",
+    "lint.DPO_ADVICE_AFTER_ENTRY_INTO_FORCE": "de DPO gaf advies over het ontwerp nadat het protocol in werking trad (E-1)",
+    "lint.DPO_OUTSIDE_PARTY_DOMAIN": "het adres van de DPO ligt niet in een e-maildomein van de partij (A9-4)",
+    "lint.MAILBOX_OUTSIDE_RECIPIENT_DOMAIN": "de mailbox ligt niet in een e-maildomein van de ontvanger (A6-1, A6-3)",
+    "lint.BRUSSELS_RECIPIENT_NOT_CAW": "in Brussel is CAW Brussel de ontvanger van zulke doorverwijzingen, geen OCMW (C-4)",
+    "lint.CAW_OUTSIDE_BRUSSELS": "een CAW als ontvanger is enkel voorzien voor Brussel (C-4)",
+    "lint.ENDS_ON_ENTRY_INTO_FORCE": "het protocol eindigt op de dag dat het in werking treedt: het is nooit van toepassing (A11-1)",
+    "lint.SEED_CORRECTED": "de ondertekende tekst is hier verbeterd: {reason}",
+    "lint.UNREADABLE": "het protocol is geen JSON-object",
+}
+"""Dutch templates by key; ``{name}`` placeholders are filled by :func:`~protocol_share._text.message`."""

@@ -1,0 +1,45 @@
+"""Article 3: the client's data, the only data that may travel (A3-1 to A3-3).
+
+- :mod:`._fields`: :class:`ClientData`, :class:`Address` and the field types.
+- :mod:`._identifiers`: the forbidden-identifier guard (A3-3).
+- :mod:`._screening`: which models had their texts screened by the guard.
+- :mod:`._minimise`: :func:`minimise`, from a richer host record to what may travel.
+"""
+
+from protocol_share.clientdata._fields import (
+    BE_POSTCODE,
+    Address,
+    ClientData,
+    DataItem,
+    Email,
+    OrganisationEmail,
+    Phone,
+    check_free_text,
+    phone_holds_identifier,
+)
+from protocol_share.clientdata._identifiers import (
+    IdentifierKind,
+    forbidden_identifier_kinds,
+)
+from protocol_share.clientdata._minimise import (
+    HIDDEN_KEY,
+    Minimised,
+    minimise,
+)
+
+__all__ = [
+    "BE_POSTCODE",
+    "HIDDEN_KEY",
+    "Address",
+    "ClientData",
+    "DataItem",
+    "Email",
+    "IdentifierKind",
+    "Minimised",
+    "OrganisationEmail",
+    "Phone",
+    "check_free_text",
+    "forbidden_identifier_kinds",
+    "minimise",
+    "phone_holds_identifier",
+]

@@ -1,0 +1,319 @@
+"""Article 3: the only data that may travel — the client's name and contact details.
+
+- A3-1: first name and last name, to identify the client.
+- A3-2: contact details (address, telephone number, e-mail address), to contact the client.
+- A3-3: nothing else; in particular no national register, BIS, IBAN or KBO number
+  (:mod:`protocol_share.clientdata._identifiers`).
+
+Every value is checked by the library made for it: phonenumbers (kept as E.164, Belgian
+default region), email-validator (syntax only, never a DNS look-up). Models mask their
+``repr``, and errors name fields and codes, never values.
+
+    >>> client = ClientData(
+    ...     first_name="Ségolène",
+    ...     last_name="D'Hondt-Van den Bossche",
+    ...     address=Address(street="Aartrijkestraat", house_number="11",
+    ...                     postcode="8820", municipality="Torhout"),
+    ...     phone="0470 12 34 56",
+    ... )
+    >>> client.phone
+    '+32470123456'
+    >>> client
+    ClientData(first_name=<redacted>, last_name=<redacted>, address=<redacted>, phone=<redacted>, email=<redacted>)
+    >>> sorted(str(item) for item in client.items)
+    ['address', 'name', 'phone']
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from collections.abc import Callable
+from enum import StrEnum
+from typing import Annotated, ClassVar, Self
+
+import phonenumbers
+from email_validator import EmailNotValidError, validate_email
+from pydantic import AfterValidator, BeforeValidator, Field, model_validator
+from pydantic_core import PydanticCustomError
+
+from protocol_share._model import field_error
+from protocol_share.clientdata._identifiers import forbidden_identifier_kinds
+from protocol_share.clientdata._screening import Screened
+
+__all__ = [
+    "BE_POSTCODE",
+    "Address",
+    "ClientData",
+    "DataItem",
+    "Email",
+    "OrganisationEmail",
+    "Phone",
+    "check_free_text",
+    "phone_holds_identifier",
+]
+
+
+class DataItem(StrEnum):
+    """The data items article 3 allows: ``name`` (A3-1); ``address``, ``phone``, ``email`` (A3-2)."""
+
+    NAME = "name"
+    ADDRESS = "address"
+    PHONE = "phone"
+    EMAIL = "email"
+
+
+_FORBIDDEN = "FORBIDDEN_IDENTIFIER"
+_FORBIDDEN_MESSAGE = "holds a national register, BIS, IBAN or KBO number, which article 3 forbids"
+_NAME_PUNCTUATION = frozenset(" -'’‐")  # space, hyphen, apostrophes, Unicode hyphen
+_MUNICIPALITY_PUNCTUATION = _NAME_PUNCTUATION | frozenset("().")
+_HOUSE_NUMBER = re.compile(r"\d{1,5}(?:[ ]?[A-Za-z]{1,3})?(?:[ ]?[-/][ ]?\d{1,5}[A-Za-z]{0,3})?")
+_BOX = re.compile(r"[0-9A-Za-z]{1,10}(?:[ .\-/][0-9A-Za-z]{1,10})?")
+BE_POSTCODE = re.compile(r"[1-9]\d{3}")
+"""A Belgian postcode: four digits, 1000 to 9999 (for ``Address`` and ``Protocol.postcodes``)."""
+_OTHER_POSTCODE = re.compile(r"[0-9A-Za-z][0-9A-Za-z \-]{1,9}")
+# Belgian numbers as people write them: prefix +32, 0032 or 0, then a digit other than 0 and
+# more digits, with at most one space, dot, slash or hyphen between them (see _parse_phone).
+_BE_PHONE = re.compile(r"(?:\+32|0032|0)[ ]?([1-9](?:[ ./\-]?[0-9]){6,9})")
+_DROP_PHONE_SEPARATORS = str.maketrans(dict.fromkeys(" ./-"))
+
+
+def _guard(value: str) -> None:
+    if forbidden_identifier_kinds(value):
+        raise PydanticCustomError(_FORBIDDEN, _FORBIDDEN_MESSAGE)
+
+
+def _tidy(value: str) -> str:
+    if not value.isprintable():
+        raise PydanticCustomError(
+            "CONTROL_CHARACTER", "contains a control or invisible character (use plain spaces)"
+        )
+    value = unicodedata.normalize("NFC", value.strip())
+    if not value:
+        raise PydanticCustomError("EMPTY", "must not be empty or blank")
+    return value
+
+
+def check_free_text(value: str) -> str:
+    """Refuse text holding a forbidden identifier (A3-3), control characters or nothing; NFC-normalise."""
+    _guard(value)
+    return _tidy(value)
+
+
+def _letters_and(punctuation: frozenset[str], code: str, what: str) -> Callable[[str], str]:
+    message = f"must be {what}: letters of any script, spaces, hyphens and apostrophes, no digits"
+    drop_punctuation = str.maketrans(dict.fromkeys(punctuation))
+
+    def check(value: str) -> str:
+        value = _tidy(value)
+        if not value[0].isalpha():
+            raise PydanticCustomError(code, message)
+        letters = value.translate(drop_punctuation)
+        # Fast path: letters only. Else allow combining marks (category M) between letters.
+        if not letters.isalpha() and any(unicodedata.category(ch)[0] not in "LM" for ch in letters):
+            raise PydanticCustomError(code, message)
+        return value
+
+    return check
+
+
+def _pattern(regex: re.Pattern[str], code: str, message: str) -> Callable[[str], str]:
+    def check(value: str) -> str:
+        value = _tidy(value)
+        if not regex.fullmatch(value):
+            raise PydanticCustomError(code, message)
+        return value
+
+    return check
+
+
+def _fast_be_phone(value: str) -> phonenumbers.PhoneNumber | None:
+    """The valid number phonenumbers would make of a common Belgian notation, or None.
+
+    For ``0470 12 34 56``, ``+32 470 12 34 56`` or ``0032 50 ...`` (see ``_BE_PHONE``),
+    ``phonenumbers.parse(value, "BE")`` gives country code 32 and the digits after the
+    prefix as the national number: it strips a leading national prefix "0" whenever what
+    remains is a possible number, which a valid one is. Building that number directly
+    skips ``parse``, which costs four times the validity test. A number that is not valid
+    this way returns None, and the caller asks ``parse``: the answer is always
+    phonenumbers'.
+    """
+    match = _BE_PHONE.fullmatch(value)
+    if match is None:
+        return None
+    digits = match.group(1).translate(_DROP_PHONE_SEPARATORS)
+    candidate = phonenumbers.PhoneNumber(country_code=32, national_number=int(digits))
+    return candidate if phonenumbers.is_valid_number(candidate) else None
+
+
+def _phone(value: str) -> str:
+    e164 = phonenumbers.PhoneNumberFormat.E164
+    fast = _fast_be_phone(value)
+    if fast is not None:
+        # No forbidden identifier fits here: a valid Belgian number has eight or nine digits
+        # after its prefix, so no digit run is the eleven of a national or BIS number, and
+        # an IBAN needs letters. (The guard below would find nothing; tests check it.)
+        return phonenumbers.format_number(fast, e164)
+    try:
+        parsed = phonenumbers.parse(value, "BE")
+        valid = phonenumbers.is_valid_number(parsed)
+    except phonenumbers.NumberParseException:
+        valid = False
+    if valid:
+        if phone_holds_identifier(value):
+            raise PydanticCustomError(_FORBIDDEN, _FORBIDDEN_MESSAGE)
+        return phonenumbers.format_number(parsed, e164)
+    if forbidden_identifier_kinds(value):
+        raise PydanticCustomError(_FORBIDDEN, _FORBIDDEN_MESSAGE)
+    raise PydanticCustomError("INVALID_PHONE", "is not a valid telephone number")
+
+
+def phone_holds_identifier(phone: str) -> bool:
+    """Whether a valid phone number is in fact a national register or BIS number (A3-3).
+
+    A valid Belgian number in national notation has the KBO shape (ten digits, a leading
+    zero), so in the phone field only a *whole* national or BIS number counts, never KBO.
+    """
+    return bool(forbidden_identifier_kinds(phone, whole_runs_only=True, include_kbo=False))
+
+
+def _email(value: str) -> str:
+    try:
+        return validate_email(value, check_deliverability=False).normalized
+    except EmailNotValidError:
+        raise PydanticCustomError("INVALID_EMAIL", "is not a valid e-mail address") from None
+
+
+def _string(value: object) -> str:
+    if isinstance(value, str):
+        return value
+    raise PydanticCustomError("NOT_A_STRING", "must be a string")
+
+
+def _guarded_string(value: object) -> str:
+    # The guard runs before length and shape checks, so a forbidden identifier is reported
+    # as such in every field, whatever else is wrong with the value.
+    text = _string(value)
+    _guard(text)
+    return text
+
+
+_Text = BeforeValidator(_guarded_string)
+PersonName = Annotated[
+    str,
+    _Text,
+    Field(min_length=1, max_length=100),
+    AfterValidator(_letters_and(_NAME_PUNCTUATION, "INVALID_NAME", "a name")),
+]
+Street = Annotated[str, _Text, Field(min_length=1, max_length=120), AfterValidator(_tidy)]
+HouseNumber = Annotated[
+    str,
+    _Text,
+    Field(min_length=1, max_length=16),
+    AfterValidator(_pattern(_HOUSE_NUMBER, "INVALID_HOUSE_NUMBER", "is not a house number")),
+]
+Box = Annotated[
+    str,
+    _Text,
+    Field(min_length=1, max_length=21),
+    AfterValidator(_pattern(_BOX, "INVALID_BOX", "is not a box number")),
+]
+Municipality = Annotated[
+    str,
+    _Text,
+    Field(min_length=1, max_length=80),
+    AfterValidator(
+        _letters_and(_MUNICIPALITY_PUNCTUATION, "INVALID_MUNICIPALITY", "a municipality")
+    ),
+]
+Postcode = Annotated[str, _Text, Field(min_length=2, max_length=10), AfterValidator(_tidy)]
+# The region codes of phonenumbers, a maintained dependency already, serve as the list of
+# countries: every inhabited ISO 3166-1 alpha-2 code, plus AC and TA (Ascension, Tristan
+# da Cunha: reserved by ISO 3166, each its own postal area) and XK (Kosovo, the code the EU
+# and postal services use); none of the uninhabited territories (AQ, BV, GS, HM, PN, TF,
+# UM), where no client lives. Nothing is up-cased: "be" is refused like "XX".
+_COUNTRIES = frozenset(phonenumbers.SUPPORTED_REGIONS)
+
+
+def _country(value: str) -> str:
+    value = _tidy(value)
+    if value not in _COUNTRIES:
+        raise PydanticCustomError(
+            "INVALID_COUNTRY", "is not a country code (ISO 3166-1 alpha-2, upper case)"
+        )
+    return value
+
+
+Country = Annotated[str, _Text, AfterValidator(_country)]
+"""A country as an ISO 3166-1 alpha-2 code (``BE``, ``NL``, ``FR``), from the region codes
+of phonenumbers: inhabited countries and territories, plus ``XK``, ``AC`` and ``TA``."""
+Phone = Annotated[
+    str, BeforeValidator(_string), Field(min_length=1, max_length=40), AfterValidator(_phone)
+]
+"""A telephone number, any usual notation in; E.164 out (``+32470123456``) (A3-2)."""
+Email = Annotated[str, _Text, Field(min_length=3, max_length=254), AfterValidator(_email)]
+"""An e-mail address, syntax checked by email-validator, no DNS look-up (A3-2)."""
+
+# An organisation's address (a mailbox, a DPO contact) is no personal data and recurs in
+# every referral to it, so its check is remembered; a client's address never is.
+_organisation_email = functools.lru_cache(maxsize=256)(_email)
+OrganisationEmail = Annotated[
+    str, _Text, Field(min_length=3, max_length=254), AfterValidator(_organisation_email)
+]
+"""An organisation's e-mail address (A6-3 mailbox, A9-4 DPO), checked like :data:`Email`;
+the answers for the last 256 addresses are kept, since organisations' addresses recur."""
+
+
+class Address(Screened):
+    """The client's postal address, part of the contact details (A3-2).
+
+    A Belgian postcode (``country="BE"``) is four digits; ``repr`` is masked.
+    """
+
+    _personal_fields: ClassVar[frozenset[str]] = frozenset(
+        {"street", "house_number", "box", "postcode", "municipality"}
+    )
+
+    street: Street
+    house_number: HouseNumber
+    postcode: Postcode
+    municipality: Municipality
+    box: Box | None = None
+    country: Country = "BE"
+
+    @model_validator(mode="after")
+    def _postcode_fits_country(self) -> Self:
+        regex = BE_POSTCODE if self.country == "BE" else _OTHER_POSTCODE
+        if not regex.fullmatch(self.postcode):
+            raise field_error(
+                "Address", "postcode", "INVALID_POSTCODE", "is not a postcode of the country"
+            )
+        return self
+
+
+class ClientData(Screened):
+    """Everything about the client that may travel: name (A3-1) and contact details (A3-2).
+
+    No other field exists, and none is accepted (A3-3). ``repr`` and ``str`` are masked.
+    """
+
+    _personal_fields: ClassVar[frozenset[str]] = frozenset(
+        {"first_name", "last_name", "address", "phone", "email"}
+    )
+
+    first_name: PersonName
+    last_name: PersonName
+    address: Address
+    phone: Phone | None = None
+    email: Email | None = None
+
+    @property
+    def items(self) -> frozenset[DataItem]:
+        """The data items present: always name and address; phone and e-mail when given."""
+        present = {DataItem.NAME, DataItem.ADDRESS}
+        if self.phone is not None:
+            present.add(DataItem.PHONE)
+        if self.email is not None:
+            present.add(DataItem.EMAIL)
+        return frozenset(present)

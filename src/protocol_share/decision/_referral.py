@@ -1,0 +1,83 @@
+"""The referral: who sends which client's data to whom, with which consent (C-1 to C-7, A5-1).
+
+The models only hold the facts; whether they satisfy the protocol is for
+:func:`protocol_share.check_referral` to say (default deny). :class:`OnwardShare` describes
+the OCMW passing the data on (A4-1, A4-2), judged by :func:`protocol_share.check_onward_share`.
+
+    >>> Sender(member_id="kg-torhout-017", team="lokaal team Kind en Gezin Torhout").role
+    'local_team_member'
+    >>> OnwardShare(kind="breed_onthaal_actor", organisation_kbo="0212175523",
+    ...             breed_onthaal_partner=True).organisation_kbo
+    '0212.175.523'
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, ClassVar
+
+from pydantic import AfterValidator, AwareDatetime, Field
+
+from protocol_share._model import FrozenModel
+from protocol_share.clientdata._fields import ClientData, OrganisationEmail, check_free_text
+from protocol_share.clientdata._screening import Screened
+from protocol_share.decision._consent import Consent, Identifier
+from protocol_share.protocol._protocol import Kbo
+
+__all__ = ["OnwardShare", "Recipient", "Referral", "Role", "Sender"]
+
+Role = Annotated[str, Field(min_length=1, max_length=40, pattern=r"^[a-z][a-z_]*$")]
+"""A role name; the rules accept ``local_team_member`` for senders and ``social_worker``
+for recipients (C-1, C-4)."""
+
+
+class Sender(Screened):
+    """The Opgroeien regie team member who refers (C-1): must be a local team member of the
+    protocol's ``team``, bound by professional secrecy."""
+
+    member_id: Identifier
+    team: Annotated[str, Field(min_length=1, max_length=200), AfterValidator(check_free_text)]
+    role: Role = "local_team_member"
+    professional_secrecy: bool = True
+
+
+class Recipient(Screened):
+    """Who receives (C-4, C-5, A6-1, A6-3): a social worker of the protocol's recipient
+    organisation, bound by the same secrecy, reached at the protocol's mailbox."""
+
+    organisation_kbo: Kbo
+    mailbox: OrganisationEmail
+    role: Role = "social_worker"
+    professional_secrecy: bool = True
+
+
+class Referral(Screened):
+    """One referral of a client to the recipient (A5-1): client data, consent, sender, recipient.
+
+    ``assessed_appropriate`` records that the team member, with the client, judged the
+    referral appropriate (A5-1). ``repr`` masks the client.
+    """
+
+    _personal_fields: ClassVar[frozenset[str]] = frozenset({"client"})
+
+    referral_id: Identifier
+    client: ClientData
+    consent: Consent
+    sender: Sender
+    recipient: Recipient
+    assessed_appropriate: bool
+    created_at: AwareDatetime
+
+
+class OnwardShare(FrozenModel):
+    """The OCMW passing received data on (A4-1, A4-2), as judged by ``check_onward_share``.
+
+    ``kind`` is ``social_worker`` (the OCMW's own social worker, bound by professional
+    secrecy, who offers concrete assistance: A4-1) or ``breed_onthaal_actor`` (an actor of the
+    "geïntegreerd breed onthaal" partnership, under the decree of 9 February 2018: A4-2); any
+    other kind is refused. ``organisation_kbo`` is the organisation the person works for.
+    """
+
+    kind: Role
+    organisation_kbo: Kbo
+    professional_secrecy: bool = False
+    breed_onthaal_partner: bool = False

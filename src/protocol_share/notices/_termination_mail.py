@@ -1,0 +1,66 @@
+"""The written notice that ends the protocol (A8-1, A11-2, A11-3), as an e-mail.
+
+A registered letter may be what the parties require as "in writing"; this text serves for
+both.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from email.message import EmailMessage
+
+from protocol_share._text import Lang, check_lang, message, short_date
+from protocol_share._text._mail import dpo_address, letter, notice_message
+from protocol_share.notices._termination import TerminationNotice
+from protocol_share.protocol._protocol import Protocol
+from protocol_share.protocol._torhout import TORHOUT
+
+__all__ = ["termination_email"]
+
+
+def termination_email(
+    notice: TerminationNotice, *, sent_at: datetime, protocol: Protocol = TORHOUT, lang: Lang = "nl"
+) -> EmailMessage:
+    """The written notice that ends the protocol, in Dutch unless ``lang="en"`` (A8-1,
+    A11-2, A11-3).
+
+    It states the ground, the clause and the end date, and that data already received stay
+    under their retention terms (A3-4 to A3-6). A registered letter may be what the parties
+    require as "in writing"; this text serves for both.
+    """
+    lang = check_lang(lang)
+    sender = protocol.sender if notice.given_by == "sender" else protocol.recipient
+    other = protocol.recipient if notice.given_by == "sender" else protocol.sender
+    conjunction = f" {message('mail.and', lang)} "
+    ground = message(
+        f"termination.ground.{notice.ground}",
+        lang,
+        what=conjunction.join(
+            message(f"termination.breached.{b}", lang) for b in sorted(notice.breached)
+        ),
+        months=protocol.notice_months,
+        basis=notice.lapsed_basis,
+    )
+    details = [
+        ground,
+        message(
+            "termination_mail.reference",
+            lang,
+            notice_id=notice.notice_id,
+            date=short_date(notice.given_on, lang),
+        ),
+        message("termination_mail.ends", lang, date=short_date(notice.ends_on(protocol), lang)),
+        message("termination_mail.retention", lang),
+    ]
+    regarding = message("termination_mail.regarding", lang, title=protocol.title)
+    return notice_message(
+        "termination_mail.subject",
+        lang,
+        protocol_id=protocol.protocol_id,
+        clause=notice.clause,
+        sender=sender,
+        to=dpo_address(other),
+        sent_at=sent_at,
+        msgid=f"termination.{notice.notice_id}",
+        lines=letter(lang, regarding, details, [message("mail.regards", lang), sender.name]),
+    )

@@ -1,0 +1,363 @@
+"""The encrypted 7z layer (A6-2): seal members into an archive, open one under limits.
+
+:func:`seal` writes a 7-Zip archive, AES-256 with the header encrypted (``7z a -p -mhe=on``).
+:func:`unseal` opens one, in this order, so that nothing is decompressed before it is
+judged and every refusal is its own :class:`~protocol_share.errors.PackageError`:
+
+1. the input size against ``max_archive_size`` (:class:`PackageTooLarge`);
+2. the signature header and the header's clear description (:class:`CorruptPackage`);
+3. a header in clear is refused: :class:`HeadersNotEncrypted` when the content is
+   encrypted, :class:`NotEncrypted` when it is not;
+4. the encrypted header is decrypted with the key, its size and CRC checked
+   (:class:`WrongPassword` when they fail: 7z has no MAC, so a damaged encrypted header
+   looks the same);
+5. the declared layout: every folder encrypted (:class:`NotEncrypted`), exactly the
+   expected members, no directory, link or path (:class:`UnexpectedContent`), declared
+   sizes and decoder memory within the limits (:class:`PackageTooLarge`);
+6. only then py7zr decompresses, with ``max_extract_size`` and a collector that refuses
+   any byte past a member's declared size; a CRC or decoding failure there is
+   :class:`CorruptPackage` (the password was proven right in step 4).
+
+The key is derived once per :class:`PackageKey` and lent to py7zr (:mod:`._kdf`).
+"""
+
+from __future__ import annotations
+
+import secrets
+from collections.abc import Collection, Sequence
+from datetime import datetime
+from typing import Any
+
+from protocol_share._time import require_aware
+from protocol_share.errors import (
+    CorruptPackage,
+    HeadersNotEncrypted,
+    InvalidInput,
+    NotEncrypted,
+    PackageTooLarge,
+    UnexpectedContent,
+    WrongPassword,
+)
+from protocol_share.package import _kdf
+from protocol_share.package import _sevenzip as sz
+from protocol_share.package._py7zr import decompress
+
+__all__ = [
+    "DEFAULT_MAX_ARCHIVE_SIZE",
+    "DEFAULT_MAX_CONTENT_SIZE",
+    "MAX_DECODER_MEMORY",
+    "MAX_PASSWORD_LENGTH",
+    "PackageKey",
+    "seal",
+    "unseal",
+]
+
+DEFAULT_MAX_ARCHIVE_SIZE = 1024 * 1024
+DEFAULT_MAX_CONTENT_SIZE = 1024 * 1024
+MAX_DECODER_MEMORY = 64 * 1024 * 1024
+"""The largest LZMA dictionary or PPMd model an archive may ask the decoder to allocate."""
+MAX_PASSWORD_LENGTH = 256
+"""Longer passwords are refused: the key derivation hashes the password 2**19 times."""
+COMPRESSION_PRESET = 1
+"""LZMA2 preset for sealing: a package is a few kilobytes, a high preset only costs time."""
+
+
+def _utf16(password: object) -> bytes:
+    """A usable password, in 7-Zip's UTF-16LE; else :class:`InvalidInput` (no value named)."""
+    if not isinstance(password, str):
+        raise InvalidInput.single("arguments", "password", "NOT_A_STRING", "must be a string")
+    if not password:
+        raise InvalidInput.single("arguments", "password", "EMPTY", "must not be empty")
+    if len(password) > MAX_PASSWORD_LENGTH:
+        raise InvalidInput.single(
+            "arguments",
+            "password",
+            "TOO_LONG",
+            f"must be at most {MAX_PASSWORD_LENGTH} characters",
+        )
+    try:
+        return password.encode("utf-16-le")
+    except UnicodeEncodeError:
+        raise InvalidInput.single(
+            "arguments", "password", "NOT_ENCODABLE", "holds a lone surrogate character"
+        ) from None
+
+
+class PackageKey:
+    """A package password and its 7-Zip AES-256 key, derived once (A6-2).
+
+    Deriving the key is the whole cost of sealing or opening a small archive (2**19
+    SHA-256 rounds). Pass a :class:`PackageKey` instead of the password string to
+    :func:`~protocol_share.pack` and :func:`~protocol_share.open_package` to derive it
+    once for a batch. The ``repr`` never shows the password.
+
+        >>> key = PackageKey.derive("correct horse battery staple")
+        >>> key
+        PackageKey(<redacted>)
+
+    Build a key only with :meth:`derive` (or :meth:`of`), which checks the password:
+    ``PackageKey(...)`` raises :class:`InvalidInput` (``USE_DERIVE``). A key is never
+    pickled (it holds the password): pickling raises :class:`InvalidInput`
+    (``NOT_PICKLED``), by design.
+    """
+
+    __slots__ = ("_keys", "_password", "_utf16")
+
+    _password: str
+    _utf16: bytes
+    _keys: dict[tuple[bytes, int, bytes], bytes]
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        raise InvalidInput.single(
+            "PackageKey", "password", "USE_DERIVE", "build a key with PackageKey.derive(password)"
+        )
+
+    @classmethod
+    def derive(cls, password: str) -> PackageKey:
+        """Check ``password`` (a non-empty string of at most 256 characters) and derive its key (A6-2).
+
+        Raises :class:`InvalidInput` (``NOT_A_STRING``, ``EMPTY``, ``TOO_LONG``,
+        ``NOT_ENCODABLE`` for a lone surrogate), naming no value.
+        """
+        utf16 = _utf16(password)
+        key = _kdf.derive_key(utf16, _kdf.CYCLES, b"")
+        made = object.__new__(cls)
+        made._password, made._utf16 = password, utf16
+        made._keys = {(utf16, _kdf.CYCLES, b""): key}
+        return made
+
+    @classmethod
+    def of(cls, password: str | PackageKey) -> PackageKey:
+        """``password`` itself when it is a key already, else :meth:`derive` (A6-2)."""
+        return password if isinstance(password, PackageKey) else cls.derive(password)
+
+    @property
+    def password(self) -> str:
+        """The password (to hand to 7-Zip; never logged by this library)."""
+        return self._password
+
+    def key_for(self, cycles: int, salt: bytes) -> bytes:
+        """The AES key for this password with 7-Zip's ``cycles`` and ``salt``, remembered (A6-2)."""
+        entry = (self._utf16, cycles, salt)
+        key = self._keys.get(entry)
+        if key is None:
+            key = self._keys[entry] = _kdf.derive_key(self._utf16, cycles, salt)
+        return key
+
+    def __repr__(self) -> str:
+        return "PackageKey(<redacted>)"
+
+    def __reduce__(self) -> Any:
+        # Deliberate: a key holds the password and must not reach a file, cache or queue.
+        raise InvalidInput.single(
+            "PackageKey", "", "NOT_PICKLED", "a PackageKey holds a password and is never pickled"
+        )
+
+
+def seal(members: Sequence[tuple[str, bytes]], key: PackageKey, *, mtime: datetime) -> bytes:
+    """A 7-Zip archive of ``members``: LZMA2 (low preset), AES-256, header encrypted (A6-2).
+
+    Every member carries ``mtime`` (aware). Two fresh IVs come from :mod:`secrets`, so two
+    archives of the same members differ; their content is the same.
+    """
+    require_aware(mtime, "mtime")
+    return sz.write_archive(
+        members,
+        key=key.key_for(_kdf.CYCLES, b""),
+        cycles=_kdf.CYCLES,
+        ivs=(secrets.token_bytes(16), secrets.token_bytes(16)),
+        mtime=mtime,
+        preset=COMPRESSION_PRESET,
+    )
+
+
+def _as_bytes(archive: object) -> bytes:
+    if isinstance(archive, bytes):
+        return archive
+    if isinstance(archive, bytearray | memoryview):
+        return bytes(archive)
+    raise InvalidInput.single("arguments", "archive", "NOT_BYTES", "must be bytes")
+
+
+def _limit(value: object, name: str) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        raise InvalidInput.single("arguments", name, "NOT_A_LIMIT", "must be a positive integer")
+    return value
+
+
+def _check_aes(coder: sz.Coder) -> sz.AesParameters:
+    parameters = sz.aes_parameters(coder.properties)
+    if parameters.cycles != _kdf.CYCLES:
+        raise sz.Unsupported("a key derivation other than 7-Zip's 2**19 rounds")
+    if len(parameters.salt) > 16 or len(coder.properties) > 2 + 16 + 16:
+        raise sz.Malformed("AES coder properties of the wrong size")
+    return parameters
+
+
+def _decoder_memory(coder: sz.Coder) -> int:
+    if coder.method == sz.LZMA and len(coder.properties) == 5:
+        return int.from_bytes(coder.properties[1:5], "little")
+    if coder.method == sz.LZMA2 and len(coder.properties) == 1:
+        value = min(coder.properties[0], 40)
+        return (2 | (value & 1)) << (value // 2 + 11)
+    if coder.method == sz.PPMD and len(coder.properties) == 5:
+        return int.from_bytes(coder.properties[1:5], "little")
+    return 0
+
+
+def _refuse_clear_header(layout: sz.Layout, data: bytes) -> None:
+    """The header is readable without a password: say whether the content is encrypted."""
+    if layout.header_encoded:
+        try:
+            sz.parse_header(sz.decode_header(data, layout, _no_key), layout)
+        except (sz.Malformed, sz.Unsupported, sz.NotDecoded):
+            raise HeadersNotEncrypted(
+                "the archive's header (file names and sizes) is not encrypted (A6-2)"
+            ) from None
+    folders = layout.main.folders if layout.main else []
+    if folders and all(folder.encrypted for folder in folders):
+        raise HeadersNotEncrypted(
+            "the archive's header (file names and sizes) is not encrypted (A6-2)"
+        )
+    raise NotEncrypted("the archive's content is not AES-256 encrypted (A6-2)")
+
+
+def _no_key(parameters: sz.AesParameters) -> bytes:
+    raise sz.Malformed("an encrypted header inside a clear one")
+
+
+def _header_aes(layout: sz.Layout) -> list[sz.Coder]:
+    if layout.header_streams is None:
+        return []
+    return [coder for coder in layout.header_streams.folders[0].coders if coder.method == sz.AES]
+
+
+def _check_layout(
+    layout: sz.Layout,
+    data: bytes,
+    names: Collection[str],
+    required: Collection[str],
+    max_content_size: int,
+) -> None:
+    main = layout.main
+    if main is None or not main.folders:
+        raise UnexpectedContent("the archive holds no file content")
+    for folder in main.folders:
+        if not folder.encrypted:
+            raise NotEncrypted("part of the archive's content is not AES-256 encrypted (A6-2)")
+    declared = sum(member.size for member in layout.members)
+    if declared > max_content_size or any(
+        size > max_content_size + len(data)
+        for folder in main.folders
+        for size in folder.unpack_sizes
+    ):
+        raise PackageTooLarge("the archive's declared content is over the size limit")
+    salts = {_check_aes(coder).salt for coder in _header_aes(layout)}
+    for folder in main.folders:
+        for coder in folder.coders:
+            if coder.method == sz.AES:
+                salts.add(_check_aes(coder).salt)
+            elif _decoder_memory(coder) > MAX_DECODER_MEMORY:
+                raise PackageTooLarge("the archive asks for more decoder memory than allowed")
+    if len(salts) > 1:
+        # 7-Zip derives one key per archive (no salt); several would each cost a derivation.
+        raise sz.Unsupported("more than one key derivation in the archive")
+    for index in range(len(main.pack_sizes)):
+        sz.packed_span(len(data), main, index)
+    seen: set[str] = set()
+    for member in layout.members:
+        if member.is_link:
+            raise UnexpectedContent("the archive holds a link")
+        if member.is_directory:
+            raise UnexpectedContent("the archive holds a directory")
+        if any(mark in member.name for mark in ("/", "\\", "..", "\x00")) or ":" in member.name:
+            raise UnexpectedContent("the archive holds a path, not a plain file name")
+        if member.name not in names:
+            raise UnexpectedContent("the archive holds a file other than the expected ones")
+        if member.name in seen:
+            raise UnexpectedContent("the archive holds the same file twice")
+        if member.is_anti or not member.has_stream:
+            raise UnexpectedContent("the archive holds an empty entry")
+        if member.crc is None:
+            raise CorruptPackage("a file in the archive has no CRC")
+        seen.add(member.name)
+    if not set(required) <= seen:
+        raise UnexpectedContent("an expected file is missing from the archive")
+
+
+def _inspect(
+    data: bytes,
+    password: str | PackageKey,
+    names: Collection[str],
+    required: Collection[str],
+    max_content_size: int,
+) -> tuple[sz.Layout, PackageKey]:
+    try:
+        layout, _ = sz.read_layout(data)
+        if not layout.header_encoded or not any(
+            coder.method == sz.AES for coder in sz.header_coders(layout)
+        ):
+            _refuse_clear_header(layout, data)
+        salts = {
+            _check_aes(coder).salt for coder in sz.header_coders(layout) if coder.method == sz.AES
+        }
+        if len(salts) > 1:
+            raise sz.Unsupported("more than one key derivation in the header")
+        key = PackageKey.of(password)  # derived only now: the header is encrypted and sound
+        header_crc = layout.header_streams.folders[0].crc if layout.header_streams else None
+        try:
+            decoded = sz.decode_header(data, layout, lambda p: key.key_for(p.cycles, p.salt))
+            if header_crc is not None:
+                sz.parse_header(decoded, layout)
+            else:
+                try:  # without a CRC, a header that does not parse is the wrong key's
+                    sz.parse_header(decoded, layout)
+                except (sz.Malformed, sz.Unsupported) as error:
+                    raise sz.NotDecoded from error
+        except sz.NotDecoded:
+            raise WrongPassword(
+                "the password does not open the archive (or its encrypted header is damaged)"
+            ) from None
+    except sz.TooManyMembers:
+        raise UnexpectedContent("the archive holds more files than expected") from None
+    except sz.OverLimit:
+        raise PackageTooLarge("the archive's header is over the size limit") from None
+    except (sz.Malformed, sz.Unsupported) as error:
+        raise CorruptPackage(f"not a readable 7z package: {error}") from None
+    try:
+        _check_layout(layout, data, names, required, max_content_size)
+    except (sz.Malformed, sz.Unsupported) as error:
+        raise CorruptPackage(f"not a readable 7z package: {error}") from None
+    return layout, key
+
+
+def unseal(
+    archive: bytes,
+    password: str | PackageKey,
+    *,
+    names: Collection[str],
+    required: Collection[str],
+    max_archive_size: int = DEFAULT_MAX_ARCHIVE_SIZE,
+    max_content_size: int = DEFAULT_MAX_CONTENT_SIZE,
+) -> dict[str, bytes]:
+    """Open an encrypted 7z archive in memory; return its members by name (A6-2).
+
+    ``names`` are the members allowed, ``required`` those that must be there. A password
+    string is checked at once but its key derived only once the archive's encrypted header
+    has passed the structural checks: junk is refused without the cost of a derivation.
+    Raises a :class:`~protocol_share.errors.PackageError` subclass (see the module
+    docstring), or :class:`InvalidInput` for arguments of the wrong type.
+    """
+    if not isinstance(password, PackageKey):
+        _utf16(password)
+    data = _as_bytes(archive)
+    max_archive_size = _limit(max_archive_size, "max_archive_size")
+    max_content_size = _limit(max_content_size, "max_content_size")
+    if len(data) > max_archive_size:
+        raise PackageTooLarge("the archive is over the size limit")
+    if not data:
+        raise CorruptPackage("not a 7z archive: the input is empty")
+    layout, key = _inspect(data, password, names, required, max_content_size)
+    return decompress(
+        data, password=key.password, keys=key._keys, layout=layout, limit=max_content_size
+    )

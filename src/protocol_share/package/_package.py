@@ -1,0 +1,280 @@
+"""Article 6: the encrypted package, built and opened in memory, 7-Zip compatible.
+
+- :func:`pack` (A6-1, A6-2, A6-3): asks :func:`~protocol_share.decision._rules.check_referral`
+  first and refuses with :class:`ReferralRefused` when it says no; then writes a 7-Zip
+  archive, AES-256 with the header encrypted, holding ``verwijzing.json``,
+  ``verwijzing.txt`` and, with a signing key, ``verwijzing.manifest.json``; and the e-mail
+  that carries it to the protocol's mailbox, both texts in Dutch unless ``lang="en"``.
+- :func:`open_package` (A6-2): opens and validates such an archive, refusing each kind of
+  bad package with its own :class:`~protocol_share.errors.PackageError` subclass.
+- :func:`generate_password` (A6-2): 25 characters, about 144 bits, none ambiguous.
+
+A :class:`PackageKey` derives the 7-Zip key once; pass it as ``password`` to pack or open
+a batch under one password.
+
+    >>> password = generate_password()
+    >>> len(password), check_password(password)
+    (29, None)
+"""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import datetime
+from email.message import EmailMessage
+from typing import ClassVar
+
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
+from pydantic import AwareDatetime
+
+from protocol_share._model import FrozenModel
+from protocol_share._text import Lang, check_lang
+from protocol_share._time import local_date, require_aware
+from protocol_share.clientdata._fields import ClientData
+from protocol_share.decision._consent import Identifier
+from protocol_share.decision._referral import Referral
+from protocol_share.decision._rules import check_referral
+from protocol_share.errors import InvalidInput, Problem, ReferralRefused, UnexpectedContent
+from protocol_share.package._archive import (
+    DEFAULT_MAX_ARCHIVE_SIZE,
+    DEFAULT_MAX_CONTENT_SIZE,
+    PackageKey,
+    seal,
+    unseal,
+)
+from protocol_share.package._mail import package_message
+from protocol_share.package._payload import (
+    DOCUMENT_NAME,
+    TEXT_NAME,
+    DocumentConsent,
+    DocumentSender,
+    ReferralDocument,
+    document_json,
+    document_text,
+    parse_document,
+)
+from protocol_share.package._signing import MANIFEST_NAME, public_keys, sign, verify
+from protocol_share.protocol._protocol import Protocol
+from protocol_share.protocol._torhout import TORHOUT
+
+__all__ = [
+    "PASSWORD_ALPHABET",
+    "Package",
+    "PackageKey",
+    "ReceivedReferral",
+    "check_password",
+    "generate_password",
+    "open_package",
+    "pack",
+]
+
+PASSWORD_ALPHABET = "abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # noqa: S105
+"""55 characters: no 0/O/o, 1/l/I/i, which are easy to confuse when read out or typed."""
+MIN_PASSWORD_LENGTH = 12
+
+
+def generate_password() -> str:
+    """A fresh package password (A6-2): five groups of five characters from
+    :data:`PASSWORD_ALPHABET`, drawn with :mod:`secrets`: 25 x log2(55) ~ 144 bits.
+
+    The hyphens make it easy to read out over the phone, the other channel it travels by.
+    """
+    characters = "".join(secrets.choice(PASSWORD_ALPHABET) for _ in range(25))
+    return "-".join(characters[i : i + 5] for i in range(0, 25, 5))
+
+
+def _character_class(character: str) -> str:
+    category = unicodedata.category(character)
+    if category == "Ll":
+        return "lower"
+    if category == "Lu":
+        return "upper"
+    if category == "Nd":
+        return "digit"
+    return "other"
+
+
+def check_password(password: str) -> None:
+    """Refuse an obviously weak package password (A6-2); ``None`` when it will do.
+
+    Raises :class:`InvalidInput` with every problem: ``PASSWORD_TOO_SHORT`` (under 12
+    characters), ``PASSWORD_ONE_CHARACTER_CLASS`` (only lower case, only upper case, only
+    digits or only other characters), ``PASSWORD_REPETITIVE`` (fewer than 6 different
+    characters). The messages never hold the password.
+    """
+    if not isinstance(password, str):
+        raise InvalidInput.single("arguments", "password", "NOT_A_STRING", "must be a string")
+    problems = []
+    if len(password) < MIN_PASSWORD_LENGTH:
+        problems.append(
+            Problem(
+                "password",
+                "PASSWORD_TOO_SHORT",
+                f"must be at least {MIN_PASSWORD_LENGTH} characters",
+            )
+        )
+    if len({_character_class(c) for c in password}) < 2:
+        problems.append(
+            Problem(
+                "password",
+                "PASSWORD_ONE_CHARACTER_CLASS",
+                "must mix character classes (lower case, upper case, digits, others)",
+            )
+        )
+    if len(set(password)) < 6:
+        problems.append(
+            Problem("password", "PASSWORD_REPETITIVE", "must hold at least 6 different characters")
+        )
+    if problems:
+        raise InvalidInput("arguments", tuple(problems))
+
+
+@dataclass(frozen=True, slots=True)
+class Package:
+    """A packed referral (A6-1 to A6-3): the archive, its file name, the e-mail carrying it.
+
+    ``filename`` (``verwijzing-YYYYMMDD-<8 hex of the archive's SHA-256>.7z``) and the
+    message's subject and body hold no personal data; the ``repr`` shows neither bytes nor
+    message.
+    """
+
+    archive: bytes = field(repr=False)
+    filename: str
+    message: EmailMessage = field(repr=False)
+
+
+class ReceivedReferral(FrozenModel):
+    """A referral as the recipient opened it (A6-2): the client data (A3-1, A3-2), the
+    referral and consent ids and dates, the sender's team, and ``signed_by``: the id of the
+    trusted key that signed it, or ``None``. ``repr`` masks the client.
+    """
+
+    _personal_fields: ClassVar[frozenset[str]] = frozenset({"client"})
+
+    referral_id: Identifier
+    client: ClientData
+    consent_id: Identifier
+    consent_given_at: AwareDatetime
+    created_at: AwareDatetime
+    sent_at: AwareDatetime
+    sender_team: str
+    schema_version: int
+    signed_by: str | None = None
+
+
+def _filename(archive: bytes, at: datetime) -> str:
+    digest = hashlib.sha256(archive).hexdigest()[:8]
+    return f"verwijzing-{local_date(at):%Y%m%d}-{digest}.7z"
+
+
+def pack(
+    referral: Referral,
+    protocol: Protocol = TORHOUT,
+    *,
+    password: str | PackageKey,
+    at: datetime,
+    signing_key: Ed25519PrivateKey | None = None,
+    lang: Lang = "nl",
+) -> Package:
+    """Pack a referral for the recipient's mailbox (A6-1, A6-2, A6-3), after the decision.
+
+    Raises :class:`ReferralRefused` (with ``.decision``) when
+    :func:`~protocol_share.decision._rules.check_referral` says no: nothing is packed. Raises
+    :class:`InvalidInput` for a weak password (:func:`check_password`), a naive ``at`` or
+    arguments of the wrong type. ``at`` is the moment of sending; it becomes ``sent_at``
+    and the members' time in the archive. ``lang`` chooses the language of
+    ``verwijzing.txt`` and of the e-mail: Dutch (the default, for the Flemish recipient)
+    or English; ``verwijzing.json`` is the same either way.
+    """
+    at = require_aware(at)
+    lang = check_lang(lang)
+    if not isinstance(referral, Referral):
+        raise InvalidInput.single("arguments", "referral", "NOT_A_REFERRAL", "must be a Referral")
+    if not isinstance(protocol, Protocol):
+        raise InvalidInput.single("arguments", "protocol", "NOT_A_PROTOCOL", "must be a Protocol")
+    check_password(password.password if isinstance(password, PackageKey) else password)
+    if signing_key is not None and not isinstance(signing_key, Ed25519PrivateKey):
+        raise InvalidInput.single(
+            "arguments", "signing_key", "NOT_AN_ED25519_KEY", "must be an Ed25519 private key"
+        )
+    decision = check_referral(referral, protocol, at=at)
+    if not decision.allowed:
+        raise ReferralRefused(decision)
+    key = PackageKey.of(password)
+    document = ReferralDocument(
+        referral_id=referral.referral_id,
+        created_at=referral.created_at,
+        sent_at=at,
+        consent=DocumentConsent(
+            consent_id=referral.consent.consent_id, given_at=referral.consent.given_at
+        ),
+        sender=DocumentSender(team=referral.sender.team),
+        client=referral.client,
+    )
+    members = {
+        DOCUMENT_NAME: document_json(document),
+        TEXT_NAME: document_text(document, protocol, lang=lang),
+    }
+    if signing_key is not None:
+        members[MANIFEST_NAME] = sign(members, signing_key)
+    archive = seal(list(members.items()), key, mtime=at)
+    filename = _filename(archive, at)
+    message = package_message(protocol, archive=archive, filename=filename, at=at, lang=lang)
+    return Package(archive=archive, filename=filename, message=message)
+
+
+def open_package(
+    archive: bytes,
+    *,
+    password: str | PackageKey,
+    protocol: Protocol = TORHOUT,
+    verify_with: Ed25519PublicKey | tuple[Ed25519PublicKey, ...] | None = None,
+    max_archive_size: int = DEFAULT_MAX_ARCHIVE_SIZE,
+    max_content_size: int = DEFAULT_MAX_CONTENT_SIZE,
+) -> ReceivedReferral:
+    """Open a package in memory and validate it (A6-2, A3-1 to A3-3); no disk is touched.
+
+    Each refusal is its own :class:`~protocol_share.errors.PackageError`, with a message
+    that names no personal data: :class:`CorruptPackage` (not 7z, truncated, damaged),
+    :class:`NotEncrypted`, :class:`HeadersNotEncrypted`, :class:`WrongPassword`,
+    :class:`UnexpectedContent` (other members, paths, links, directories; a document that
+    fails the schema, extra fields included; a sender team or data item outside
+    ``protocol``), :class:`PackageTooLarge` (over ``max_archive_size`` or, as declared,
+    ``max_content_size``), :class:`SignatureInvalid` (with ``verify_with``: unsigned, or
+    signed by another key, or altered).
+    """
+    if not isinstance(protocol, Protocol):
+        raise InvalidInput.single("arguments", "protocol", "NOT_A_PROTOCOL", "must be a Protocol")
+    keys = public_keys(verify_with) if verify_with is not None else ()
+    members = unseal(
+        archive,
+        password,
+        names={DOCUMENT_NAME, TEXT_NAME, MANIFEST_NAME},
+        required={DOCUMENT_NAME, TEXT_NAME},
+        max_archive_size=max_archive_size,
+        max_content_size=max_content_size,
+    )
+    signed_by = verify(members, keys)
+    try:
+        members[TEXT_NAME].decode("utf-8")
+    except UnicodeDecodeError:
+        raise UnexpectedContent(f"{TEXT_NAME} is not UTF-8 text") from None
+    document = parse_document(members[DOCUMENT_NAME])
+    if document.sender.team != protocol.team:
+        raise UnexpectedContent("the package's sender team is not the protocol's team")
+    if not document.client.items <= protocol.allowed_items:
+        raise UnexpectedContent("the package holds a data item the protocol does not allow")
+    return ReceivedReferral(
+        referral_id=document.referral_id,
+        client=document.client,
+        consent_id=document.consent.consent_id,
+        consent_given_at=document.consent.given_at,
+        created_at=document.created_at,
+        sent_at=document.sent_at,
+        sender_team=document.sender.team,
+        schema_version=document.schema_version,
+        signed_by=signed_by,
+    )

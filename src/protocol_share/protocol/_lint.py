@@ -1,0 +1,158 @@
+"""``lint_protocol``: report what is wrong or odd in a protocol a host loads, never crash.
+
+A host may load another OCMW's protocol from JSON. Format errors (an invalid KBO number or
+e-mail address, no postcodes) make the model refuse it; ``lint_protocol`` turns those into
+findings, then checks what a valid model cannot: DPO advice after entry into force (E-1),
+a mailbox outside the recipient's domains (A6-3), a Brussels recipient that is not CAW,
+and the seed corrections the data records.
+
+    >>> from protocol_share import TORHOUT
+    >>> [f.code for f in lint_protocol(TORHOUT)]  # doctest: +NORMALIZE_WHITESPACE
+    ['DPO_ADVICE_AFTER_ENTRY_INTO_FORCE', 'SEED_CORRECTED', 'SEED_CORRECTED',
+     'SEED_CORRECTED', 'SEED_CORRECTED']
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from protocol_share._text import Lang, check_lang, message
+from protocol_share.errors import InvalidInput
+from protocol_share.protocol._protocol import Party, Protocol
+
+__all__ = ["Finding", "lint_protocol"]
+
+Severity = Literal["error", "warning", "info"]
+_BRUSSELS_POSTCODES = range(1000, 1300)
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One problem in a protocol (E-1, A6-3, ...): a stable code, how bad, where, and what."""
+
+    code: str
+    severity: Severity
+    path: str
+    message: str
+
+
+def _domain(address: str) -> str:
+    return address.rpartition("@")[2].lower()
+
+
+def _outside(address: str, party: Party) -> bool:
+    domain = _domain(address)
+    return bool(party.email_domains) and not any(
+        domain == d or domain.endswith("." + d) for d in party.email_domains
+    )
+
+
+def _checks(protocol: Protocol, lang: Lang) -> list[Finding]:
+    findings: list[Finding] = []
+    for role, party in (("sender", protocol.sender), ("recipient", protocol.recipient)):
+        if party.dpo_advice_on is None:
+            findings.append(
+                Finding(
+                    "DPO_ADVICE_MISSING",
+                    "warning",
+                    f"{role}.dpo_advice_on",
+                    message("lint.DPO_ADVICE_MISSING", lang),
+                )
+            )
+        elif party.dpo_advice_on > protocol.in_force_from:
+            findings.append(
+                Finding(
+                    "DPO_ADVICE_AFTER_ENTRY_INTO_FORCE",
+                    "warning",
+                    f"{role}.dpo_advice_on",
+                    message("lint.DPO_ADVICE_AFTER_ENTRY_INTO_FORCE", lang),
+                )
+            )
+        if _outside(party.dpo_email, party):
+            findings.append(
+                Finding(
+                    "DPO_OUTSIDE_PARTY_DOMAIN",
+                    "warning",
+                    f"{role}.dpo_email",
+                    message("lint.DPO_OUTSIDE_PARTY_DOMAIN", lang),
+                )
+            )
+    if _outside(protocol.mailbox, protocol.recipient) or not protocol.recipient.email_domains:
+        findings.append(
+            Finding(
+                "MAILBOX_OUTSIDE_RECIPIENT_DOMAIN",
+                "error",
+                "mailbox",
+                message("lint.MAILBOX_OUTSIDE_RECIPIENT_DOMAIN", lang),
+            )
+        )
+    in_brussels = all(int(p) in _BRUSSELS_POSTCODES for p in protocol.postcodes)
+    if in_brussels and protocol.recipient_kind != "CAW":
+        findings.append(
+            Finding(
+                "BRUSSELS_RECIPIENT_NOT_CAW",
+                "warning",
+                "recipient_kind",
+                message("lint.BRUSSELS_RECIPIENT_NOT_CAW", lang),
+            )
+        )
+    if protocol.recipient_kind == "CAW" and not in_brussels:
+        findings.append(
+            Finding(
+                "CAW_OUTSIDE_BRUSSELS",
+                "warning",
+                "recipient_kind",
+                message("lint.CAW_OUTSIDE_BRUSSELS", lang),
+            )
+        )
+    # The model refuses an end before entry into force; an end on that day is valid data
+    # (a breach found at once) but means the protocol never applies.
+    if protocol.ends_on == protocol.in_force_from:
+        findings.append(
+            Finding(
+                "ENDS_ON_ENTRY_INTO_FORCE",
+                "warning",
+                "ends_on",
+                message("lint.ENDS_ON_ENTRY_INTO_FORCE", lang),
+            )
+        )
+    findings.extend(
+        Finding(
+            "SEED_CORRECTED",
+            "info",
+            correction.path,
+            message("lint.SEED_CORRECTED", lang, reason=correction.reason),
+        )
+        for correction in protocol.corrections
+    )
+    return findings
+
+
+def lint_protocol(
+    protocol: Protocol | Mapping[str, Any] | str | bytes, *, lang: Lang = "nl"
+) -> tuple[Finding, ...]:
+    """Every finding for a protocol, model or raw JSON/mapping, never raising on bad input.
+
+    Serves D-1, E-1, A6-3, A9-4, A11-1 and C-4: a protocol a host loads is checked before
+    the rules rely on it. Findings of severity ``error`` mean the rules cannot use it.
+    The findings' messages are in ``lang`` (Dutch by default); a format error of the model
+    keeps the model's own (English) message, as every :class:`InvalidInput` does.
+    """
+    lang = check_lang(lang)
+    if not isinstance(protocol, Protocol):
+        try:
+            if isinstance(protocol, str | bytes):
+                protocol = Protocol.model_validate_json(protocol)
+            else:
+                protocol = Protocol.model_validate(protocol)
+        except InvalidInput as error:
+            return tuple(
+                Finding(problem.code, "error", problem.path, problem.message)
+                for problem in error.problems
+            )
+        except (TypeError, ValueError, json.JSONDecodeError):
+            return (Finding("UNREADABLE", "error", "", message("lint.UNREADABLE", lang)),)
+    return tuple(_checks(protocol, lang))

@@ -1,0 +1,297 @@
+"""The protocol as data: parties, scope, legal bases, terms, and when it is in force.
+
+A :class:`Protocol` holds every fact of a signed protocol that the rules need (recitals,
+art. 2, 4, 5, 10, 11). It is frozen; ending it returns a new protocol. Date boundaries are
+Europe/Brussels calendar dates, so ``2024-04-17T22:30Z`` (00:30 in Brussels on the 18th)
+already falls inside a protocol in force from 18 April 2024.
+
+``ends_on`` is the first day on which the protocol is no longer in force; the earliest end
+wins when several are recorded. ``ends_on`` and ``end_reason`` come together or not at all,
+and ``ends_on`` is never before ``in_force_from``: ending on the day of entry into force
+means the protocol is never in force (``lint_protocol`` warns about it). Ending a protocol
+before its entry into force records that day as ``ends_on``.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable
+from datetime import date, datetime
+from typing import Annotated, Any, Literal, Self
+
+from pydantic import AfterValidator, Field, model_validator
+from pydantic_core import PydanticCustomError
+from stdnum.be import vat
+from stdnum.exceptions import ValidationError
+
+from protocol_share._model import FrozenModel, field_error
+from protocol_share._time import calendar_after, local_date, require_date
+from protocol_share.clientdata._fields import (
+    BE_POSTCODE,
+    DataItem,
+    OrganisationEmail,
+    check_free_text,
+)
+
+__all__ = [
+    "Correction",
+    "DataItemSpec",
+    "EndReason",
+    "Kbo",
+    "LegalBasis",
+    "OnwardRecipient",
+    "Party",
+    "Protocol",
+    "ProtocolStatus",
+    "Purpose",
+    "Representative",
+    "RetentionTerms",
+    "Signature",
+    "SupervisoryAuthority",
+]
+
+ProtocolStatus = Literal["not_yet_in_force", "in_force", "ended"]
+EndReason = Literal["notice", "breach", "no_legal_basis"]
+_ENDS_EARLY = "ENDS_BEFORE_ENTRY_INTO_FORCE"
+_ENDS_EARLY_MESSAGE = "the protocol cannot end before it enters into force (A11-1)"
+
+
+@functools.lru_cache(maxsize=256)  # enterprise numbers are no personal data, and recur
+def _kbo(value: str) -> str:
+    try:
+        compact: str = vat.validate(value)  # cleans once, then the length and mod-97 checks
+    except ValidationError:
+        raise PydanticCustomError(
+            "INVALID_KBO", "is not a KBO enterprise number (ten digits, mod-97 check)"
+        ) from None
+    return f"{compact[:4]}.{compact[4:7]}.{compact[7:]}"
+
+
+def _postcode(value: str) -> str:
+    if not BE_POSTCODE.fullmatch(value):
+        raise PydanticCustomError("INVALID_POSTCODE", "is not a Belgian postcode (four digits)")
+    return value
+
+
+Kbo = Annotated[str, AfterValidator(_kbo)]
+"""A KBO enterprise number, checked (mod 97) and normalised to ``0212.175.523``."""
+Text = Annotated[str, Field(min_length=1, max_length=2000)]
+ComparedText = Annotated[Text, AfterValidator(check_free_text)]
+"""Text the rules compare with other input (``team`` with ``Sender.team``): stripped and
+NFC-normalised by the helper every free text uses, so a protocol written in NFD matches."""
+ClauseId = Annotated[str, Field(pattern=r"^(C|D|E|A\d+)-\d+$")]
+
+
+class Representative(FrozenModel):
+    """A person who represents a party in signing (preamble; D-1: the protocol as published)."""
+
+    name: Text
+    title: Text
+
+
+class Party(FrozenModel):
+    """A party to the protocol: name, KBO number, seat, representatives, DPO (recitals A, B, E, F; A9-4).
+
+    ``email_domains`` are the domains the party's addresses may use; ``lint_protocol`` checks
+    the mailbox and DPO address against them. ``dpo_advice_on`` is the date the party's DPO
+    advised on the draft (E-1).
+    """
+
+    name: Text
+    kbo: Kbo
+    seat: Text
+    representatives: tuple[Representative, ...] = ()
+    dpo_email: OrganisationEmail
+    dpo_advice_on: date | None = None
+    email_domains: tuple[Annotated[str, Field(min_length=3, max_length=253)], ...] = ()
+
+
+class DataItemSpec(FrozenModel):
+    """One data item the protocol lists, with its proportionality justification (A3-1, A3-2)."""
+
+    item: DataItem
+    clause: ClauseId
+    justification_nl: Text
+    justification_en: Text
+
+
+class LegalBasis(FrozenModel):
+    """A legal basis the protocol cites (recital C, A2-1, A2-4, preamble).
+
+    ``role`` says what it grounds: the sharing itself, the original collection, the
+    recipient's processing, or the duty to conclude a protocol.
+    """
+
+    role: Literal["sharing", "original_collection", "recipient_processing", "protocol"]
+    title_nl: Text
+    articles: tuple[str, ...] = ()
+    clause: ClauseId
+
+
+class Purpose(FrozenModel):
+    """A purpose of processing (C-2, A2-1, A2-2), in Dutch and English."""
+
+    clause: ClauseId
+    text_nl: Text
+    text_en: Text
+
+
+class OnwardRecipient(FrozenModel):
+    """A category of recipient the OCMW may pass the data to (A4-1, A4-2)."""
+
+    kind: Literal["social_worker", "breed_onthaal_actor"]
+    clause: ClauseId
+    requires_professional_secrecy: bool
+    description_nl: Text
+
+
+class RetentionTerms(FrozenModel):
+    """How long the recipient keeps the data (A3-4 to A3-6).
+
+    ``client_file_years``: calendar years after a client file is closed (A3-6; 10 in the
+    Torhout protocol). ``unreachable_review_days``: the protocol is silent on clients who
+    cannot be reached; each host sets after how many days such a case is reviewed.
+    """
+
+    client_file_years: Annotated[int, Field(ge=1, le=100)] = 10
+    unreachable_review_days: Annotated[int, Field(ge=1, le=3650)] = 90
+
+
+class SupervisoryAuthority(FrozenModel):
+    """The data-protection authority that receives breach notices (A9-1; GDPR art. 33).
+
+    Defaults to the Vlaamse Toezichtcommissie, competent for Flemish public bodies.
+    """
+
+    short_name: Text = "VTC"
+    name: Text = "Vlaamse Toezichtcommissie voor de verwerking van persoonsgegevens"
+    email: OrganisationEmail = "contact@toezichtcommissie.be"
+    website: Text = "https://www.toezichtcommissie.be"
+
+
+class Signature(FrozenModel):
+    """Who signed for which party, and when, where the text records it (closing lines; D-1)."""
+
+    party: Literal["sender", "recipient"]
+    signatory: Text
+    role: Text
+    signed_on: date | None = None
+
+
+class Correction(FrozenModel):
+    """A flaw of the signed text and how this data handles it, openly (known flaws; e.g. A9-4)."""
+
+    path: Text
+    signed_text: Text
+    used: Text
+    reason: Text
+
+
+class Protocol(FrozenModel):
+    """A signed data-sharing protocol as data (recitals, art. 2 to 11).
+
+    The fields the rules read: ``team`` (the local team a sender must belong to, C-1),
+    ``recipient`` and ``recipient_kind`` (C-4; an OCMW, or CAW Brussel in Brussels),
+    ``mailbox`` (A6-3), ``postcodes`` of the municipality (C-4, A6-1), ``data_items``
+    (A3-1, A3-2), ``in_force_from`` (A11-1) and ``ends_on`` (A8-1, A11-2, A11-3).
+
+        >>> from protocol_share import TORHOUT
+        >>> from datetime import datetime, timezone, date
+        >>> TORHOUT.status_at(datetime(2024, 4, 17, 22, 30, tzinfo=timezone.utc))
+        'in_force'
+        >>> TORHOUT.terminate_with_notice(date(2025, 8, 31)).ends_on
+        datetime.date(2026, 2, 28)
+    """
+
+    protocol_id: Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9.\-]{2,80}$")]
+    title: Text
+    decree_basis: Text
+    sender: Party
+    recipient: Party
+    recipient_kind: Literal["OCMW", "CAW"] = "OCMW"
+    team: ComparedText
+    team_in_title: ComparedText | None = None
+    municipality: ComparedText
+    postcodes: Annotated[frozenset[Annotated[str, AfterValidator(_postcode)]], Field(min_length=1)]
+    mailbox: OrganisationEmail
+    data_items: Annotated[tuple[DataItemSpec, ...], Field(min_length=1)]
+    special_categories: Literal[False] = False
+    legal_bases: Annotated[tuple[LegalBasis, ...], Field(min_length=1)]
+    purposes: Annotated[tuple[Purpose, ...], Field(min_length=1)]
+    onward_recipients: tuple[OnwardRecipient, ...] = ()
+    retention: RetentionTerms = RetentionTerms()
+    collaboration_agreement_on: date | None = None
+    in_force_from: date
+    ends_on: date | None = None
+    end_reason: EndReason | None = None
+    notice_months: Annotated[int, Field(ge=0, le=120)] = 6
+    governing_law: Text = "Belgisch recht"
+    court: Text = "de bevoegde rechtbank in Brussel"
+    supervisory_authority: SupervisoryAuthority = SupervisoryAuthority()
+    signatures: tuple[Signature, ...] = ()
+    corrections: tuple[Correction, ...] = ()
+
+    def __repr_args__(self) -> Iterable[tuple[str | None, Any]]:
+        # A protocol is named by its id (and its end, once recorded): the full data would
+        # fill every signature that takes TORHOUT as a default. model_dump() has it all.
+        yield "protocol_id", self.protocol_id
+        if self.ends_on is not None:
+            yield "ends_on", self.ends_on
+
+    @property
+    def allowed_items(self) -> frozenset[DataItem]:
+        """The data items this protocol allows to travel (A3-1, A3-2)."""
+        return frozenset(spec.item for spec in self.data_items)
+
+    def status_at(self, at: datetime) -> ProtocolStatus:
+        """Whether the protocol is in force at ``at`` (A11-1, A5-2, A8-1, A11-2, A11-3).
+
+        ``at`` must be timezone-aware; the date compared is the Europe/Brussels date.
+        """
+        today = local_date(at)
+        if today < self.in_force_from:
+            return "not_yet_in_force"
+        if self.ends_on is not None and today >= self.ends_on:
+            return "ended"
+        return "in_force"
+
+    def terminate_with_notice(self, given_on: date) -> Protocol:
+        """End the protocol by written notice given on ``given_on`` (A11-2).
+
+        It ends ``notice_months`` calendar months later; a day that does not exist in the
+        target month falls back to the month's last day (31 August gives end of February).
+        """
+        given_on = require_date(given_on, "given_on")
+        ends_on = calendar_after(given_on, months=self.notice_months, name="given_on")
+        return self._ended(ends_on, "notice")
+
+    def terminate_for_breach(self, on: date) -> Protocol:
+        """End the protocol at once, from ``on``, for processing in breach (A8-1)."""
+        return self._ended(require_date(on, "on"), "breach")
+
+    def legal_basis_lapsed(self, on: date) -> Protocol:
+        """End the protocol by law from ``on``: no legal basis for the transfer remains (A11-3)."""
+        return self._ended(require_date(on, "on"), "no_legal_basis")
+
+    @model_validator(mode="after")
+    def _end_is_consistent(self) -> Self:
+        if self.ends_on is not None and self.end_reason is None:
+            raise field_error(
+                "Protocol", "end_reason", "MISSING_END_REASON", "an end date needs its reason"
+            )
+        if self.end_reason is not None and self.ends_on is None:
+            raise field_error(
+                "Protocol", "ends_on", "MISSING_END_DATE", "an end reason needs its end date"
+            )
+        if self.ends_on is not None and self.ends_on < self.in_force_from:
+            raise field_error("Protocol", "ends_on", _ENDS_EARLY, _ENDS_EARLY_MESSAGE)
+        return self
+
+    def _ended(self, ends_on: date, reason: EndReason) -> Protocol:
+        if self.ends_on is not None and self.ends_on <= ends_on:
+            return self  # an earlier end stands
+        # Ended before it entered into force, it never applies: recorded as ending on the day
+        # of entry into force (status_at answers the same for every date). Both values are
+        # set together: what the validator requires of loaded data.
+        ends_on = max(ends_on, self.in_force_from)
+        return self.model_copy(update={"ends_on": ends_on, "end_reason": reason})

@@ -1,0 +1,864 @@
+"""The transfer decision (recital C, art. 3 to 6, 11): laws of check_referral and check_onward_share.
+
+Property tests are named after the law they check. Generated referrals are checked at their
+own ``created_at`` (see ``protocol_share.strategies.referrals``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
+
+import pytest
+from hypothesis import assume, given
+from hypothesis import strategies as st
+from hypothesis.errors import InvalidArgument
+
+from protocol_share import (
+    ALL_TOPICS,
+    ONWARD_RULES,
+    REASONS,
+    REFERRAL_RULES,
+    TORHOUT,
+    Address,
+    ClientData,
+    Consent,
+    DataItem,
+    InvalidInput,
+    OnwardShare,
+    Protocol,
+    Recipient,
+    Referral,
+    Rule,
+    Sender,
+    check_onward_share,
+    check_referral,
+    rules_markdown,
+)
+from protocol_share.clientdata._screening import was_screened
+from protocol_share.decision._rules import Moment, _items_sent, evaluate
+from protocol_share.decision._table import in_force as _in_force
+from protocol_share.examples import example_referral
+from protocol_share.strategies import (
+    INCOMPATIBLE_VIOLATIONS,
+    REFERRAL_VIOLATIONS,
+    aware_datetimes,
+    consents,
+    moments,
+    national_register_numbers,
+    phones,
+    referrals,
+)
+
+BRUSSELS = ZoneInfo("Europe/Brussels")
+ROOT = Path(__file__).resolve().parents[2]
+Case = tuple[Referral, Protocol, datetime]
+
+
+def decide(case: Case) -> frozenset[str]:
+    referral, protocol, at = case
+    return check_referral(referral, protocol, at=at).codes
+
+
+def with_parts(referral: Referral, **parts: Any) -> Referral:
+    """The referral with some parts replaced, validated again (parts given as models)."""
+    return Referral.model_validate({**dict(referral), **parts})
+
+
+def rebuilt(model: Any, **changes: Any) -> Any:
+    return type(model).model_validate({**model.model_dump(), **changes})
+
+
+# --- the violations the issue names, as transformations of a valid case -------------------
+
+
+# Arithmetic on instants in UTC: one zone's datetimes subtract and compare by wall clock.
+
+
+def withdraw_the_consent(case: Case, data: st.DataObject) -> Case:
+    referral, protocol, at = case
+    given, until = referral.consent.given_at.astimezone(UTC), at.astimezone(UTC)
+    span = (until - given).total_seconds()
+    when = given + timedelta(seconds=data.draw(st.floats(0, span)))
+    return with_parts(referral, consent=referral.consent.withdraw(min(when, until))), protocol, at
+
+
+def move_at_before_the_consent(case: Case, data: st.DataObject) -> Case:
+    referral, protocol, _ = case
+    given = referral.consent.given_at.astimezone(UTC)
+    moved = given - timedelta(seconds=data.draw(st.integers(1, 30 * 86400)))
+    assume(protocol.status_at(moved) == "in_force")  # else the protocol rule fails too
+    # The referral is made at the moment checked, as before (else REFERRAL_AFTER_DECISION).
+    return with_parts(referral, created_at=moved), protocol, moved
+
+
+def make_the_referral_after_the_decision(case: Case, data: st.DataObject) -> Case:
+    referral, protocol, at = case
+    later = at.astimezone(UTC) + timedelta(seconds=data.draw(st.integers(1, 400 * 86400)))
+    return with_parts(referral, created_at=later), protocol, at
+
+
+def move_the_client_elsewhere(case: Case, data: st.DataObject) -> Case:
+    referral, protocol, at = case
+    postcode = data.draw(st.sampled_from(("8000", "8810", "9000", "1000", "8900")))
+    address = rebuilt(referral.client.address, postcode=postcode, municipality="Elders")
+    return with_parts(referral, client=rebuilt(referral.client, address=address)), protocol, at
+
+
+def drop_a_topic(case: Case, data: st.DataObject) -> Case:
+    referral, protocol, at = case
+    topic = data.draw(st.sampled_from(sorted(ALL_TOPICS)))
+    consent = rebuilt(referral.consent, explained=sorted(ALL_TOPICS - {topic}))
+    return with_parts(referral, consent=consent), protocol, at
+
+
+def drop_the_senders_secrecy(case: Case, data: st.DataObject) -> Case:
+    referral, protocol, at = case
+    return (
+        with_parts(referral, sender=rebuilt(referral.sender, professional_secrecy=False)),
+        protocol,
+        at,
+    )
+
+
+def drop_the_recipients_secrecy(case: Case, data: st.DataObject) -> Case:
+    referral, protocol, at = case
+    recipient = rebuilt(referral.recipient, professional_secrecy=False)
+    return with_parts(referral, recipient=recipient), protocol, at
+
+
+def change_the_mailbox(case: Case, data: st.DataObject) -> Case:
+    referral, protocol, at = case
+    mailbox = data.draw(st.sampled_from(("onthaal@torhout.be", "sociaal.huis@brugge.be")))
+    return (
+        with_parts(referral, recipient=rebuilt(referral.recipient, mailbox=mailbox)),
+        protocol,
+        at,
+    )
+
+
+def add_an_unconsented_item(case: Case, data: st.DataObject) -> Case:
+    referral, protocol, at = case
+    item = data.draw(st.sampled_from((DataItem.PHONE, DataItem.EMAIL)))
+    client = referral.client
+    if item not in client.items:
+        value = data.draw(phones()) if item == DataItem.PHONE else "gezin@example.be"
+        client = rebuilt(client, **{item.value: value})
+    consent = rebuilt(referral.consent, data_items=sorted(referral.consent.data_items - {item}))
+    return with_parts(referral, client=client, consent=consent), protocol, at
+
+
+def end_the_protocol(case: Case, data: st.DataObject) -> Case:
+    referral, protocol, at = case
+    today = at.astimezone(BRUSSELS).date()
+    ended_on = today - timedelta(days=data.draw(st.integers(0, 400)))
+    return referral, protocol.terminate_for_breach(ended_on), at
+
+
+# In the order they are applied: ending the protocol reads the final `at`.
+VIOLATIONS: dict[str, tuple[Callable[[Case, st.DataObject], Case], str]] = {
+    "withdraw the consent": (withdraw_the_consent, "CONSENT_WITHDRAWN"),
+    "move at before the consent": (move_at_before_the_consent, "CONSENT_AFTER_TRANSFER"),
+    "move the client to another postcode": (move_the_client_elsewhere, "NOT_RESIDENT"),
+    "drop a topic explained": (drop_a_topic, "CONSENT_NOT_INFORMED"),
+    "drop the sender's secrecy": (drop_the_senders_secrecy, "SENDER_NO_SECRECY"),
+    "drop the recipient's secrecy": (drop_the_recipients_secrecy, "RECIPIENT_NO_SECRECY"),
+    "change the mailbox": (change_the_mailbox, "WRONG_MAILBOX"),
+    "add an unconsented item": (add_an_unconsented_item, "CONSENT_SCOPE_DATA"),
+    "make the referral after the decision": (
+        make_the_referral_after_the_decision,
+        "REFERRAL_AFTER_DECISION",
+    ),
+    "end the protocol": (end_the_protocol, "PROTOCOL_NOT_IN_FORCE"),
+}
+EXCLUSIVE = {"withdraw the consent", "move at before the consent"}  # a withdrawal follows consent
+
+ALL_RULES: tuple[Rule[Any], ...] = (*REFERRAL_RULES, *ONWARD_RULES)
+valid_cases = referrals().map(lambda r: (r, TORHOUT, r.created_at))
+
+
+# --- laws -----------------------------------------------------------------------------------
+
+
+@given(valid_cases)
+def test_a_valid_referral_is_always_allowed(case: Case) -> None:
+    referral, protocol, at = case
+    decision = check_referral(referral, protocol, at=at)
+    assert decision.allowed
+    assert decision.reasons == ()
+
+
+@pytest.mark.parametrize("violation", sorted(VIOLATIONS))
+@given(case=valid_cases, data=st.data())
+def test_each_single_violation_yields_exactly_its_own_code(
+    violation: str, case: Case, data: st.DataObject
+) -> None:
+    transform, code = VIOLATIONS[violation]
+    assert decide(transform(case, data)) == {code}
+
+
+@given(case=valid_cases, data=st.data())
+def test_several_violations_yield_exactly_the_union(case: Case, data: st.DataObject) -> None:
+    chosen = data.draw(st.sets(st.sampled_from(sorted(VIOLATIONS)), min_size=2))
+    assume(not chosen >= EXCLUSIVE)
+    for name in VIOLATIONS:  # in table order
+        if name in chosen:
+            case = VIOLATIONS[name][0](case, data)
+    assert decide(case) == {VIOLATIONS[name][1] for name in chosen}
+
+
+def draw_violating(data: st.DataObject, codes: set[str]) -> Case:
+    """A referral breaking exactly ``codes``, and the moment to check it at: its own
+    ``created_at``, or, for REFERRAL_AFTER_DECISION, a moment drawn first (``at=``)."""
+    if "REFERRAL_AFTER_DECISION" not in codes:
+        referral = data.draw(referrals(valid=False, violating=codes))
+        return referral, TORHOUT, referral.created_at
+    at = data.draw(moments(in_force="PROTOCOL_NOT_IN_FORCE" not in codes))
+    return data.draw(referrals(valid=False, violating=codes, at=at)), TORHOUT, at
+
+
+@pytest.mark.parametrize("code", sorted(REFERRAL_VIOLATIONS - {"DATA_ITEM_NOT_IN_PROTOCOL"}))
+@given(data=st.data())
+def test_each_generated_violation_yields_exactly_its_code(code: str, data: st.DataObject) -> None:
+    assert decide(draw_violating(data, {code})) == {code}
+
+
+def _without_email(protocol: Protocol) -> Protocol:
+    specs = [s.model_dump() for s in protocol.data_items if s.item != DataItem.EMAIL]
+    return Protocol.model_validate({**protocol.model_dump(), "data_items": specs})
+
+
+@given(data=st.data())
+def test_an_item_the_protocol_does_not_list_yields_exactly_its_code(data: st.DataObject) -> None:
+    protocol = _without_email(TORHOUT)
+    referral = data.draw(referrals(protocol))
+    assert decide((referral, protocol, referral.created_at)) == frozenset()
+    broken = data.draw(referrals(protocol, valid=False, violating={"DATA_ITEM_NOT_IN_PROTOCOL"}))
+    assert decide((broken, protocol, broken.created_at)) == {"DATA_ITEM_NOT_IN_PROTOCOL"}
+
+
+_compatible_sets = st.sets(
+    st.sampled_from(sorted(REFERRAL_VIOLATIONS - {"DATA_ITEM_NOT_IN_PROTOCOL"})),
+    min_size=2,
+    max_size=6,
+).filter(lambda codes: not any(pair <= codes for pair in INCOMPATIBLE_VIOLATIONS))
+
+
+@given(codes=_compatible_sets, data=st.data())
+def test_generated_violations_together_yield_exactly_their_union(
+    codes: set[str], data: st.DataObject
+) -> None:
+    assert decide(draw_violating(data, codes)) == codes
+
+
+@given(referral=referrals() | referrals(valid=False), random=st.randoms())
+def test_shuffling_the_rule_table_never_changes_a_decision(referral: Referral, random: Any) -> None:
+    table = list(REFERRAL_RULES)
+    random.shuffle(table)
+    at = referral.created_at
+    assert evaluate(table, referral, TORHOUT, at=at) == check_referral(referral, TORHOUT, at=at)
+
+
+def _personal_values(referral: Referral) -> set[str]:
+    client, address = referral.client, referral.client.address
+    values = {
+        client.first_name,
+        client.last_name,
+        client.phone or "",
+        client.email or "",
+        address.street,
+        address.house_number,
+        address.box or "",
+        address.postcode,
+        address.municipality,
+    }
+    return {value for value in values if len(value) >= 3}
+
+
+@given(referrals(valid=False))
+def test_no_message_contains_a_personal_value(referral: Referral) -> None:
+    decision = check_referral(referral, TORHOUT, at=referral.created_at)
+    assert not decision.allowed
+    for reason in decision.reasons:
+        assert reason == REASONS[reason.code]  # the catalogue's fixed texts, never filled in
+        for value in _personal_values(referral):
+            assert value not in reason.message_nl
+            assert value not in reason.message_en
+
+
+# --- time ---------------------------------------------------------------------------------
+
+
+def _valid_at(at: datetime, protocol: Protocol = TORHOUT) -> Referral:
+    client = ClientData(
+        first_name="An",
+        last_name="Peeters",
+        address=Address(street="Markt", house_number="1", postcode="8820", municipality="Torhout"),
+    )
+    consent = Consent(
+        consent_id="c-000001",
+        given_at=at - timedelta(hours=1),
+        method="verbal",
+        information_notice="infofiche-ocmw-v2",
+        explained=ALL_TOPICS,
+        recipient_kbo=protocol.recipient.kbo,
+        data_items={"name", "address"},
+        recorded_by="kg-000017",
+    )
+    return Referral(
+        referral_id="r-000001",
+        client=client,
+        consent=consent,
+        sender=Sender(member_id="kg-000017", team=protocol.team),
+        recipient=Recipient(organisation_kbo=protocol.recipient.kbo, mailbox=protocol.mailbox),
+        assessed_appropriate=True,
+        created_at=at,
+    )
+
+
+@pytest.mark.parametrize(
+    ("at", "codes"),
+    [
+        (datetime(2024, 4, 17, 22, 30, tzinfo=UTC), set()),  # 00:30 on the 18th in Brussels
+        (datetime(2024, 4, 17, 21, 59, 59, tzinfo=UTC), {"PROTOCOL_NOT_IN_FORCE"}),
+        (datetime(2024, 4, 18, 0, 0, tzinfo=BRUSSELS), set()),
+        (datetime(2024, 4, 17, 23, 59, 59, tzinfo=BRUSSELS), {"PROTOCOL_NOT_IN_FORCE"}),
+    ],
+)
+def test_entry_into_force_is_a_brussels_date(at: datetime, codes: set[str]) -> None:
+    assert check_referral(_valid_at(at), at=at).codes == codes
+
+
+@pytest.mark.parametrize("ends_on", [date(2025, 1, 1), date(2025, 7, 1)])  # winter, summer
+def test_the_end_is_a_brussels_date(ends_on: date) -> None:
+    protocol = TORHOUT.terminate_for_breach(ends_on)
+    last_second = datetime.combine(ends_on, datetime.min.time(), BRUSSELS) - timedelta(seconds=1)
+    first_second = last_second + timedelta(seconds=1)
+    assert check_referral(_valid_at(last_second, protocol), protocol, at=last_second).allowed
+    refused = check_referral(_valid_at(first_second, protocol), protocol, at=first_second)
+    assert refused.codes == {"PROTOCOL_NOT_IN_FORCE"}
+    # the same instants written in UTC give the same answers
+    assert check_referral(
+        _valid_at(last_second, protocol), protocol, at=last_second.astimezone(UTC)
+    ).allowed
+
+
+def test_consent_at_the_very_moment_counts_and_a_withdrawal_at_it_too() -> None:
+    at = datetime(2026, 11, 28, 10, tzinfo=BRUSSELS)
+    referral = _valid_at(at)
+    same_moment = with_parts(referral, consent=rebuilt(referral.consent, given_at=at))
+    assert check_referral(same_moment, at=at).allowed
+    withdrawn = with_parts(referral, consent=referral.consent.withdraw(at))
+    assert check_referral(withdrawn, at=at).codes == {"CONSENT_WITHDRAWN"}
+    # a withdrawal after the moment does not count yet
+    later = with_parts(referral, consent=referral.consent.withdraw(at + timedelta(seconds=1)))
+    assert check_referral(later, at=at).allowed
+
+
+@pytest.mark.parametrize("at", [datetime(2026, 11, 28, 10), "2026-11-28T10:00:00+01:00", None])
+def test_the_moment_must_be_an_aware_datetime(at: Any) -> None:
+    referral = _valid_at(datetime(2026, 11, 28, 10, tzinfo=BRUSSELS))
+    with pytest.raises(InvalidInput) as caught:
+        check_referral(referral, at=at)
+    assert caught.value.codes <= {"NAIVE_DATETIME", "NOT_A_DATETIME"}
+    assert caught.value.codes
+    share = OnwardShare(kind="social_worker", organisation_kbo=TORHOUT.recipient.kbo)
+    with pytest.raises(InvalidInput):
+        check_onward_share(share, at=at)
+
+
+def test_only_a_referral_and_a_protocol_are_checked() -> None:
+    referral = _valid_at(datetime(2026, 11, 28, 10, tzinfo=BRUSSELS))
+    at = referral.created_at
+    with pytest.raises(InvalidInput) as caught:
+        check_referral(referral.model_dump(), at=at)  # type: ignore[arg-type]
+    assert caught.value.codes == {"WRONG_TYPE"}
+    with pytest.raises(InvalidInput):
+        check_referral(referral, TORHOUT.model_dump(), at=at)  # type: ignore[arg-type]
+
+
+# --- the rules one by one -----------------------------------------------------------------
+
+
+def test_the_mailbox_is_compared_without_letter_case() -> None:
+    referral = _valid_at(datetime(2026, 11, 28, 10, tzinfo=BRUSSELS))
+    shouted = rebuilt(referral.recipient, mailbox="Sociaal.Huis@Torhout.BE")
+    assert check_referral(with_parts(referral, recipient=shouted), at=referral.created_at).allowed
+
+
+@pytest.mark.parametrize(
+    ("changes", "code"),
+    [
+        ({"team": "lokaal team Kind en Gezin Brugge"}, "SENDER_NOT_AUTHORISED"),
+        ({"role": "coordinator"}, "SENDER_NOT_AUTHORISED"),
+    ],
+)
+def test_the_sender_is_a_member_of_the_protocols_team(changes: dict[str, str], code: str) -> None:
+    referral = _valid_at(datetime(2026, 11, 28, 10, tzinfo=BRUSSELS))
+    sender = rebuilt(referral.sender, **changes)
+    assert check_referral(with_parts(referral, sender=sender), at=referral.created_at).codes == {
+        code
+    }
+
+
+@pytest.mark.parametrize(
+    "changes", [{"organisation_kbo": "0207.123.407"}, {"role": "administrative_staff"}]
+)
+def test_the_recipient_is_a_social_worker_of_the_protocols_recipient(
+    changes: dict[str, str],
+) -> None:
+    referral = _valid_at(datetime(2026, 11, 28, 10, tzinfo=BRUSSELS))
+    recipient = rebuilt(referral.recipient, **changes)
+    decision = check_referral(with_parts(referral, recipient=recipient), at=referral.created_at)
+    assert decision.codes == {"RECIPIENT_NOT_AUTHORISED"}
+
+
+def test_a_consent_for_another_organisation_does_not_cover_the_recipient() -> None:
+    referral = _valid_at(datetime(2026, 11, 28, 10, tzinfo=BRUSSELS))
+    consent = rebuilt(referral.consent, recipient_kbo="0207.123.407")
+    decision = check_referral(with_parts(referral, consent=consent), at=referral.created_at)
+    assert decision.codes == {"CONSENT_SCOPE_RECIPIENT"}
+
+
+def test_an_address_abroad_is_not_resident_even_with_a_listed_postcode() -> None:
+    referral = _valid_at(datetime(2026, 11, 28, 10, tzinfo=BRUSSELS))
+    address = rebuilt(referral.client.address, country="NL", postcode="8820")
+    client = rebuilt(referral.client, address=address)
+    decision = check_referral(with_parts(referral, client=client), at=referral.created_at)
+    assert decision.codes == {"NOT_RESIDENT"}
+
+
+def test_a_referral_not_judged_appropriate_is_refused() -> None:
+    referral = _valid_at(datetime(2026, 11, 28, 10, tzinfo=BRUSSELS))
+    decision = check_referral(
+        with_parts(referral, assessed_appropriate=False), at=referral.created_at
+    )
+    assert decision.codes == {"NOT_ASSESSED"}
+
+
+# --- the forbidden-identifier rule and what was screened ---------------------------------
+
+
+@given(number=national_register_numbers(), where=st.sampled_from(("first_name", "street", "box")))
+def test_an_unvalidated_part_with_a_national_number_is_refused(number: str, where: str) -> None:
+    referral = _valid_at(datetime(2026, 11, 28, 10, tzinfo=BRUSSELS))
+    client = referral.client
+    if where == "first_name":
+        client = client.model_copy(update={"first_name": f"An {number}"})
+    else:
+        address = client.address.model_copy(update={where: number})
+        client = ClientData.model_construct(**{**dict(client), "address": address})
+    tainted = referral.model_copy(update={"client": client})
+    decision = check_referral(tainted, at=referral.created_at)
+    assert decision.codes == {"FORBIDDEN_IDENTIFIER"}
+    assert number not in decision.model_dump_json()
+
+
+@pytest.mark.parametrize(
+    ("phone", "forbidden"),
+    [
+        ("85.07.30-033.28", True),  # a whole national number in the phone field
+        ("0470 12 34 56", False),  # a phone number in national notation has the KBO shape
+        ("+32470123456", False),
+    ],
+)
+def test_an_unvalidated_phone_is_screened_as_a_phone(phone: str, forbidden: bool) -> None:
+    referral = _valid_at(datetime(2026, 11, 28, 10, tzinfo=BRUSSELS))
+    client = referral.client.model_copy(update={"phone": phone})
+    consent = rebuilt(referral.consent, data_items=["name", "address", "phone"])
+    tainted = referral.model_copy(update={"client": client, "consent": consent})
+    codes = check_referral(tainted, at=referral.created_at).codes
+    assert ("FORBIDDEN_IDENTIFIER" in codes) is forbidden
+
+
+@pytest.mark.parametrize(
+    ("part", "field", "value"),
+    [
+        ("consent", "recorded_by", "kg-85073003328"),
+        ("sender", "team", "team BE71 0961 2345 6769"),
+        ("referral", "referral_id", "r-0212175523"),
+    ],
+)
+def test_every_text_of_an_unvalidated_referral_is_screened(
+    part: str, field: str, value: str
+) -> None:
+    referral = _valid_at(datetime(2026, 11, 28, 10, tzinfo=BRUSSELS))
+    if part == "referral":
+        tainted = referral.model_copy(update={field: value})
+    else:
+        model = getattr(referral, part).model_copy(update={field: value})
+        tainted = referral.model_copy(update={part: model})
+    codes = check_referral(tainted, at=referral.created_at).codes
+    assert "FORBIDDEN_IDENTIFIER" in codes
+
+
+def test_validation_marks_an_instance_as_screened_and_an_update_unmarks_it() -> None:
+    referral = _valid_at(datetime(2026, 11, 28, 10, tzinfo=BRUSSELS))
+    parts = (referral, referral.client, referral.client.address, referral.consent)
+    assert all(was_screened(part) for part in parts)
+    assert was_screened(Referral.model_validate_json(referral.model_dump_json()))
+    assert was_screened(referral.model_copy())
+    assert not was_screened(referral.model_copy(update={"referral_id": "r-2"}))
+    assert not was_screened(ClientData.model_construct(**dict(referral.client)))
+    # a withdrawal changes a datetime only: the texts stay screened
+    assert was_screened(referral.consent.withdraw(referral.created_at))
+    # the mark is no field: equality, dumps and repr ignore it
+    constructed = Referral.model_construct(**dict(referral))
+    assert constructed == referral
+    assert "screened" not in repr(referral) + referral.model_dump_json()
+
+
+# --- default deny and the table itself ----------------------------------------------------
+
+
+def _rule(code: str, predicate: Callable[[Referral, Protocol, Moment], Any]) -> Rule[Referral]:
+    return Rule(code, "sender", "vereiste", "requirement", predicate)
+
+
+def test_a_rule_that_raises_or_answers_anything_but_true_fails() -> None:
+    referral = _valid_at(datetime(2026, 11, 28, 10, tzinfo=BRUSSELS))
+
+    def broken(r: Referral, p: Protocol, m: Moment) -> bool:
+        raise RuntimeError("no answer")
+
+    table = [
+        _rule("NOT_ASSESSED", broken),
+        _rule("WRONG_MAILBOX", lambda r, p, m: 1),
+        _rule("NOT_RESIDENT", lambda r, p, m: "yes"),
+        _rule("SENDER_NO_SECRECY", lambda r, p, m: True),
+    ]
+    decision = evaluate(table, referral, at=referral.created_at)
+    assert decision.codes == {"NOT_ASSESSED", "WRONG_MAILBOX", "NOT_RESIDENT"}
+
+
+def test_an_empty_table_allows_nothing() -> None:
+    referral = _valid_at(datetime(2026, 11, 28, 10, tzinfo=BRUSSELS))
+    with pytest.raises(InvalidInput) as caught:
+        evaluate([], referral, at=referral.created_at)
+    assert caught.value.codes == {"NO_RULES"}
+
+
+def test_a_rule_must_give_a_known_reason() -> None:
+    with pytest.raises(InvalidInput) as caught:
+        _rule("MADE_UP", lambda r, p, m: True)
+    assert caught.value.codes == {"UNKNOWN_REASON_CODE"}
+
+
+def test_every_rule_gives_a_known_reason_and_codes_are_unique() -> None:
+    codes = [rule.code for rule in REFERRAL_RULES]
+    assert len(codes) == len(set(codes))
+    design_codes = {
+        "PROTOCOL_NOT_IN_FORCE", "SENDER_NOT_AUTHORISED", "SENDER_NO_SECRECY",
+        "RECIPIENT_NOT_AUTHORISED", "RECIPIENT_NO_SECRECY", "WRONG_MAILBOX", "NOT_RESIDENT",
+        "CONSENT_NOT_INFORMED", "CONSENT_WITHDRAWN", "CONSENT_AFTER_TRANSFER",
+        "CONSENT_SCOPE_RECIPIENT", "CONSENT_SCOPE_DATA", "NOT_ASSESSED", "FORBIDDEN_IDENTIFIER",
+    }  # fmt: skip
+    assert design_codes <= set(codes)  # DESIGN.md, public contract
+    for rule in ALL_RULES:
+        assert rule.reason == REASONS[rule.code]
+        assert (rule.clause, rule.message_nl, rule.message_en) == (
+            REASONS[rule.code].clause,
+            REASONS[rule.code].message_nl,
+            REASONS[rule.code].message_en,
+        )
+
+
+def test_the_markdown_table_lists_every_rule_verbatim() -> None:
+    table = rules_markdown(REFERRAL_RULES)
+    rows = [line for line in table.splitlines() if line.startswith("| `")]
+    assert len(rows) == len(REFERRAL_RULES)
+    for rule, row in zip(REFERRAL_RULES, rows, strict=True):
+        assert row.startswith(f"| `{rule.code}` | {rule.clause}")
+        for text in (rule.requirement_nl, rule.requirement_en, rule.message_nl, rule.message_en):
+            assert text in row
+    consent_rows = rules_markdown(REFERRAL_RULES, group="consent").count("| `")
+    assert consent_rows == sum(rule.group == "consent" for rule in REFERRAL_RULES)
+
+
+def test_the_docs_show_each_rule_group_exactly_as_the_code_has_it() -> None:
+    pages = {page.name: page.read_text(encoding="utf-8") for page in ROOT.glob("docs/decision*.md")}
+    assert pages, "docs/decision*.md"
+    text = "\n".join(pages.values())
+    for group in sorted({rule.group for rule in REFERRAL_RULES}):
+        assert rules_markdown(REFERRAL_RULES, group=group) in text, group
+    assert rules_markdown(ONWARD_RULES) in text
+
+
+def test_every_clause_a_rule_cites_exists() -> None:
+    traceability = (ROOT / "docs" / "traceability.md").read_text(encoding="utf-8")
+    known = set(re.findall(r"^\| ((?:C|D|E|A\d+)-\d+) \|", traceability, re.M))
+    for rule in ALL_RULES:
+        assert {rule.clause, *rule.see_also} <= known, rule.code
+
+
+# --- art. 4: passing the data on ----------------------------------------------------------
+
+AT = datetime(2026, 11, 28, 10, tzinfo=BRUSSELS)
+OCMW = TORHOUT.recipient.kbo
+
+
+@pytest.mark.parametrize(
+    ("share", "codes"),
+    [
+        (
+            OnwardShare(kind="social_worker", organisation_kbo=OCMW, professional_secrecy=True),
+            set(),
+        ),
+        (
+            OnwardShare(kind="social_worker", organisation_kbo=OCMW),
+            {"ONWARD_NO_SECRECY"},
+        ),
+        (
+            OnwardShare(
+                kind="social_worker", organisation_kbo="0207.123.407", professional_secrecy=True
+            ),
+            {"ONWARD_NOT_OWN_SOCIAL_WORKER"},
+        ),
+        (
+            OnwardShare(
+                kind="breed_onthaal_actor",
+                organisation_kbo="0207.123.407",
+                breed_onthaal_partner=True,
+            ),
+            set(),
+        ),
+        (
+            OnwardShare(kind="breed_onthaal_actor", organisation_kbo="0207.123.407"),
+            {"ONWARD_NOT_PARTNER"},
+        ),
+        (
+            OnwardShare(
+                kind="landlord",
+                organisation_kbo="0207.123.407",
+                professional_secrecy=True,
+                breed_onthaal_partner=True,
+            ),
+            {"ONWARD_RECIPIENT_NOT_ALLOWED"},
+        ),
+    ],
+)
+def test_the_ocmw_passes_data_on_only_as_article_4_allows(
+    share: OnwardShare, codes: set[str]
+) -> None:
+    assert check_onward_share(share, at=AT).codes == codes
+
+
+_kinds = st.sampled_from(("social_worker", "breed_onthaal_actor", "landlord", "school"))
+
+
+@given(
+    kind=_kinds,
+    own=st.booleans(),
+    secrecy=st.booleans(),
+    partner=st.booleans(),
+    ended=st.booleans(),
+    random=st.randoms(),
+)
+def test_onward_shares_yield_the_union_of_what_they_break(
+    kind: str, own: bool, secrecy: bool, partner: bool, ended: bool, random: Any
+) -> None:
+    share = OnwardShare(
+        kind=kind,
+        organisation_kbo=OCMW if own else "0216.543.293",
+        professional_secrecy=secrecy,
+        breed_onthaal_partner=partner,
+    )
+    protocol = TORHOUT.terminate_for_breach(date(2026, 1, 1)) if ended else TORHOUT
+    expected = set()
+    if ended:
+        expected.add("PROTOCOL_NOT_IN_FORCE")
+    if kind not in {"social_worker", "breed_onthaal_actor"}:
+        expected.add("ONWARD_RECIPIENT_NOT_ALLOWED")
+    if kind == "social_worker" and not own:
+        expected.add("ONWARD_NOT_OWN_SOCIAL_WORKER")
+    if kind == "social_worker" and not secrecy:
+        expected.add("ONWARD_NO_SECRECY")
+    if kind == "breed_onthaal_actor" and not partner:
+        expected.add("ONWARD_NOT_PARTNER")
+    decision = check_onward_share(share, protocol, at=AT)
+    assert decision.codes == expected
+    table = list(ONWARD_RULES)
+    random.shuffle(table)
+    assert evaluate(table, share, protocol, at=AT) == decision
+
+
+def test_a_protocol_without_onward_recipients_allows_none() -> None:
+    closed = Protocol.model_validate({**TORHOUT.model_dump(), "onward_recipients": []})
+    share = OnwardShare(kind="social_worker", organisation_kbo=OCMW, professional_secrecy=True)
+    assert check_onward_share(share, closed, at=AT).codes == {"ONWARD_RECIPIENT_NOT_ALLOWED"}
+
+
+def test_onward_messages_name_no_value() -> None:
+    share = OnwardShare(kind="landlord", organisation_kbo="0207.123.407")
+    for reason in check_onward_share(share, at=AT).reasons:
+        assert "landlord" not in reason.message_en + reason.message_nl
+        assert "0207" not in reason.message_en + reason.message_nl
+
+
+# --- the strategies themselves ------------------------------------------------------------
+
+
+@given(data=st.data())
+def test_referrals_at_a_given_moment_are_valid_then(data: st.DataObject) -> None:
+    at = data.draw(st.sampled_from((AT, datetime(2024, 4, 17, 22, 30, tzinfo=UTC))))
+    referral = data.draw(referrals(at=at))
+    assert referral.created_at == at
+    assert check_referral(referral, at=at).allowed
+    late = data.draw(referrals(valid=False, violating={"CONSENT_AFTER_TRANSFER"}, at=at))
+    assert check_referral(late, at=at).codes == {"CONSENT_AFTER_TRANSFER"}
+
+
+@pytest.mark.parametrize(
+    "arguments",
+    [
+        {"valid": True, "violating": {"NOT_ASSESSED"}},
+        {"valid": False, "violating": {"MADE_UP"}},
+        {"valid": False, "violating": {"CONSENT_WITHDRAWN", "CONSENT_AFTER_TRANSFER"}},
+        {"valid": True, "at": datetime(2020, 1, 1, tzinfo=UTC)},
+        {"valid": False, "violating": {"PROTOCOL_NOT_IN_FORCE"}, "at": AT},
+        {"valid": False, "violating": {"REFERRAL_AFTER_DECISION"}},
+        {"valid": True, "at": datetime(2026, 1, 1)},
+    ],
+)
+def test_referrals_refuse_what_cannot_be_drawn(arguments: dict[str, Any]) -> None:
+    with pytest.raises((InvalidArgument, InvalidInput)):
+        referrals(**arguments)
+
+
+@given(data=st.data())
+def test_consents_cover_the_items_asked_and_precede_the_moment(data: st.DataObject) -> None:
+    items = frozenset({DataItem.NAME, DataItem.ADDRESS, DataItem.EMAIL})
+    record = data.draw(consents(items=items, given_before=AT))
+    assert record.data_items == items
+    assert record.given_at <= AT
+    assert record.fully_informed
+
+
+# --- instants, not wall clocks (PEP 495) ----------------------------------------------------
+
+# 2024-10-27 in Brussels: 03:00 CEST becomes 02:00 CET, so 02:00-02:59 happens twice
+# (fold=0 at UTC+2, fold=1 at UTC+1). 2025-03-30: 02:00 CET becomes 03:00 CEST, so
+# 02:00-02:59 never happens (fold=0 reads it at UTC+1).
+AUTUMN_0245_F0 = datetime(2024, 10, 27, 2, 45, tzinfo=BRUSSELS)  # 00:45Z
+AUTUMN_0250_F0 = datetime(2024, 10, 27, 2, 50, tzinfo=BRUSSELS)  # 00:50Z
+AUTUMN_0230_F1 = datetime(2024, 10, 27, 2, 30, tzinfo=BRUSSELS, fold=1)  # 01:30Z
+AUTUMN_0240_F1 = datetime(2024, 10, 27, 2, 40, tzinfo=BRUSSELS, fold=1)  # 01:40Z
+SPRING_0230_GAP = datetime(2025, 3, 30, 2, 30, tzinfo=BRUSSELS)  # 01:30Z
+SPRING_0310 = datetime(2025, 3, 30, 3, 10, tzinfo=BRUSSELS)  # 01:10Z
+
+
+def _referral_with_consent_times(
+    at: datetime, given_at: datetime | None = None, withdrawn_at: datetime | None = None
+) -> Referral:
+    data = example_referral(at=at).model_dump()
+    if given_at is not None:
+        data["consent"]["given_at"] = given_at
+    data["consent"]["withdrawn_at"] = withdrawn_at
+    return Referral.model_validate(data)
+
+
+@pytest.mark.parametrize(
+    ("at", "given_at", "withdrawn_at", "codes"),
+    [
+        # consent given 45 minutes after the transfer, though its wall clock reads earlier
+        (AUTUMN_0245_F0, AUTUMN_0230_F1, None, {"CONSENT_AFTER_TRANSFER"}),
+        # consent given 50 minutes before the transfer, though its wall clock reads later
+        (AUTUMN_0240_F1, AUTUMN_0250_F0, None, set()),
+        # withdrawn 50 minutes before the transfer, though its wall clock reads later
+        (AUTUMN_0240_F1, None, AUTUMN_0250_F0, {"CONSENT_WITHDRAWN"}),
+        # withdrawn 45 minutes after the transfer, though its wall clock reads earlier
+        (AUTUMN_0245_F0, None, AUTUMN_0230_F1, set()),
+        # the spring gap: 02:30 does not exist; read at UTC+1 it is 20 minutes after 03:10
+        (SPRING_0310, SPRING_0230_GAP, None, {"CONSENT_AFTER_TRANSFER"}),
+        (SPRING_0310, None, SPRING_0230_GAP, set()),
+    ],
+)
+def test_consent_times_are_ordered_as_instants_across_the_clock_change(
+    at: datetime, given_at: datetime | None, withdrawn_at: datetime | None, codes: set[str]
+) -> None:
+    referral = _referral_with_consent_times(at, given_at, withdrawn_at)
+    assert check_referral(referral, at=at).codes == codes
+
+
+@given(referrals(at=SPRING_0310))
+def test_generated_referrals_keep_every_rule_just_after_the_spring_gap(referral: Referral) -> None:
+    assert check_referral(referral, at=SPRING_0310).allowed
+
+
+@given(referrals(valid=False, violating={"CONSENT_WITHDRAWN"}, at=SPRING_0310))
+def test_generated_withdrawals_precede_the_moment_just_after_the_spring_gap(
+    referral: Referral,
+) -> None:
+    assert check_referral(referral, at=SPRING_0310).codes == {"CONSENT_WITHDRAWN"}
+
+
+@pytest.mark.parametrize(
+    ("created_at", "at", "codes"),
+    [
+        (AT + timedelta(days=400), AT, {"REFERRAL_AFTER_DECISION"}),
+        (AT + timedelta(microseconds=1), AT, {"REFERRAL_AFTER_DECISION"}),
+        (AT, AT, set()),  # made at the very moment: allowed
+        (AT - timedelta(days=1), AT, set()),
+        # 02:30 (fold=1) is 01:30Z, 45 minutes after 02:45 (fold=0), 00:45Z
+        (AUTUMN_0230_F1, AUTUMN_0245_F0, {"REFERRAL_AFTER_DECISION"}),
+        # 02:50 (fold=0) is 00:50Z, 50 minutes before 02:40 (fold=1), 01:40Z
+        (AUTUMN_0250_F0, AUTUMN_0240_F1, set()),
+    ],
+)
+def test_a_referral_made_after_the_decision_is_refused(
+    created_at: datetime, at: datetime, codes: set[str]
+) -> None:
+    referral = with_parts(example_referral(at=at - timedelta(days=1)), created_at=created_at)
+    assert check_referral(referral, at=at).codes == codes
+
+
+@given(data=st.data())
+def test_moments_are_in_force_or_not_as_asked(data: st.DataObject) -> None:
+    in_force = data.draw(st.booleans())
+    protocol = data.draw(st.sampled_from((TORHOUT, TORHOUT.terminate_for_breach(date(2030, 1, 1)))))
+    at = data.draw(moments(protocol, in_force=in_force))
+    assert (protocol.status_at(at) == "in_force") is in_force
+
+
+# --- the fast copies agree with the models they stand for ------------------------------------
+
+
+@given(referral=referrals() | referrals(valid=False), at=aware_datetimes(datetime(2023, 1, 1)))
+def test_the_rules_fast_copies_agree_with_client_items_and_status_at(
+    referral: Referral, at: datetime
+) -> None:
+    assert _items_sent(referral) == referral.client.items
+    moment = Moment(at.astimezone(UTC), at.astimezone(BRUSSELS).date())
+    for protocol in (TORHOUT, TORHOUT.terminate_for_breach(date(2030, 1, 1))):
+        assert _in_force(referral, protocol, moment) is (protocol.status_at(at) == "in_force")
+
+
+def test_every_strategy_cites_the_clause_it_serves() -> None:
+    import protocol_share.strategies as strategies
+
+    clause_id = re.compile(r"\b(C-\d|A\d+-\d+)\b")
+    for name in strategies.__all__:
+        value = getattr(strategies, name)
+        if callable(value):
+            assert clause_id.search(value.__doc__ or ""), name
+
+
+def test_the_strategies_are_a_package_of_concepts_under_one_public_module() -> None:
+    import protocol_share.strategies as strategies
+
+    assert hasattr(strategies, "__path__")  # a package: _clients, _moments, _referrals, ...
+    assert set(strategies.__all__) == {
+        "INCOMPATIBLE_VIOLATIONS", "REFERRAL_VIOLATIONS", "addresses", "aware_datetimes",
+        "breach_notices", "client_data", "consents", "emails", "moments",
+        "national_register_numbers", "person_names", "phones", "referrals", "retention_cases",
+    }  # fmt: skip
+    for name in strategies.__all__:
+        value = getattr(strategies, name)
+        if callable(value):
+            assert value.__module__.startswith("protocol_share.strategies._"), name
+    for path in Path(strategies.__file__).parent.glob("*.py"):
+        assert len(path.read_text(encoding="utf-8").splitlines()) <= 300, path.name

@@ -1,0 +1,138 @@
+"""Shared by the package tests: a valid referral, and tools to forge hostile archives.
+
+The forging tools work on real archives: they decrypt a package's header with the
+library's own parser, change bytes in it, and write it back encrypted, so every hostile
+archive is one a sender who knows the password could really send.
+"""
+
+from __future__ import annotations
+
+import secrets
+import struct
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from protocol_share import (
+    TORHOUT,
+    Address,
+    ClientData,
+    Consent,
+    Recipient,
+    Referral,
+    Sender,
+)
+from protocol_share.package import _sevenzip as sz
+from protocol_share.package._archive import PackageKey, seal
+from protocol_share.package._payload import DOCUMENT_NAME, TEXT_NAME
+
+AT = datetime(2024, 5, 2, 10, 0, tzinfo=UTC)
+PASSWORD = "Vlinder-Kast-42-zonnebloem"
+NON_ASCII_PASSWORD = "Gegevensdeling-é-ß-Ω-Ж-ع-2024"
+NON_BMP_PASSWORD = "sleutel-😀-𝔘𝔫𝔦𝔠𝔬𝔡𝔢-𠜎-42"
+
+CLIENT = ClientData(
+    first_name="Ségolène",
+    last_name="D'Hondt-Van den Bossche",
+    address=Address(
+        street="Aartrijkestraat",
+        house_number="11",
+        box="B",
+        postcode="8820",
+        municipality="Torhout",
+    ),
+    phone="0470 12 34 56",
+    email="segolene@example.be",
+)
+PERSONAL_VALUES = (
+    "Ségolène",
+    "D'Hondt",
+    "Van den Bossche",
+    "Aartrijkestraat",
+    "470123456",
+    "0470 12 34 56",
+    "segolene@example.be",
+)
+"""Values of :data:`CLIENT` that must never appear in an error, subject or file name."""
+
+
+def referral(**changes: Any) -> Referral:
+    """A referral the Torhout protocol allows at :data:`AT`; ``changes`` override fields."""
+    consent = Consent(
+        consent_id="c-2024-0001",
+        given_at=AT - timedelta(hours=2),
+        method="verbal",
+        information_notice="infofiche-ocmw-v1",
+        explained={"data", "recipient", "purpose", "follow_up", "withdrawal"},
+        recipient_kbo=TORHOUT.recipient.kbo,
+        data_items={"name", "address", "phone", "email"},
+        recorded_by="kg-torhout-017",
+    )
+    fields: dict[str, Any] = {
+        "referral_id": "r-2024-0001",
+        "client": CLIENT,
+        "consent": consent,
+        "sender": Sender(member_id="kg-torhout-017", team=TORHOUT.team),
+        "recipient": Recipient(organisation_kbo=TORHOUT.recipient.kbo, mailbox=TORHOUT.mailbox),
+        "assessed_appropriate": True,
+        "created_at": AT - timedelta(hours=1),
+    }
+    fields.update(changes)
+    return Referral(**fields)
+
+
+def sealed(members: dict[str, bytes], password: str | PackageKey = PASSWORD) -> bytes:
+    """Any members in a package-shaped archive (AES-256, header encrypted)."""
+    return seal(list(members.items()), PackageKey.of(password), mtime=AT)
+
+
+KEY = PackageKey.derive(PASSWORD)
+"""The key of :data:`PASSWORD`, derived once for the whole test session."""
+
+
+def decoded_header(archive: bytes, password: str | PackageKey = KEY) -> bytes:
+    """The decrypted, decompressed header of an archive the library wrote."""
+    key = PackageKey.of(password)
+    layout, _ = sz.read_layout(archive)
+    return sz.decode_header(archive, layout, lambda p: key.key_for(p.cycles, p.salt))
+
+
+def reheader(
+    archive: bytes, edit: Callable[[bytes], bytes], password: str | PackageKey = KEY
+) -> bytes:
+    """The archive with its (decrypted) header changed by ``edit``, encrypted again."""
+    key = PackageKey.of(password)
+    layout, _ = sz.read_layout(archive)
+    header = sz.decode_header(archive, layout, lambda p: key.key_for(p.cycles, p.salt))
+    sz.parse_header(header, layout)
+    assert layout.main is not None
+    end = 32 + layout.main.pack_pos + sum(layout.main.pack_sizes)
+    return sz.assemble(
+        archive[32:end],
+        edit(header),
+        key=key.key_for(19, b""),
+        cycles=19,
+        iv=secrets.token_bytes(16),
+    )
+
+
+def replace_once(old: bytes, new: bytes) -> Callable[[bytes], bytes]:
+    """An ``edit`` for :func:`reheader` replacing ``old`` (which must occur once) by ``new``."""
+
+    def edit(header: bytes) -> bytes:
+        assert header.count(old) == 1, "the bytes to replace must occur exactly once"
+        return header.replace(old, new)
+
+    return edit
+
+
+def utf16(name: str) -> bytes:
+    return name.encode("utf-16-le")
+
+
+OUR_ATTRIBUTES = struct.pack("<I", 0x20 | 0x8000 | (0o100600 << 16))
+"""The attributes the library writes for each member (regular file, rw for the owner)."""
+
+
+def minimal_members(document: bytes) -> dict[str, bytes]:
+    return {DOCUMENT_NAME: document, TEXT_NAME: b"tekst\r\n"}

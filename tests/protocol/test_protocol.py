@@ -1,0 +1,240 @@
+"""The protocol as data: TORHOUT's facts, status over time, ending (recitals, A5-2, A8-1, A11)."""
+
+from __future__ import annotations
+
+import json
+import unicodedata
+from datetime import UTC, date, datetime, timedelta, timezone
+from zoneinfo import ZoneInfo
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from protocol_share import TORHOUT, DataItem, InvalidInput, Protocol, check_referral
+from protocol_share.clientdata._fields import BE_POSTCODE
+from protocol_share.examples import example_referral
+from protocol_share.protocol import _protocol as protocol_module
+
+BRUSSELS = ZoneInfo("Europe/Brussels")
+
+
+def test_torhout_holds_the_signed_facts() -> None:
+    assert TORHOUT.sender.name == "Opgroeien regie"
+    assert TORHOUT.sender.kbo == "0886.886.638"
+    assert TORHOUT.recipient.kbo == "0212.175.523"
+    assert TORHOUT.recipient.seat == "Aartrijkestraat 11/B, 8820 Torhout"
+    assert TORHOUT.mailbox == "sociaal.huis@torhout.be"
+    assert TORHOUT.postcodes == {"8820"}
+    assert TORHOUT.in_force_from == date(2024, 4, 18)
+    assert TORHOUT.notice_months == 6
+    assert TORHOUT.recipient.dpo_email == "kurt.persyn@torhout.be"
+    assert TORHOUT.sender.dpo_advice_on == date(2024, 4, 29)
+    assert TORHOUT.recipient.dpo_advice_on == date(2024, 4, 18)
+    assert TORHOUT.supervisory_authority.short_name == "VTC"
+    assert TORHOUT.retention.client_file_years == 10
+    assert TORHOUT.allowed_items == set(DataItem)
+    assert {basis.clause for basis in TORHOUT.legal_bases} >= {"A2-1", "A2-4"}
+    assert {r.kind for r in TORHOUT.onward_recipients} == {"social_worker", "breed_onthaal_actor"}
+    assert TORHOUT.recipient_kind == "OCMW"
+    assert TORHOUT.special_categories is False
+
+
+def test_the_unusable_dpo_address_is_corrected_openly() -> None:
+    assert TORHOUT.sender.dpo_email == "dpo@opgroeien.be"
+    correction = next(c for c in TORHOUT.corrections if c.path == "sender.dpo_email")
+    assert correction.signed_text == "dpo@opgroeien;be"
+    assert correction.used == TORHOUT.sender.dpo_email
+
+
+def test_the_signed_dpo_address_is_refused_by_the_model() -> None:
+    data = json.loads(TORHOUT.model_dump_json())
+    data["sender"]["dpo_email"] = "dpo@opgroeien;be"
+    with pytest.raises(InvalidInput) as caught:
+        Protocol.model_validate(data)
+    assert [(p.path, p.code) for p in caught.value.problems] == [
+        ("sender.dpo_email", "INVALID_EMAIL")
+    ]
+
+
+@pytest.mark.parametrize("kbo", ["0212 175 524", "0212.175.52", "ABCD"])
+def test_kbo_numbers_are_checked_mod_97(kbo: str) -> None:
+    data = json.loads(TORHOUT.model_dump_json())
+    data["recipient"]["kbo"] = kbo
+    with pytest.raises(InvalidInput) as caught:
+        Protocol.model_validate(data)
+    assert caught.value.codes == {"INVALID_KBO"}
+
+
+def test_protocol_round_trips_through_json() -> None:
+    assert Protocol.model_validate_json(TORHOUT.model_dump_json()) == TORHOUT
+
+
+@pytest.mark.parametrize(
+    ("at", "status"),
+    [
+        (datetime(2024, 4, 17, 21, 59, tzinfo=UTC), "not_yet_in_force"),  # 23:59 Brussels
+        (datetime(2024, 4, 17, 22, 30, tzinfo=UTC), "in_force"),  # 00:30 Brussels, 18th
+        (datetime(2024, 4, 18, 0, 0, tzinfo=BRUSSELS), "in_force"),
+        (datetime(2030, 1, 1, tzinfo=UTC), "in_force"),
+    ],
+)
+def test_status_uses_the_brussels_date(at: datetime, status: str) -> None:
+    assert TORHOUT.status_at(at) == status
+
+
+def test_naive_datetimes_are_refused_with_a_clear_error() -> None:
+    with pytest.raises(InvalidInput) as caught:
+        TORHOUT.status_at(datetime(2024, 5, 1))
+    assert caught.value.codes == {"NAIVE_DATETIME"}
+    assert "timezone-aware" in str(caught.value)
+
+
+@pytest.mark.parametrize(
+    ("given_on", "ends_on"),
+    [
+        (date(2025, 8, 31), date(2026, 2, 28)),
+        (date(2027, 8, 31), date(2028, 2, 29)),
+        (date(2025, 1, 15), date(2025, 7, 15)),
+        (date(2025, 12, 31), date(2026, 6, 30)),
+    ],
+)
+def test_notice_ends_six_calendar_months_later(given_on: date, ends_on: date) -> None:
+    ended = TORHOUT.terminate_with_notice(given_on)
+    assert (ended.ends_on, ended.end_reason) == (ends_on, "notice")
+    assert TORHOUT.ends_on is None  # frozen: a new protocol is returned
+
+
+@given(st.dates(min_value=date(2024, 4, 18), max_value=date(2100, 1, 1)))
+def test_notice_ends_on_the_same_day_six_months_on_or_that_months_last_day(
+    given_on: date,
+) -> None:
+    ends_on = TORHOUT.terminate_with_notice(given_on).ends_on
+    assert ends_on is not None
+    months = (ends_on.year - given_on.year) * 12 + ends_on.month - given_on.month
+    assert months == 6
+    if ends_on.day != given_on.day:  # the day does not exist in that month
+        assert ends_on.day < given_on.day
+        assert (ends_on + timedelta(days=1)).day == 1
+
+
+def test_breach_ends_the_protocol_at_once() -> None:
+    ended = TORHOUT.terminate_for_breach(date(2025, 3, 10))
+    assert ended.end_reason == "breach"
+    assert ended.status_at(datetime(2025, 3, 9, 23, 0, tzinfo=BRUSSELS)) == "in_force"
+    assert ended.status_at(datetime(2025, 3, 10, 0, 0, tzinfo=BRUSSELS)) == "ended"
+
+
+def test_lapsed_legal_basis_ends_the_protocol_by_law() -> None:
+    ended = TORHOUT.legal_basis_lapsed(date(2026, 1, 1))
+    assert (ended.end_reason, ended.status_at(datetime(2026, 1, 2, tzinfo=UTC))) == (
+        "no_legal_basis",
+        "ended",
+    )
+
+
+def test_an_earlier_end_stands() -> None:
+    breach = TORHOUT.terminate_for_breach(date(2025, 3, 10))
+    assert breach.terminate_with_notice(date(2025, 3, 1)) is breach
+    earlier = breach.legal_basis_lapsed(date(2025, 1, 1))
+    assert (earlier.ends_on, earlier.end_reason) == (date(2025, 1, 1), "no_legal_basis")
+
+
+@pytest.mark.parametrize("bad", [datetime(2025, 1, 1, tzinfo=UTC), "2025-01-01", None])
+def test_ending_takes_a_date(bad: object) -> None:
+    with pytest.raises(InvalidInput):
+        TORHOUT.terminate_for_breach(bad)  # type: ignore[arg-type]
+
+
+@given(st.datetimes(max_value=datetime(9000, 1, 1), timezones=st.just(UTC)))
+def test_status_is_monotonic_over_time(at: datetime) -> None:
+    ended = TORHOUT.terminate_for_breach(date(2030, 6, 1))
+    status = ended.status_at(at)
+    later = ended.status_at(at + timedelta(hours=7))
+    order = ["not_yet_in_force", "in_force", "ended"]
+    assert order.index(later) >= order.index(status)
+
+
+@pytest.mark.parametrize(
+    ("ends_on", "end_reason", "problem"),
+    [
+        ("2024-04-17", "breach", ("ends_on", "ENDS_BEFORE_ENTRY_INTO_FORCE")),
+        (None, "breach", ("ends_on", "MISSING_END_DATE")),
+        ("2025-01-01", None, ("end_reason", "MISSING_END_REASON")),
+    ],
+)
+def test_a_protocol_that_contradicts_itself_is_refused(
+    ends_on: str | None, end_reason: str | None, problem: tuple[str, str]
+) -> None:
+    data = json.loads(TORHOUT.model_dump_json())
+    data["ends_on"], data["end_reason"] = ends_on, end_reason
+    with pytest.raises(InvalidInput) as caught:
+        Protocol.model_validate(data)
+    assert [(p.path, p.code) for p in caught.value.problems] == [problem]
+
+
+def test_ending_on_the_day_of_entry_into_force_means_never_in_force() -> None:
+    data = json.loads(TORHOUT.model_dump_json())
+    data["ends_on"], data["end_reason"] = "2024-04-18", "breach"
+    never = Protocol.model_validate(data)
+    assert never.status_at(datetime(2024, 4, 17, 12, tzinfo=BRUSSELS)) == "not_yet_in_force"
+    assert never.status_at(datetime(2024, 4, 18, 0, tzinfo=BRUSSELS)) == "ended"
+    assert TORHOUT.terminate_for_breach(date(2024, 4, 18)).ends_on == date(2024, 4, 18)
+
+
+def test_ending_before_entry_into_force_means_never_in_force() -> None:
+    ended = TORHOUT.terminate_for_breach(date(2024, 4, 1))
+    assert (ended.ends_on, ended.end_reason) == (date(2024, 4, 18), "breach")
+    assert ended.status_at(datetime(2024, 4, 10, tzinfo=BRUSSELS)) == "not_yet_in_force"
+    assert ended.status_at(datetime(2024, 4, 18, tzinfo=BRUSSELS)) == "ended"
+    assert Protocol.model_validate_json(ended.model_dump_json()) == ended
+
+
+def test_a_protocol_written_in_nfd_accepts_senders_of_its_team() -> None:
+    team, municipality = "lokaal team Kind en Gezin Hélécine", "Hélécine"
+    nfc = TORHOUT.model_copy(update={"team": team, "municipality": municipality})
+    data = json.loads(nfc.model_dump_json())
+    data["team"] = unicodedata.normalize("NFD", team)
+    data["municipality"] = unicodedata.normalize("NFD", municipality)
+    data["team_in_title"] = unicodedata.normalize("NFD", team)
+    loaded = Protocol.model_validate_json(json.dumps(data))
+    assert (loaded.team, loaded.municipality, loaded.team_in_title) == (team, municipality, team)
+    at = datetime(2025, 3, 3, 9, tzinfo=UTC)
+    assert check_referral(example_referral(nfc, at=at), loaded, at=at).allowed
+
+
+@pytest.mark.parametrize("postcode", ["8820", "1000", "9999", "0820", "882", "88200", "８８２０"])
+def test_protocol_postcodes_follow_the_one_belgian_postcode_rule(postcode: str) -> None:
+    data = json.loads(TORHOUT.model_dump_json())
+    data["postcodes"] = [postcode]
+    try:
+        accepted = postcode in Protocol.model_validate(data).postcodes
+    except InvalidInput:
+        accepted = False
+    assert accepted == bool(BE_POSTCODE.fullmatch(postcode))
+    assert not hasattr(protocol_module, "_POSTCODE")  # one pattern, in fields
+
+
+@pytest.mark.parametrize(
+    "at",
+    [
+        datetime(1, 1, 1, 0, 0, tzinfo=timezone(timedelta(hours=5))),
+        datetime(9999, 12, 31, 23, 30, tzinfo=timezone(timedelta(hours=-5))),
+    ],
+)
+def test_instants_at_the_calendars_ends_are_refused_not_crashed(at: datetime) -> None:
+    with pytest.raises(InvalidInput) as caught:
+        TORHOUT.status_at(at)
+    assert caught.value.codes == {"OUT_OF_RANGE"}
+
+
+def test_notice_past_the_year_9999_is_refused_not_crashed() -> None:
+    with pytest.raises(InvalidInput) as caught:
+        TORHOUT.terminate_with_notice(date(9999, 8, 1))
+    assert caught.value.codes == {"OUT_OF_RANGE"}
+
+
+def test_a_protocol_is_shown_by_its_id_and_end() -> None:
+    assert repr(TORHOUT) == "Protocol(protocol_id='opgroeien-regie-ocmw-torhout-2024')"
+    ended = TORHOUT.terminate_for_breach(date(2025, 1, 1))
+    assert "ends_on=datetime.date(2025, 1, 1)" in repr(ended)
