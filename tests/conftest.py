@@ -15,4 +15,7 @@ settings.register_profile(
     derandomize=bool(os.environ.get("CI")),
     print_blob=True,
 )
-settings.load_profile("protocol-share")
+# A quicker run while developing (HYPOTHESIS_PROFILE=quick): fewer examples, same laws. CI
+# and `.ci/run` always use the full profile.
+settings.register_profile("quick", parent=settings.get_profile("protocol-share"), max_examples=10)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "protocol-share"))

@@ -57,3 +57,32 @@ def test_traceability_maps_every_clause_id() -> None:
     assert len(ids) == 46
     assert set(ids) <= mapped
     assert "TODO" not in TRACEABILITY
+
+
+def _docstring_doctests_at_text_indent() -> list[str]:
+    """Docstrings whose ``>>>`` lines stand at the text's own indentation: Markdown renders
+    them as nested block quotes, not code, and their output as prose (where ``[...]`` reads
+    as a cross-reference and fails the strict build)."""
+    import ast
+
+    found = []
+    for path in sorted((ROOT / "src").rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef):
+                continue
+            doc = ast.get_docstring(node, clean=True)
+            if doc and any(line.startswith(">>>") for line in doc.splitlines()[1:]):
+                found.append(f"{path.relative_to(ROOT)}:{node.name}")
+    return found
+
+
+def test_every_docstring_example_is_indented_as_a_code_block() -> None:
+    assert _docstring_doctests_at_text_indent() == []
+
+
+def test_the_strict_docs_build_is_not_silenced() -> None:
+    # `mkdocs build --strict -q` drops the warnings before strict mode counts them.
+    for name in ("README.md", ".ci/run"):
+        text = (ROOT / name).read_text(encoding="utf-8")
+        assert "mkdocs build --strict" in text
+        assert not re.search(r"mkdocs build[^\n&]*\s-q\b", text), name

@@ -101,11 +101,11 @@ def example_retention_cases(*, at: datetime, prefix: str = "example") -> tuple[R
     could not be reached 95 days ago (review, after Torhout's 90 days), ``{prefix}-4`` is a
     client file closed a year ago (keep for ten calendar years).
 
-    >>> from datetime import datetime, timezone
-    >>> from protocol_share.retention import retention_decision
-    >>> at = datetime(2025, 3, 3, 9, tzinfo=timezone.utc)
-    >>> [retention_decision(c, at=at).action for c in example_retention_cases(at=at)]
-    ['keep', 'delete', 'review', 'keep']
+        >>> from datetime import datetime, timezone
+        >>> from protocol_share.retention import retention_decision
+        >>> at = datetime(2025, 3, 3, 9, tzinfo=timezone.utc)
+        >>> [retention_decision(c, at=at).action for c in example_retention_cases(at=at)]
+        ['keep', 'delete', 'review', 'keep']
     """
     at = require_aware(at)
     day = timedelta(days=1)
@@ -129,10 +129,10 @@ def example_breach_notice(*, aware_at: datetime, notice_id: str = "example-lek-1
     """A first breach notice drawn up two hours after ``aware_at`` (A9-1 to A9-4; GDPR
     art. 33(3)): the OCMW e-mailed one encrypted referral to a wrong, known address.
 
-    >>> from datetime import datetime, timezone
-    >>> notice = example_breach_notice(aware_at=datetime(2025, 3, 28, 15, tzinfo=timezone.utc))
-    >>> notice.severity().level, notice.other_party_must_be_notified
-    ('medium', True)
+        >>> from datetime import datetime, timezone
+        >>> notice = example_breach_notice(aware_at=datetime(2025, 3, 28, 15, tzinfo=timezone.utc))
+        >>> notice.severity().level, notice.other_party_must_be_notified
+        ('medium', True)
     """
     aware_at = require_aware(aware_at, "aware_at")
     return BreachNotice(
