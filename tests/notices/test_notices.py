@@ -17,6 +17,7 @@ from protocol_share import TORHOUT, DataItem, InvalidInput
 from protocol_share import notices as mail
 from protocol_share._text import Lang, labels
 from protocol_share.notices import (
+    EEA_COUNTRIES,
     Cause,
     Consequence,
     EvidenceChecklist,
@@ -291,6 +292,27 @@ def processor(name: str = "Cevi", **changes: Any) -> Processor:
     return Processor.model_validate(data | changes)
 
 
+@given(
+    country=st.sampled_from(["US", "GB", "CH", "IN", "JP", "BE", "NL", "NO"]),
+    mechanism=st.sampled_from(
+        [None, "adequacy_decision", "standard_contractual_clauses", "binding_corporate_rules"]
+    ),
+)
+def test_a_processor_outside_the_eea_is_a_finding_only_without_a_transfer_mechanism(
+    country: str, mechanism: str | None
+) -> None:
+    # A6-8 asks for sufficient guarantees, not a place; GDPR chapter V allows a transfer
+    # with a mechanism.
+    overview = ProcessorOverview(
+        party="recipient",
+        as_of=date(2025, 1, 1),
+        processors=(processor("Cloudco", country=country, transfer_mechanism=mechanism),),
+    )
+    codes = {f.code for f in overview.findings(on=date(2025, 1, 1))}
+    outside = country not in EEA_COUNTRIES
+    assert codes == ({"NO_TRANSFER_MECHANISM"} if outside and mechanism is None else set())
+
+
 def test_the_processor_overview_reports_what_breaks_a6_8() -> None:
     overview = ProcessorOverview(
         party="recipient",
@@ -307,7 +329,7 @@ def test_the_processor_overview_reports_what_breaks_a6_8() -> None:
     assert {(f.processor, f.code) for f in findings} == {
         ("Mailhost", "NO_ART28_AGREEMENT"),
         ("Archief", "AGREEMENT_AFTER_START"),
-        ("Cloudco", "THIRD_COUNTRY_PROCESSOR"),
+        ("Cloudco", "NO_TRANSFER_MECHANISM"),
     }
     assert {f.clause for f in findings} == {"A6-8"}
     assert [p.name for p in overview.active_on(date(2024, 5, 1))] == [
@@ -396,12 +418,12 @@ def test_the_checklist_is_filled_requested_and_handed_over() -> None:
     assert "kurt.persyn@torhout.be" in text
 
 
-def test_proof_is_handed_over_on_request_only() -> None:
-    with pytest.raises(InvalidInput) as caught:
-        EvidenceChecklist.model_validate(
-            evidence_checklist().model_dump() | {"handed_over_on": date(2025, 5, 2)}
-        )
-    assert caught.value.codes == {"HANDED_OVER_UNASKED"}
+def test_proof_may_be_handed_over_unasked_and_must_hold_every_item() -> None:
+    # A6-7 obliges the OCMW to hand the proof over on request; it forbids nothing unasked.
+    unasked = EvidenceChecklist.model_validate(
+        evidence_checklist().model_dump() | {"handed_over_on": date(2025, 5, 2)}
+    )
+    assert (unasked.requested_on, unasked.handed_over_on) == (None, date(2025, 5, 2))
     with pytest.raises(InvalidInput) as caught:
         EvidenceChecklist.model_validate(
             evidence_checklist().model_dump()

@@ -223,6 +223,40 @@ def test_processors_are_listed_when_an_overview_is_given() -> None:
     assert "dpv:hasDataProcessor" not in processing_register_entry().to_jsonld()
 
 
+def test_third_country_transfers_are_derived_from_the_processors() -> None:
+    # GDPR art. 30(1)(e): the register lists the transfers; a US processor is one.
+    def overview(*processors: Processor) -> ProcessorOverview:
+        return ProcessorOverview(party="recipient", as_of=date(2025, 1, 1), processors=processors)
+
+    cevi = Processor(name="Cevi", service="dossier", since=date(2024, 2, 1))
+    cloud = Processor(
+        name="Cloudco",
+        service="mail",
+        country="US",
+        transfer_mechanism="standard_contractual_clauses",
+        since=date(2024, 2, 1),
+    )
+    assert (
+        processing_register_entry(processors=overview(cevi)).to_json()["third_country_transfers"]
+        == []
+    )
+    record = processing_register_entry(processors=overview(cevi, cloud)).to_json()
+    assert record["third_country_transfers"] == [
+        {"processor": "Cloudco", "country": "US", "mechanism": "standard_contractual_clauses"}
+    ]
+    assert record["processors"][1]["transfer_mechanism"] == "standard_contractual_clauses"
+    entry = processing_register_entry(processors=overview(cevi, cloud))
+    [location] = [
+        c
+        for c in entry.to_jsonld()["dpv:hasStorageCondition"]
+        if c["@type"] == "dpv:StorageLocation"
+    ]
+    described = json.dumps(location["dct:description"], ensure_ascii=False)
+    assert "Cloudco (US, standard_contractual_clauses)" in described
+    assert "third country" in described
+    assert "no transfer" not in described
+
+
 # --- DPV JSON-LD ----------------------------------------------------------------------------
 
 

@@ -354,8 +354,9 @@ MESSAGES: Final[Mapping[str, str]] = {
     "processor.finding.AGREEMENT_AFTER_START": (
         "started before its GDPR art. 28 agreement was concluded"
     ),
-    "processor.finding.THIRD_COUNTRY_PROCESSOR": (
-        "works outside the EEA: a third-country transfer (GDPR chapter V)"
+    "processor.finding.NO_TRANSFER_MECHANISM": (
+        "works outside the EEA without a transfer mechanism: an adequacy decision,"
+        " standard contractual clauses or binding corporate rules (GDPR chapter V)"
     ),
     "processor_mail.subject": "Change in processors {notice_id} - protocol {protocol_id}",
     "processor_mail.intro": (
@@ -432,6 +433,9 @@ MESSAGES: Final[Mapping[str, str]] = {
         "client file is closed"
     ),
     "register.storage_location": "in Belgium; no transfer to a third country",
+    "register.storage_location.transfers": (
+        "in Belgium; transfers to a third country through processors: {transfers}"
+    ),
     "register.processor_agreement": "GDPR art. 28 agreement of {date}",
     "register.no_processor_agreement": "no GDPR art. 28 agreement recorded",
     "register.measure.encryption_in_transfer": (

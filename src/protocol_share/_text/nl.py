@@ -371,8 +371,9 @@ MESSAGES: Final[Mapping[str, str]] = {
     "processor.finding.AGREEMENT_AFTER_START": (
         "begon vóór de verwerkersovereenkomst (AVG art. 28) gesloten was"
     ),
-    "processor.finding.THIRD_COUNTRY_PROCESSOR": (
-        "werkt buiten de EER: een doorgifte naar een derde land (AVG hoofdstuk V)"
+    "processor.finding.NO_TRANSFER_MECHANISM": (
+        "werkt buiten de EER zonder doorgiftemechanisme: een adequaatheidsbesluit,"
+        " modelcontractbepalingen of bindende bedrijfsvoorschriften (AVG hoofdstuk V)"
     ),
     "processor_mail.subject": "Wijziging verwerkers {notice_id} - protocol {protocol_id}",
     "processor_mail.intro": (
@@ -451,6 +452,9 @@ MESSAGES: Final[Mapping[str, str]] = {
         "na het afsluiten van een cliëntdossier"
     ),
     "register.storage_location": "in België; geen doorgifte naar een derde land",
+    "register.storage_location.transfers": (
+        "in België; doorgifte naar een derde land via verwerkers: {transfers}"
+    ),
     "register.processor_agreement": "verwerkersovereenkomst (AVG art. 28) van {date}",
     "register.no_processor_agreement": "geen verwerkersovereenkomst (AVG art. 28) vastgelegd",
     "register.measure.encryption_in_transfer": (

@@ -63,6 +63,8 @@ class EvidenceChecklist(FrozenModel):
 
     Start from :func:`evidence_checklist`; :meth:`fill` names a document per item;
     ``requested_on`` and ``handed_over_on`` record Opgroeien's request and the handover.
+    A6-7 requires the handover on request; it does not forbid handing the proof over
+    unasked, so ``handed_over_on`` without ``requested_on`` is accepted.
     """
 
     party: Literal["recipient"] = "recipient"
@@ -80,13 +82,6 @@ class EvidenceChecklist(FrozenModel):
                 "items",
                 "ITEMS_INCOMPLETE",
                 "holds each of security_policy, security_plan, dpo, register_entry once",
-            )
-        if self.handed_over_on is not None and self.requested_on is None:
-            raise field_error(
-                "EvidenceChecklist",
-                "requested_on",
-                "HANDED_OVER_UNASKED",
-                "A6-7: the proof is handed over on request; record the request",
             )
         if (
             self.handed_over_on is not None

@@ -27,6 +27,7 @@ __all__ = [
     "ProcessorChangeNotice",
     "ProcessorFinding",
     "ProcessorOverview",
+    "TransferMechanism",
 ]
 
 EEA_COUNTRIES: Final = frozenset(
@@ -65,12 +66,22 @@ EEA_COUNTRIES: Final = frozenset(
 )
 """The European Economic Area: a processor elsewhere means a third-country transfer."""
 
+TransferMechanism = Literal[
+    "adequacy_decision", "standard_contractual_clauses", "binding_corporate_rules", "derogation"
+]
+"""What allows a transfer outside the EEA under GDPR chapter V: an adequacy decision
+(art. 45), standard contractual clauses (art. 46(2)(c)), binding corporate rules (art. 47)
+or a derogation for a specific situation (art. 49)."""
+
 
 class Processor(FrozenModel):
     """A processor a party uses for the shared data, under a GDPR art. 28 agreement (A6-8).
 
     ``art28_agreement_on`` is the date of the processing agreement (``None``: none yet);
-    ``since`` and ``until`` when the processor works on the data; ``country`` where.
+    ``since`` and ``until`` when the processor works on the data; ``country`` where, and
+    for a country outside the EEA the GDPR chapter V ``transfer_mechanism`` that allows it.
+    A6-8 asks for sufficient guarantees, not for a place: a processor outside the EEA is
+    fine with a mechanism (:meth:`ProcessorOverview.findings` reports only its absence).
     """
 
     name: Title
@@ -78,6 +89,7 @@ class Processor(FrozenModel):
     service: Title
     country: Annotated[str, Field(pattern=r"^[A-Z]{2}$")] = "BE"
     art28_agreement_on: date | None = None
+    transfer_mechanism: TransferMechanism | None = None
     since: date
     until: date | None = None
 
@@ -96,6 +108,11 @@ class Processor(FrozenModel):
         """Whether the processor works on the data on ``day`` (A6-8)."""
         return self.since <= day and (self.until is None or day <= self.until)
 
+    @property
+    def third_country(self) -> bool:
+        """Whether the processor works outside the EEA: a transfer under GDPR chapter V (A6-8)."""
+        return self.country not in EEA_COUNTRIES
+
 
 class ProcessorChangeNotice(FrozenModel):
     """The OCMW tells Opgroeien at once of a change in its processors (A9-6)."""
@@ -106,9 +123,9 @@ class ProcessorChangeNotice(FrozenModel):
     processor: Processor
 
 
-FindingCode = Literal["NO_ART28_AGREEMENT", "AGREEMENT_AFTER_START", "THIRD_COUNTRY_PROCESSOR"]
-"""What breaks A6-8: no art. 28 agreement, an agreement after the start, a processor
-outside the EEA."""
+FindingCode = Literal["NO_ART28_AGREEMENT", "AGREEMENT_AFTER_START", "NO_TRANSFER_MECHANISM"]
+"""What breaks A6-8's sufficient guarantees: no art. 28 agreement, an agreement after the
+start, a processor outside the EEA without a GDPR chapter V transfer mechanism."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -179,8 +196,9 @@ class ProcessorOverview(FrozenModel):
 
     def findings(self, *, on: date) -> tuple[ProcessorFinding, ...]:
         """What breaks A6-8 on ``on``: an active processor without a GDPR art. 28 agreement,
-        or one that started before its agreement; one outside the EEA (a third-country
-        transfer the register does not foresee)."""
+        or one that started before its agreement; one outside the EEA without a transfer
+        mechanism (GDPR chapter V). A processor outside the EEA with a mechanism is no
+        finding: A6-8 says nothing of place."""
         found: list[ProcessorFinding] = []
         for p in self.active_on(on):
             codes: list[FindingCode] = []
@@ -188,8 +206,8 @@ class ProcessorOverview(FrozenModel):
                 codes.append("NO_ART28_AGREEMENT")
             elif p.art28_agreement_on > p.since:
                 codes.append("AGREEMENT_AFTER_START")
-            if p.country not in EEA_COUNTRIES:
-                codes.append("THIRD_COUNTRY_PROCESSOR")
+            if p.third_country and p.transfer_mechanism is None:
+                codes.append("NO_TRANSFER_MECHANISM")
             found += (
                 ProcessorFinding(code, "A6-8", p.name, message(f"processor.finding.{code}", "en"))
                 for code in codes

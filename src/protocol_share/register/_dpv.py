@@ -159,7 +159,7 @@ def dpv_process(entry: RegisterEntry) -> dict[str, Any]:
             },
             {
                 "@type": "dpv:StorageLocation",
-                "dct:description": _texts(texts("register.storage_location")),
+                "dct:description": _texts(_storage_location(entry)),
             },
         ],
         "dpv:hasTechnicalOrganisationalMeasure": [
@@ -188,3 +188,13 @@ def dpv_process(entry: RegisterEntry) -> dict[str, Any]:
             for p in entry.processors.processors
         ]
     return process
+
+
+def _storage_location(entry: RegisterEntry) -> Texts:
+    """Where the data are kept (A6-6, A6-8): in Belgium, and any third country a processor
+    works in, with its GDPR chapter V mechanism."""
+    transfers = entry.third_country_transfers
+    if not transfers:
+        return texts("register.storage_location")
+    listed = "; ".join(f"{p.name} ({p.country}, {p.transfer_mechanism or '-'})" for p in transfers)
+    return texts("register.storage_location.transfers", transfers=listed)

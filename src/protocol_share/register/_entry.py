@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from protocol_share._text import Texts, texts
-from protocol_share.notices import ProcessorOverview
+from protocol_share.notices import Processor, ProcessorOverview
 from protocol_share.protocol._protocol import (
     DataItemSpec,
     LegalBasis,
@@ -65,9 +65,18 @@ class RegisterEntry:
             sorted({c for spec in self.data_items for c in FIDESLANG_CATEGORIES[spec.item]})
         )
 
+    @property
+    def third_country_transfers(self) -> tuple[Processor, ...]:
+        """The processors outside the EEA, each a transfer under GDPR chapter V (art. 30(1)(e);
+        A6-6, A6-8), derived from the processor overview: none without one."""
+        return tuple(
+            p for p in (self.processors.processors if self.processors else ()) if p.third_country
+        )
+
     def to_json(self) -> dict[str, Any]:
         """The record as plain JSON data, keyed by the points of GDPR art. 30(1) (A6-6)."""
         subjects = texts("register.data_subjects")
+        processors = self.processors.processors if self.processors else ()
         return {
             "record": "GDPR art. 30(1)",
             "clause": "A6-6",
@@ -129,10 +138,14 @@ class RegisterEntry:
                     "service": p.service,
                     "country": p.country,
                     "art28_agreement_on": _iso(p.art28_agreement_on),
+                    "transfer_mechanism": p.transfer_mechanism,
                 }
-                for p in (self.processors.processors if self.processors else ())
+                for p in processors
             ],
-            "third_country_transfers": [],
+            "third_country_transfers": [
+                {"processor": p.name, "country": p.country, "mechanism": p.transfer_mechanism}
+                for p in self.third_country_transfers
+            ],
             "erasure": erasure_terms(self.retention),
             "security_measures": [
                 {"code": m.code, "clauses": list(m.clauses), "nl": m.text_nl, "en": m.text_en}
