@@ -77,7 +77,9 @@ from protocol_share.package import (
     pack,
 )
 from protocol_share.protocol import (
+    CLAUSES,
     TORHOUT,
+    Clause,
     Correction,
     DataItemSpec,
     Finding,
@@ -90,6 +92,7 @@ from protocol_share.protocol import (
     RetentionTerms,
     Signature,
     SupervisoryAuthority,
+    clause,
     lint_protocol,
 )
 from protocol_share.register import RegisterEntry, processing_register_entry
@@ -105,6 +108,7 @@ from protocol_share.retention import (
 
 __all__ = [
     "ALL_TOPICS",
+    "CLAUSES",
     "ONWARD_RULES",
     "REASONS",
     "REASON_CODES",
@@ -113,6 +117,7 @@ __all__ = [
     "Address",
     "AuthorityStatus",
     "BreachNotice",
+    "Clause",
     "ClientData",
     "Consent",
     "Correction",
@@ -176,6 +181,7 @@ __all__ = [
     "check_onward_share",
     "check_password",
     "check_referral",
+    "clause",
     "dpv_record",
     "enisa_severity",
     "evidence_checklist",

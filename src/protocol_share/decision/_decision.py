@@ -1,8 +1,8 @@
 """Decision and Reason: the answer to "may this be sent?", with every reason why not.
 
 A :class:`Decision` is allowed only when no rule failed (default deny: C-1 to C-7, A5-1).
-Each :class:`Reason` carries a stable code, the clause id of ``protocol/CLAUSES.md`` and a
-Dutch and an English message that name no personal data. Every reason this library can
+Each :class:`Reason` carries a stable code, the clause id of the clause register
+(``docs/clauses.md``) and a Dutch and an English message that name no personal data. Every reason this library can
 give is defined once, here, in :data:`REASONS`, its messages in the language catalogues
 (:mod:`protocol_share._text`, ``reason.<code>``); the rules (:mod:`protocol_share.decision._rules`)
 only refer to them by code.

@@ -80,7 +80,7 @@ class Rule(Generic[S]):
 
     @property
     def clause(self) -> str:
-        """The clause id this rule enforces, e.g. ``C-7`` (``protocol/CLAUSES.md``)."""
+        """The clause id this rule enforces, e.g. ``C-7`` (the clause register, ``docs/clauses.md``)."""
         return REASONS[self.code].clause
 
     @property

@@ -5,8 +5,14 @@ what is wrong or odd in a protocol a host loads.
 - :mod:`._protocol`: :class:`Protocol` and its parts.
 - :mod:`._torhout`: :data:`TORHOUT`, every fact from the signed text.
 - :mod:`._lint`: :func:`lint_protocol` and its :class:`Finding`.
+- :mod:`._clauses`: the clause register, :data:`CLAUSES` and :func:`clause` (``clauses.json``).
 """
 
+from protocol_share.protocol._clauses import (
+    CLAUSES,
+    Clause,
+    clause,
+)
 from protocol_share.protocol._lint import (
     Finding,
     lint_protocol,
@@ -32,7 +38,9 @@ from protocol_share.protocol._torhout import (
 )
 
 __all__ = [
+    "CLAUSES",
     "TORHOUT",
+    "Clause",
     "Correction",
     "DataItemSpec",
     "EndReason",
@@ -48,5 +56,6 @@ __all__ = [
     "RetentionTerms",
     "Signature",
     "SupervisoryAuthority",
+    "clause",
     "lint_protocol",
 ]

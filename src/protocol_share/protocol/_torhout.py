@@ -1,7 +1,8 @@
 """TORHOUT: the signed protocol between Opgroeien regie and OCMW Torhout, as data.
 
-Every fact comes from the signed text (``shared/protocol/000_8c337c679b9d1c16.txt``). Its
-flaws are not copied silently; each is recorded in ``TORHOUT.corrections``:
+Every fact comes from the signed text (quoted clause by clause in the clause register,
+``docs/clauses.md``). Its flaws are not copied silently; each is recorded in
+``TORHOUT.corrections``:
 
 - A9-4 prints Opgroeien regie's DPO address as ``dpo@opgroeien;be`` (a semicolon for a
   dot), which no mail system accepts. ``TORHOUT.sender.dpo_email`` is ``dpo@opgroeien.be``.
