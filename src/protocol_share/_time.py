@@ -5,28 +5,84 @@ The core never reads a clock: callers pass ``at=`` (DESIGN.md, rules of the hous
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
-from typing import Any
+import functools
+import typing
+from datetime import UTC, date, datetime, timedelta
+from typing import Annotated, Any, TypeVar
 from zoneinfo import ZoneInfo
 
 from dateutil.relativedelta import relativedelta
+from pydantic import AfterValidator, AwareDatetime, BaseModel
+from pydantic_core import PydanticCustomError
 
-from protocol_share.errors import InvalidInput
+from protocol_share.errors import InvalidInput, Problem
 
 __all__ = [
     "BRUSSELS",
+    "Instant",
     "as_utc",
     "calendar_after",
+    "days_after",
+    "exact_offset",
+    "later",
     "local_date",
     "require_aware",
     "require_date",
+    "require_instants",
 ]
 
 BRUSSELS = ZoneInfo("Europe/Brussels")
 
 
+_MINUTE = timedelta(minutes=1)
+_OUT_OF_RANGE_MESSAGE = "lies too close to the ends of the calendar"
+
+
+def _reachable(value: datetime) -> bool:
+    # At the calendar's ends a zone change overflows: the instant must have a UTC and a
+    # Brussels reading. Only the years 1 and 9999 can fail, so others skip the work.
+    if 1 < value.year < 9999:
+        return True
+    try:
+        value.astimezone(UTC).astimezone(BRUSSELS)
+    except (OverflowError, ValueError):
+        return False
+    return True
+
+
+def exact_offset(value: datetime) -> datetime:
+    """The same instant, with an offset that ISO 8601 and JSON can carry.
+
+    An offset with seconds (a fixed ``timezone(timedelta(seconds=30))``, or local mean time
+    in a zoneinfo zone before 1892) is written as hours and minutes by pydantic and
+    ``isoformat`` readers alike, which would move the instant on a round trip; such an
+    instant is shown in UTC instead, exactly. Whole-minute offsets stay as given.
+    """
+    offset = value.utcoffset()
+    if offset is not None and offset % _MINUTE:
+        return value.astimezone(UTC)
+    return value
+
+
+def _instant(value: datetime) -> datetime:
+    if not _reachable(value):
+        raise PydanticCustomError("OUT_OF_RANGE", _OUT_OF_RANGE_MESSAGE)
+    return exact_offset(value)
+
+
+Instant = Annotated[AwareDatetime, AfterValidator(_instant)]
+"""A model's moment (DESIGN: instants are aware): timezone-aware, with a UTC and a Brussels
+reading (else ``OUT_OF_RANGE``), and an offset in whole minutes (else shown in UTC, the
+same instant), so that model -> JSON -> model moves nothing."""
+
+
 def require_aware(value: Any, name: str = "at") -> datetime:
-    """Return ``value`` if it is a timezone-aware datetime; else raise :class:`InvalidInput`."""
+    """Return ``value`` if it is a timezone-aware datetime; else raise :class:`InvalidInput`.
+
+    ``NOT_A_DATETIME``, ``NAIVE_DATETIME``, or ``OUT_OF_RANGE`` for an instant without a UTC
+    or Brussels reading (the years 1 and 9999). An offset with seconds comes back as the
+    same instant in UTC (:func:`exact_offset`).
+    """
     if not isinstance(value, datetime):
         raise InvalidInput.single("arguments", name, "NOT_A_DATETIME", "must be a datetime")
     if value.tzinfo is None or value.utcoffset() is None:
@@ -36,12 +92,31 @@ def require_aware(value: Any, name: str = "at") -> datetime:
             "NAIVE_DATETIME",
             "must be timezone-aware (a naive datetime has no place in time)",
         )
-    if not 1 < value.year < 9999:  # at the calendar's ends a zone change overflows
-        try:
-            value.astimezone(UTC).astimezone(BRUSSELS)
-        except (OverflowError, ValueError):
-            raise _out_of_range(name) from None
-    return value
+    if not _reachable(value):
+        raise _out_of_range(name)
+    return exact_offset(value)
+
+
+def later(value: datetime, delta: timedelta, name: str = "at") -> datetime:
+    """``delta`` after the instant ``value`` (elapsed time, not wall clock), shown in
+    ``value``'s zone; ``OUT_OF_RANGE`` when the result has no UTC or Brussels reading."""
+    result: datetime | None
+    try:
+        result = (value.astimezone(UTC) + delta).astimezone(value.tzinfo)
+    except (OverflowError, ValueError):
+        result = None
+    if result is None or not _reachable(result):
+        raise _out_of_range(name)
+    return exact_offset(result)
+
+
+def days_after(day: date, days: int, name: str = "at") -> date:
+    """``days`` days after ``day``; ``OUT_OF_RANGE`` past the year 9999 (never an OverflowError)."""
+    try:
+        return day + timedelta(days=days)
+    except OverflowError:
+        pass
+    raise _out_of_range(name)  # outside the except block: no exception rides along
 
 
 def require_date(value: Any, name: str) -> date:
@@ -57,9 +132,7 @@ def local_date(at: datetime, name: str = "at") -> date:
 
 
 def _out_of_range(name: str) -> InvalidInput:
-    return InvalidInput.single(
-        "arguments", name, "OUT_OF_RANGE", "lies too close to the ends of the calendar"
-    )
+    return InvalidInput.single("arguments", name, "OUT_OF_RANGE", _OUT_OF_RANGE_MESSAGE)
 
 
 def calendar_after(day: date, *, months: int = 0, years: int = 0, name: str = "date") -> date:
@@ -72,8 +145,10 @@ def calendar_after(day: date, *, months: int = 0, years: int = 0, name: str = "d
     try:
         result: date = day + relativedelta(months=months, years=years)
     except (OverflowError, ValueError):
-        raise _out_of_range(name) from None
-    return result
+        pass
+    else:
+        return result
+    raise _out_of_range(name)
 
 
 def as_utc(value: datetime) -> datetime:
@@ -83,3 +158,75 @@ def as_utc(value: datetime) -> datetime:
     hour when daylight saving time ends; in UTC every instant has one reading.
     """
     return value.astimezone(UTC)
+
+
+# --- the instants of a model the library is handed ------------------------------------------
+
+M = TypeVar("M", bound=BaseModel)
+
+
+def _kinds(annotation: Any) -> tuple[bool, bool]:
+    # Whether an annotation can hold a datetime, and a model that can hold one.
+    if annotation is AwareDatetime or (
+        isinstance(annotation, type) and issubclass(annotation, datetime)
+    ):
+        return True, False
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return False, bool(_plan(annotation))  # only a model that can hold an instant
+    has_time = has_model = False
+    for inner in typing.get_args(annotation):
+        time, model = _kinds(inner)
+        has_time, has_model = has_time or time, has_model or model
+    return has_time, has_model
+
+
+@functools.cache
+def _plan(cls: type[BaseModel]) -> tuple[tuple[str, bool, bool], ...]:
+    # The fields of ``cls`` worth a look: those that can hold an instant or a model.
+    plan = []
+    for name, field in cls.model_fields.items():
+        time, model = _kinds(field.annotation)
+        if time or model:
+            plan.append((name, time, model))
+    return tuple(plan)
+
+
+def _instant_problem(value: datetime) -> str | None:
+    if value.tzinfo is None or value.utcoffset() is None:
+        return "NAIVE_DATETIME"
+    return None if _reachable(value) else "OUT_OF_RANGE"
+
+
+def _walk(value: Any, path: str, found: list[tuple[str, str]]) -> None:
+    if isinstance(value, datetime):
+        code = _instant_problem(value)
+        if code is not None:
+            found.append((path, code))
+    elif isinstance(value, BaseModel):
+        for name, _, _ in _plan(type(value)):
+            _walk(getattr(value, name, None), f"{path}.{name}", found)
+    elif isinstance(value, tuple | list | frozenset | set):
+        for index, inner in enumerate(value):
+            _walk(inner, f"{path}.{index}", found)
+
+
+def require_instants(model: M, name: str) -> M:
+    """Return ``model`` if every instant in it, nested models included, is aware and has a
+    UTC and Brussels reading; else raise :class:`InvalidInput` (``NAIVE_DATETIME``,
+    ``OUT_OF_RANGE``) at each such field's path under ``name``.
+
+    Construction refuses both, but ``model_copy(update=...)`` and ``model_construct`` skip
+    validation: a function that consumes a model checks it again (DESIGN: naive datetimes
+    are refused; the rules of C-7, A3-4 to A3-6, A5-1, A7-1 and A9-1 compare instants).
+    """
+    found: list[tuple[str, str]] = []
+    _walk(model, name, found)
+    if found:
+        messages = {
+            "NAIVE_DATETIME": "must be timezone-aware (a naive datetime has no place in time)",
+            "OUT_OF_RANGE": _OUT_OF_RANGE_MESSAGE,
+        }
+        raise InvalidInput(
+            "arguments", tuple(Problem(path, code, messages[code]) for path, code in found)
+        )
+    return model

@@ -17,7 +17,7 @@ from datetime import datetime, timedelta
 
 from dateutil.relativedelta import relativedelta
 
-from protocol_share._time import require_aware
+from protocol_share._time import later, require_aware
 from protocol_share.clientdata._fields import Address, ClientData, DataItem
 from protocol_share.decision._consent import ALL_TOPICS, Consent
 from protocol_share.decision._referral import Recipient, Referral, Sender
@@ -68,7 +68,7 @@ def example_referral(
         sender=Sender(member_id="example-member-1", team=protocol.team),
         recipient=Recipient(organisation_kbo=protocol.recipient.kbo, mailbox=protocol.mailbox),
         assessed_appropriate=True,
-        created_at=at - timedelta(minutes=5),
+        created_at=later(at, -timedelta(minutes=5)),
     )
 
 
@@ -84,7 +84,7 @@ def example_consent(
     at = require_aware(at)
     return Consent(
         consent_id="example-consent-1",
-        given_at=at - timedelta(days=2),
+        given_at=later(at, -timedelta(days=2)),
         method="written",
         information_notice="example-infofiche-v1",
         explained=ALL_TOPICS,
@@ -109,6 +109,7 @@ def example_retention_cases(*, at: datetime, prefix: str = "example") -> tuple[R
     """
     at = require_aware(at)
     day = timedelta(days=1)
+    later(at, -4 * 366 * day)  # OUT_OF_RANGE near the year 1, before any arithmetic
     opened = at - relativedelta(years=3)
     return (
         RetentionCase.received(at - 2 * day, case_id=f"{prefix}-1"),
@@ -140,7 +141,7 @@ def example_breach_notice(*, aware_at: datetime, notice_id: str = "example-lek-1
         reporter="recipient",
         cause="misdirected_email",
         aware_at=aware_at,
-        issued_at=aware_at + timedelta(hours=2),
+        issued_at=later(aware_at, timedelta(hours=2), "aware_at"),
         confidentiality="known_recipients",
         data_items=frozenset({DataItem.NAME, DataItem.ADDRESS, DataItem.PHONE}),
         data_subjects=1,

@@ -41,10 +41,10 @@ from collections.abc import Mapping
 from datetime import datetime
 from typing import Annotated, Any, Literal, Self
 
-from pydantic import AfterValidator, AwareDatetime, Field, model_validator
+from pydantic import AfterValidator, Field, model_validator
 
 from protocol_share._model import FrozenModel, field_error
-from protocol_share._time import as_utc, require_aware
+from protocol_share._time import Instant, as_utc, require_aware, require_instants
 from protocol_share.clientdata._fields import DataItem, Phone, check_free_text
 from protocol_share.clientdata._screening import Screened, keep_mark
 from protocol_share.errors import InvalidInput
@@ -86,7 +86,7 @@ class Consent(Screened):
     """
 
     consent_id: Identifier
-    given_at: AwareDatetime
+    given_at: Instant
     given_by: Literal["client", "legal_representative"] = "client"
     method: ConsentMethod
     information_notice: Identifier
@@ -94,7 +94,7 @@ class Consent(Screened):
     recipient_kbo: Kbo
     data_items: Annotated[frozenset[DataItem], Field(min_length=1)]
     recorded_by: Identifier
-    withdrawn_at: AwareDatetime | None = None
+    withdrawn_at: Instant | None = None
 
     @model_validator(mode="after")
     def _withdrawn_after_given(self) -> Self:
@@ -120,6 +120,7 @@ class Consent(Screened):
         (``NAIVE_DATETIME``, ``NOT_A_DATETIME``).
         """
         at_utc = as_utc(require_aware(at))
+        require_instants(self, "consent")
         return self.withdrawn_at is not None and as_utc(self.withdrawn_at) <= at_utc
 
     def withdraw(self, at: datetime) -> Consent:
@@ -129,6 +130,7 @@ class Consent(Screened):
         ``given_at``, and for a naive ``at``.
         """
         at = require_aware(at)
+        require_instants(self, "consent")
         at_utc = as_utc(at)
         if at_utc < as_utc(self.given_at):
             raise InvalidInput.single(
@@ -230,6 +232,7 @@ def kantara_receipt(
     (the consent's URN), since the record names no client. ``sensitive`` is false and
     ``spiCat`` empty: article 3 shares no special-category data (A3-3).
     """
+    require_instants(consent, "consent")
     issuer = _ReceiptIssuer(
         policy_url=policy_url, controller_phone=controller_phone, language=language
     )
@@ -296,6 +299,7 @@ def dpv_record(consent: Consent, protocol: Protocol = TORHOUT) -> dict[str, Any]
     ``pd:EmailAddress``), the purpose (C-2), the controller and the recipient. The context
     is inline (:data:`DPV_CONTEXT`), so no JSON-LD processor fetches anything.
     """
+    require_instants(consent, "consent")
     withdrawn = consent.withdrawn_at is not None
     events: list[dict[str, Any]] = [
         {"@type": "dpv:ConsentGiven", "dct:date": _literal_time(consent.given_at)}

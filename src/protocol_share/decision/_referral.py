@@ -15,9 +15,10 @@ from __future__ import annotations
 
 from typing import Annotated, ClassVar
 
-from pydantic import AfterValidator, AwareDatetime, Field
+from pydantic import AfterValidator, Field
 
 from protocol_share._model import FrozenModel
+from protocol_share._time import Instant
 from protocol_share.clientdata._fields import ClientData, OrganisationEmail, check_free_text
 from protocol_share.clientdata._screening import Screened
 from protocol_share.decision._consent import Consent, Identifier
@@ -65,7 +66,7 @@ class Referral(Screened):
     sender: Sender
     recipient: Recipient
     assessed_appropriate: bool
-    created_at: AwareDatetime
+    created_at: Instant
 
 
 class OnwardShare(FrozenModel):

@@ -22,7 +22,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from protocol_share._model import wrong_type
-from protocol_share._time import as_utc
+from protocol_share._time import as_utc, require_instants
 from protocol_share.clientdata._fields import DataItem, phone_holds_identifier
 from protocol_share.clientdata._identifiers import forbidden_identifier_kinds
 from protocol_share.clientdata._screening import all_screened, was_screened
@@ -241,4 +241,5 @@ def check_referral(referral: Referral, protocol: Protocol = TORHOUT, *, at: date
         raise wrong_type(referral, Referral, "referral")
     if not isinstance(protocol, Protocol):
         raise wrong_type(protocol, Protocol, "protocol")
+    require_instants(referral, "referral")
     return evaluate(REFERRAL_RULES, referral, protocol, at=at)

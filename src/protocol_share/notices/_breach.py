@@ -15,10 +15,10 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Annotated, Any, Literal, Self
 
-from pydantic import AfterValidator, AwareDatetime, Field, model_validator
+from pydantic import AfterValidator, Field, model_validator
 
 from protocol_share._model import FrozenModel, field_error
-from protocol_share._time import as_utc, require_aware
+from protocol_share._time import Instant, as_utc, require_aware, require_instants
 from protocol_share.clientdata._fields import DataItem, check_free_text
 from protocol_share.decision._consent import Identifier
 from protocol_share.errors import InvalidInput
@@ -101,9 +101,9 @@ class BreachNotice(FrozenModel):
     notice_id: Identifier
     reporter: Literal["sender", "recipient"]
     phase: Annotated[int, Field(ge=1, le=99)] = 1
-    aware_at: AwareDatetime
-    occurred_at: AwareDatetime | None = None
-    issued_at: AwareDatetime
+    aware_at: Instant
+    occurred_at: Instant | None = None
+    issued_at: Instant
     cause: Cause
     confidentiality: LossOfConfidentiality = "none"
     integrity: LossOfIntegrity = "none"
@@ -121,8 +121,8 @@ class BreachNotice(FrozenModel):
     encrypted: bool = False
     key_compromised: bool = False
     ease_of_identification: EaseOfIdentification = "maximum"
-    authority_notified_at: AwareDatetime | None = None
-    other_party_notified_at: AwareDatetime | None = None
+    authority_notified_at: Instant | None = None
+    other_party_notified_at: Instant | None = None
     delay_reasons: FreeText | None = None
     facts: FreeText | None = None
     referral_ids: tuple[Identifier, ...] = ()
@@ -210,6 +210,7 @@ class BreachNotice(FrozenModel):
         ``notice_id``, ``reporter`` and ``aware_at`` stay: the deadline runs from the first
         awareness. ``changed`` lists what this phase changed.
         """
+        require_instants(self, "notice")
         fixed = {"notice_id", "reporter", "aware_at", "phase", "issued_at", "changed"}
         refused = sorted(set(changes) & fixed)
         if refused:

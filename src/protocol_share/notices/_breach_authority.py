@@ -11,11 +11,11 @@ the delay that art. 33(1) requires with a late notification.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from typing import Final, Literal
 
 from protocol_share._text import Texts, short_moment, texts
-from protocol_share._time import BRUSSELS, as_utc, require_aware
+from protocol_share._time import BRUSSELS, as_utc, later, require_aware, require_instants
 from protocol_share.errors import InvalidInput
 from protocol_share.notices._breach import BreachNotice
 from protocol_share.protocol._protocol import Protocol, SupervisoryAuthority
@@ -31,6 +31,7 @@ __all__ = [
 
 AUTHORITY_HOURS: Final = 72
 """GDPR art. 33(1): notify the supervisory authority within 72 hours of becoming aware."""
+_WINDOW: Final = timedelta(hours=AUTHORITY_HOURS)
 
 AuthorityCode = Literal[
     "DUE", "OVERDUE_GIVE_REASONS", "NOTIFIED_IN_TIME", "LATE_WITH_REASONS", "LATE_GIVE_REASONS"
@@ -40,10 +41,8 @@ AuthorityCode = Literal[
 def authority_deadline(notice: BreachNotice) -> datetime:
     """When the supervisory authority must have been notified: 72 hours after the reporting
     party became aware (GDPR art. 33(1); A9-1). Elapsed hours, shown in Europe/Brussels."""
-    deadline: datetime = (
-        notice.aware_at.astimezone(UTC) + timedelta(hours=AUTHORITY_HOURS)
-    ).astimezone(BRUSSELS)
-    return deadline
+    aware_at = require_instants(notice, "notice").aware_at
+    return later(aware_at, _WINDOW, "notice.aware_at").astimezone(BRUSSELS)
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,6 +82,7 @@ def authority_status(
     """The overdue check: is the notification to ``protocol.supervisory_authority`` due,
     overdue or late at ``at``, and are reasons of delay needed (GDPR art. 33(1); A9-1)?"""
     now = as_utc(require_aware(at, "at"))
+    require_instants(notice, "notice")
     if now < as_utc(notice.aware_at):
         raise InvalidInput.single(
             "arguments", "at", "AT_BEFORE_AWARE", "the check must be at or after awareness"

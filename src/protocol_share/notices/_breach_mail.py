@@ -12,6 +12,7 @@ from email.message import EmailMessage
 
 from protocol_share._text import Lang, check_lang, message, short_moment
 from protocol_share._text._mail import bullets, dpo_address, notice_message
+from protocol_share._time import require_instants
 from protocol_share.clientdata._fields import DataItem
 from protocol_share.notices._breach import BreachNotice, notifying_party, other_party
 from protocol_share.notices._breach_authority import authority_status
@@ -144,6 +145,7 @@ def breach_notice_email(
     art. 34 advice; never a client's data, free text or referral ids.
     """
     lang = check_lang(lang)
+    require_instants(notice, "notice")
     return notice_message(
         "breach_mail.subject",
         lang,

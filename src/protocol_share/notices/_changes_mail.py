@@ -9,6 +9,7 @@ from typing import get_args
 
 from protocol_share._text import Lang, check_lang, message, short_date
 from protocol_share._text._mail import dpo_address, letter, notice_message
+from protocol_share._time import require_instants
 from protocol_share.notices._legislation import LegislationAspect, LegislationChangeNotice
 from protocol_share.notices._processors import ProcessorChangeNotice
 from protocol_share.protocol._protocol import Protocol
@@ -47,6 +48,7 @@ def legislation_change_email(
     """The OCMW tells Opgroeien of a change in the law that affects the protocol, in Dutch
     unless ``lang="en"`` (A9-5)."""
     lang = check_lang(lang)
+    require_instants(notice, "notice")
     in_force = (
         short_date(notice.in_force_on, lang)
         if notice.in_force_on
@@ -81,6 +83,7 @@ def processor_change_email(
     """The OCMW tells Opgroeien of a change in its processors, in Dutch unless
     ``lang="en"`` (A9-6, A6-8, A6-9)."""
     lang = check_lang(lang)
+    require_instants(notice, "notice")
     p = notice.processor
     agreement = (
         short_date(p.art28_agreement_on, lang)

@@ -5,9 +5,10 @@ from __future__ import annotations
 from datetime import date
 from typing import Annotated, Literal
 
-from pydantic import AwareDatetime, Field
+from pydantic import Field
 
 from protocol_share._model import FrozenModel
+from protocol_share._time import Instant
 from protocol_share.decision._consent import Identifier
 from protocol_share.notices._text import Title
 
@@ -33,7 +34,7 @@ class LegislationChangeNotice(FrozenModel):
     """
 
     notice_id: Identifier
-    given_at: AwareDatetime
+    given_at: Instant
     legislation: Title
     in_force_on: date | None = None
     affects: Annotated[frozenset[LegislationAspect], Field(min_length=1)]

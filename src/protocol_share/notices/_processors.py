@@ -10,11 +10,11 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Annotated, Final, Literal, Self
 
-from pydantic import AwareDatetime, Field, model_validator
+from pydantic import Field, model_validator
 
 from protocol_share._model import FrozenModel, field_error
 from protocol_share._text import message
-from protocol_share._time import require_date
+from protocol_share._time import Instant, require_date, require_instants
 from protocol_share.decision._consent import Identifier
 from protocol_share.errors import InvalidInput
 from protocol_share.notices._text import Title
@@ -118,7 +118,7 @@ class ProcessorChangeNotice(FrozenModel):
     """The OCMW tells Opgroeien at once of a change in its processors (A9-6)."""
 
     notice_id: Identifier
-    given_at: AwareDatetime
+    given_at: Instant
     change: Literal["added", "removed", "changed"]
     processor: Processor
 
@@ -179,6 +179,7 @@ class ProcessorOverview(FrozenModel):
 
     def with_change(self, notice: ProcessorChangeNotice) -> ProcessorOverview:
         """The overview after ``notice`` (A9-6): a processor added, removed or changed."""
+        require_instants(notice, "notice")
         name = notice.processor.name.casefold()
         known = any(p.name.casefold() == name for p in self.processors)
         if notice.change == "added" and known:

@@ -9,10 +9,10 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from typing import Annotated, Literal, Self
 
-from pydantic import AwareDatetime, Field, model_validator
+from pydantic import Field, model_validator
 
 from protocol_share._model import FrozenModel, field_error
-from protocol_share._time import as_utc
+from protocol_share._time import Instant, as_utc, require_instants
 from protocol_share.clientdata._fields import DataItem
 from protocol_share.decision._consent import Identifier
 
@@ -48,8 +48,8 @@ class QualityNotice(FrozenModel):
     data_item: DataItem
     kind: QualityKind
     found_by: Literal["recipient", "data_subject"]
-    found_at: AwareDatetime
-    notified_at: AwareDatetime
+    found_at: Instant
+    notified_at: Instant
 
     @model_validator(mode="after")
     def _notified_after_found(self) -> Self:
@@ -75,6 +75,7 @@ class QualityNotice(FrozenModel):
         measures: frozenset[QualityMeasure] | set[QualityMeasure],
     ) -> QualityAnswer:
         """Opgroeien's answer at ``at``: the outcome of its investigation and its measures (A7-2)."""
+        require_instants(self, "notice")
         return QualityAnswer(
             notice_id=self.notice_id,
             referral_id=self.referral_id,
@@ -97,8 +98,8 @@ class QualityAnswer(FrozenModel):
     notice_id: Identifier
     referral_id: Identifier
     data_item: DataItem
-    notified_at: AwareDatetime
-    answered_at: AwareDatetime
+    notified_at: Instant
+    answered_at: Instant
     outcome: QualityOutcome
     measures: Annotated[frozenset[QualityMeasure], Field(min_length=1)]
 

@@ -10,6 +10,7 @@ from email.message import EmailMessage
 
 from protocol_share._text import Lang, check_lang, message, short_moment
 from protocol_share._text._mail import bullets, letter, notice_address, notice_message
+from protocol_share._time import require_instants
 from protocol_share.notices._quality import QualityAnswer, QualityNotice
 from protocol_share.protocol._protocol import Protocol
 from protocol_share.protocol._torhout import TORHOUT
@@ -24,6 +25,7 @@ def quality_notice_email(
     referral, which data item, what is wrong, found by whom and when; never the value. To
     Opgroeien's DPO unless ``to`` names the address Opgroeien gave for such notices."""
     lang = check_lang(lang)
+    require_instants(notice, "notice")
     intro = message(
         "quality_mail.intro",
         lang,
@@ -62,6 +64,7 @@ def quality_answer_email(
     """Opgroeien's answer to a quality notice, in Dutch unless ``lang="en"`` (A7-2):
     outcome and measures."""
     lang = check_lang(lang)
+    require_instants(answer, "answer")
     intro = message(
         "quality_answer_mail.intro",
         lang,

@@ -28,11 +28,10 @@ from email.message import EmailMessage
 from typing import ClassVar
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
-from pydantic import AwareDatetime
 
 from protocol_share._model import FrozenModel
 from protocol_share._text import Lang, check_lang
-from protocol_share._time import local_date, require_aware
+from protocol_share._time import Instant, local_date, require_aware
 from protocol_share.clientdata._fields import ClientData
 from protocol_share.decision._consent import Identifier
 from protocol_share.decision._referral import Referral
@@ -157,9 +156,9 @@ class ReceivedReferral(FrozenModel):
     referral_id: Identifier
     client: ClientData
     consent_id: Identifier
-    consent_given_at: AwareDatetime
-    created_at: AwareDatetime
-    sent_at: AwareDatetime
+    consent_given_at: Instant
+    created_at: Instant
+    sent_at: Instant
     sender_team: str
     schema_version: int
     signed_by: str | None = None

@@ -30,10 +30,11 @@ from __future__ import annotations
 
 from typing import Annotated, ClassVar, Final, Literal
 
-from pydantic import AfterValidator, AwareDatetime, ConfigDict, Field
+from pydantic import AfterValidator, ConfigDict, Field
 
 from protocol_share._model import FrozenModel, loads_without_duplicates
 from protocol_share._text import Lang, check_lang, long_date, long_moment, message
+from protocol_share._time import Instant
 from protocol_share.clientdata._fields import ClientData, check_free_text
 from protocol_share.decision._consent import Identifier
 from protocol_share.errors import InvalidInput, UnexpectedContent
@@ -62,7 +63,7 @@ class DocumentConsent(FrozenModel):
     """The consent a referral rests on, as the package carries it: id and date (C-7)."""
 
     consent_id: Identifier
-    given_at: AwareDatetime
+    given_at: Instant
 
 
 class DocumentSender(FrozenModel):
@@ -81,8 +82,8 @@ class ReferralDocument(FrozenModel):
     schema_: Literal["protocol-share/verwijzing"] = Field(default=SCHEMA, alias="schema")
     schema_version: Literal[1] = SCHEMA_VERSION
     referral_id: Identifier
-    created_at: AwareDatetime
-    sent_at: AwareDatetime
+    created_at: Instant
+    sent_at: Instant
     consent: DocumentConsent
     sender: DocumentSender
     client: ClientData

@@ -11,12 +11,12 @@ import functools
 import json
 import operator
 from collections.abc import Iterable
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime
 from typing import Final, Literal, NamedTuple
 
 from protocol_share._model import require_type
 from protocol_share._text import texts
-from protocol_share._time import calendar_after, local_date
+from protocol_share._time import calendar_after, days_after, local_date
 from protocol_share.errors import InvalidInput
 from protocol_share.protocol._protocol import Protocol, RetentionTerms
 from protocol_share.protocol._torhout import TORHOUT
@@ -75,8 +75,14 @@ def _years_after(day: date, years: int) -> date:
     return calendar_after(day, years=years, name="at")
 
 
+@functools.lru_cache(maxsize=1 << 16)
+def _deletion_due(day: date, years: int) -> date:
+    # The day after the retention term ends (A3-6).
+    return days_after(_years_after(day, years), 1)
+
+
 def _review_on(case: RetentionCase, terms: RetentionTerms) -> date:
-    return case._last_on + timedelta(days=terms.unreachable_review_days)
+    return days_after(case._last_on, terms.unreachable_review_days)
 
 
 def _decide(case: RetentionCase, today: date, terms: RetentionTerms) -> RetentionDecision:
@@ -162,15 +168,14 @@ def retention_schedule(
     today = local_date(at)
     at_utc = at.astimezone(UTC)
     years = terms.client_file_years
-    review = timedelta(days=terms.unreachable_review_days)
-    one_day = timedelta(days=1)
+    review_days = terms.unreachable_review_days
     entries: list[ScheduledAction] = []
     append = entries.append
     for case in cases:
         _check_after_last(case, at_utc)
         state = case._state
         if state == "dossier_closed":
-            due = _years_after(case._last_on, years) + one_day
+            due = _deletion_due(case._last_on, years)
             append(
                 ScheduledAction(due, "delete", "A3-6", "DELETE_RETENTION_ENDED", due <= today, case)
             )
@@ -178,7 +183,7 @@ def retention_schedule(
             due = case._last_on
             append(ScheduledAction(due, "delete", "A3-4", "DELETE_DECLINED", due <= today, case))
         elif state == "unreachable":
-            due = case._last_on + review
+            due = days_after(case._last_on, review_days)
             append(ScheduledAction(due, "review", "A3-4", "REVIEW_UNREACHABLE", due <= today, case))
     entries.sort(key=_DUE_ON)
     return tuple(entries)

@@ -227,7 +227,8 @@ class RetentionCase:
         state = _next_state(self._state, step, outcome)
         # Compare instants in UTC: Python compares two datetimes of one zone by wall clock,
         # which misorders the repeated hour when daylight saving time ends.
-        utc = require_aware(at, "at").astimezone(UTC)
+        at = require_aware(at, "at")
+        utc = at.astimezone(UTC)
         if utc < self._last_utc:
             raise ImpossibleStep(
                 step,

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from pydantic import AwareDatetime, Field
+from pydantic import Field
 
 from protocol_share._model import FrozenModel
+from protocol_share._time import Instant
 from protocol_share.decision._consent import Identifier
 from protocol_share.errors import InvalidInput
 from protocol_share.retention._lifecycle import (
@@ -24,7 +25,7 @@ class StepRecord(FrozenModel):
     """One step as JSON input (A3-4 to A3-6): ``step``, ``at`` (aware, ISO 8601), ``outcome``."""
 
     step: StepName
-    at: AwareDatetime
+    at: Instant
     outcome: Outcome | None = None
 
 

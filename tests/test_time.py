@@ -1,0 +1,392 @@
+"""Instants (DESIGN: aware, never moved): the calendar's ends give OUT_OF_RANGE, never an
+OverflowError; offsets with seconds survive every round trip; naive instants that slipped
+past validation are refused where the library consumes a model."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from datetime import UTC, date, datetime, timedelta, timezone
+from typing import Any
+from zoneinfo import ZoneInfo
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from pydantic import BaseModel
+
+from protocol_share import (
+    TORHOUT,
+    Consent,
+    InvalidInput,
+    LegislationChangeNotice,
+    ProcessorChangeNotice,
+    ProtocolShareError,
+    QualityNotice,
+    Referral,
+    RetentionCase,
+    authority_deadline,
+    authority_status,
+    breach_notice_email,
+    breach_register_record,
+    check_referral,
+    dpv_record,
+    kantara_receipt,
+    open_package,
+    pack,
+    retention_decision,
+    retention_schedule,
+)
+from protocol_share._time import _plan, exact_offset, require_aware
+from protocol_share.examples import example_breach_notice, example_consent, example_referral
+from protocol_share.notices import quality_notice_email
+from protocol_share.notices._processors import Processor
+from protocol_share.package._package import ReceivedReferral
+from protocol_share.package._payload import (
+    DocumentConsent,
+    ReferralDocument,
+    document_json,
+    parse_document,
+)
+from protocol_share.retention._records import StepRecord, cases_from_json
+
+AT = datetime(2025, 3, 3, 9, tzinfo=UTC)
+PASSWORD = "Vlinder-Kast-42-zonnebloem"
+
+# Offsets of any size a datetime allows, seconds and microseconds included.
+offsets = st.builds(
+    lambda seconds, micro: timezone(timedelta(seconds=seconds, microseconds=micro)),
+    st.integers(-86399, 86399),
+    st.sampled_from([0, 0, 0, 1, 500_000]),
+)
+zones = offsets | st.sampled_from(
+    [UTC, ZoneInfo("Europe/Brussels"), ZoneInfo("Pacific/Kiritimati"), ZoneInfo("Etc/GMT+12")]
+)
+extreme_instants = st.datetimes(
+    min_value=datetime(1, 1, 1), max_value=datetime(1, 1, 3), timezones=zones
+) | st.datetimes(
+    min_value=datetime(9999, 12, 29), max_value=datetime(9999, 12, 31, 23, 59, 59), timezones=zones
+)
+"""Instants within two days of the calendar's ends, in any zone or offset."""
+second_offset_instants = st.datetimes(
+    min_value=datetime(2024, 4, 18), max_value=datetime(2030, 12, 31), timezones=offsets
+)
+
+
+def _range_or_order(code: str) -> bool:
+    return code == "OUT_OF_RANGE" or "_BEFORE_" in code or "_AFTER_" in code
+
+
+def _outcome(call: Callable[[], Any]) -> tuple[Any, frozenset[str]]:
+    # The result, or None and the codes of an InvalidInput (other library errors: no codes).
+    try:
+        return call(), frozenset()
+    except InvalidInput as error:
+        return None, error.codes
+    except ProtocolShareError:
+        return None, frozenset()
+
+
+def _validate(model: type[BaseModel], data: dict[str, Any]) -> tuple[Any, frozenset[str]]:
+    return _outcome(lambda: model.model_validate(data))
+
+
+def _samples() -> list[BaseModel]:
+    referral = example_referral(at=AT)
+    quality = QualityNotice(
+        notice_id="kw-1",
+        referral_id="r-1",
+        data_item="phone",
+        kind="erroneous",
+        found_by="recipient",
+        found_at=AT,
+        notified_at=AT,
+    )
+    return [
+        example_consent(at=AT).withdraw(AT),
+        referral,
+        example_breach_notice(aware_at=AT).model_copy(
+            update={
+                "occurred_at": AT - timedelta(hours=1),
+                "authority_notified_at": AT + timedelta(hours=3),
+                "other_party_notified_at": AT + timedelta(hours=3),
+            }
+        ),
+        quality,
+        quality.answer(at=AT, outcome="corrected", measures={"corrected_at_source"}),
+        LegislationChangeNotice(
+            notice_id="wet-1", given_at=AT, legislation="decreet", affects={"purpose"}
+        ),
+        ProcessorChangeNotice(
+            notice_id="verw-1",
+            given_at=AT,
+            change="added",
+            processor=Processor(
+                name="Cevi", kbo="0212.175.523", service="software", since=date(2025, 3, 1)
+            ),
+        ),
+        DocumentConsent(consent_id="c-1", given_at=AT),
+        StepRecord(step="received", at=AT),
+        ReceivedReferral(
+            referral_id="r-1",
+            client=referral.client,
+            consent_id="c-1",
+            consent_given_at=AT,
+            created_at=AT,
+            sent_at=AT,
+            sender_team=TORHOUT.team,
+            schema_version=1,
+        ),
+    ]
+
+
+SAMPLES = _samples()
+FIELDS = [
+    (sample, name) for sample in SAMPLES for name, is_time, _ in _plan(type(sample)) if is_time
+]
+
+
+def test_every_model_with_an_instant_is_covered() -> None:
+    import protocol_share
+    from protocol_share.package import _payload
+
+    modules = [protocol_share, _payload]
+    found = {
+        value
+        for module in modules
+        for value in vars(module).values()
+        if isinstance(value, type)
+        and issubclass(value, BaseModel)
+        and any(t for _, t, _ in _plan(value))
+    }
+    assert found <= {type(sample) for sample in SAMPLES} | {ReferralDocument}
+
+
+@pytest.mark.parametrize(
+    ("sample", "name"), FIELDS, ids=[f"{type(s).__name__}.{n}" for s, n in FIELDS]
+)
+@given(moment=extreme_instants)
+def test_an_instant_at_the_calendars_ends_is_refused_as_out_of_range_or_kept_exactly(
+    sample: BaseModel, name: str, moment: datetime
+) -> None:
+    model, error = _validate(type(sample), sample.model_dump() | {name: moment})
+    if model is None:
+        # Only range or the model's own order rules (e.g. issued before aware) may refuse it.
+        assert all(_range_or_order(code) for code in error), error
+        return
+    assert getattr(model, name) == moment
+    assert type(sample).model_validate_json(model.model_dump_json()) == model
+
+
+@pytest.mark.parametrize(
+    ("sample", "name"), FIELDS, ids=[f"{type(s).__name__}.{n}" for s, n in FIELDS]
+)
+@given(moment=second_offset_instants)
+def test_an_offset_with_seconds_moves_no_instant_through_json(
+    sample: BaseModel, name: str, moment: datetime
+) -> None:
+    model, error = _validate(type(sample), sample.model_dump() | {name: moment})
+    if model is None:
+        assert all(_range_or_order(code) for code in error), error
+        return
+    loaded = type(sample).model_validate_json(model.model_dump_json())
+    assert getattr(loaded, name) == moment  # the same instant, to the microsecond
+    assert loaded == model
+
+
+@given(moment=second_offset_instants)
+def test_exact_offset_keeps_the_instant_and_whole_minute_offsets(moment: datetime) -> None:
+    kept = exact_offset(moment)
+    assert kept == moment
+    assert kept.utcoffset() is not None
+    assert kept.utcoffset() % timedelta(minutes=1) == timedelta(0)  # type: ignore[operator]
+    assert datetime.fromisoformat(kept.isoformat()) == moment
+    if moment.utcoffset() % timedelta(minutes=1) == timedelta(0):  # type: ignore[operator]
+        assert kept is moment
+
+
+@given(
+    moment=st.datetimes(
+        min_value=datetime(2025, 3, 4), max_value=datetime(2030, 1, 1), timezones=offsets
+    )
+)
+def test_pack_then_open_moves_no_instant(moment: datetime) -> None:
+    referral = example_referral(at=AT)
+    package = pack(referral, password=PASSWORD, at=moment)
+    received = open_package(package.archive, password=PASSWORD)
+    assert received.sent_at == moment
+    assert received.created_at == referral.created_at
+
+
+def test_the_document_keeps_an_offset_with_seconds_as_the_same_instant() -> None:
+    odd = timezone(timedelta(hours=1, seconds=59))
+    base = ReferralDocument.model_validate(
+        parse_document(
+            document_json(
+                ReferralDocument(
+                    referral_id="r-1",
+                    created_at=datetime(2025, 3, 3, 9, tzinfo=odd),
+                    sent_at=datetime(2025, 3, 3, 10, tzinfo=odd),
+                    consent=DocumentConsent(
+                        consent_id="c-1", given_at=datetime(2025, 3, 1, tzinfo=odd)
+                    ),
+                    sender={"team": TORHOUT.team},
+                    client=example_referral(at=AT).client,
+                )
+            )
+        ).model_dump()
+    )
+    assert base.sent_at == datetime(2025, 3, 3, 10, tzinfo=odd)
+    assert base.sent_at.utcoffset() == timedelta(0)
+
+
+@given(moment=st.datetimes(timezones=offsets))
+def test_a_retention_case_round_trips_through_json_unmoved(moment: datetime) -> None:
+    case, error = _outcome(lambda: RetentionCase.received(moment, case_id="k-1"))
+    if case is None:
+        assert error == {"OUT_OF_RANGE"}
+        return
+    (loaded,) = cases_from_json(json.dumps({"cases": [case.to_dict()]}))
+    assert loaded.steps[0].at == moment
+    assert loaded == case
+
+
+# --- every function taking an instant: OUT_OF_RANGE, never OverflowError ---------------------
+
+
+def _calls(moment: datetime) -> list[Callable[[], Any]]:
+    referral = example_referral(at=AT)
+    notice = example_breach_notice(aware_at=AT)
+    quality = SAMPLES[3]
+    assert isinstance(quality, QualityNotice)
+    case = RetentionCase.received(AT)
+    return [
+        lambda: check_referral(referral, at=moment),
+        lambda: pack(referral, password=PASSWORD, at=moment),
+        lambda: TORHOUT.status_at(moment),
+        lambda: referral.consent.withdraw(moment),
+        lambda: referral.consent.is_withdrawn_at(moment),
+        lambda: retention_decision(case, at=moment),
+        lambda: retention_schedule([case], at=moment),
+        lambda: RetentionCase.received(moment),
+        lambda: case.contacted(moment, "unreachable"),
+        lambda: retention_schedule(
+            [RetentionCase.received(moment).contacted(moment, "unreachable")], at=moment
+        ),
+        lambda: retention_decision(
+            RetentionCase.received(moment).contacted(moment, "unreachable"), at=moment
+        ),
+        lambda: retention_schedule(
+            [
+                RetentionCase.received(moment)
+                .contacted(moment, "wants_help")
+                .dossier_opened(moment)
+                .dossier_closed(moment)
+            ],
+            at=moment,
+        ),
+        lambda: authority_status(notice, at=moment),
+        lambda: breach_register_record(notice, at=moment),
+        lambda: notice.supplement(at=moment),
+        lambda: quality.answer(at=moment, outcome="corrected", measures={"corrected_at_source"}),
+        lambda: authority_deadline(example_breach_notice(aware_at=moment)),
+        lambda: authority_status(example_breach_notice(aware_at=moment), at=moment),
+        lambda: breach_notice_email(example_breach_notice(aware_at=moment)),
+        lambda: example_referral(at=moment),
+        lambda: example_consent(at=moment),
+    ]
+
+
+CALLS = len(_calls(AT))
+
+
+@pytest.mark.parametrize("index", range(CALLS))
+@given(moment=extreme_instants)
+def test_a_function_given_an_instant_at_the_calendars_ends_says_out_of_range(
+    index: int, moment: datetime
+) -> None:
+    # A result, or a refusal of the library's own (ReferralRefused, ImpossibleStep, or
+    # InvalidInput for the range or the order of instants), never an OverflowError.
+    _, error = _outcome(_calls(moment)[index])
+    assert all(_range_or_order(code) for code in error), error
+
+
+@pytest.mark.parametrize(
+    "moment",
+    [
+        datetime.fromisoformat("9999-12-31T23:00:00-01:00"),
+        datetime.fromisoformat("0001-01-01T00:30:00+01:00"),
+    ],
+)
+def test_the_reported_overflows_are_out_of_range(moment: datetime) -> None:
+    consent = example_consent(at=AT)
+    attempts: list[Callable[[], Any]] = [
+        lambda: Consent.model_validate(consent.model_dump() | {"withdrawn_at": moment}),
+        lambda: consent.withdraw(moment),
+        lambda: example_breach_notice(aware_at=moment),
+        lambda: SAMPLES[3].model_validate(SAMPLES[3].model_dump() | {"found_at": moment}),
+        lambda: Referral.model_validate(
+            example_referral(at=AT).model_dump()
+            | {"consent": consent.model_dump() | {"withdrawn_at": moment}}
+        ),
+    ]
+    for attempt in attempts:
+        with pytest.raises(InvalidInput) as caught:
+            attempt()
+        assert "OUT_OF_RANGE" in caught.value.codes
+
+
+def test_require_aware_gives_an_offset_in_whole_minutes() -> None:
+    odd = datetime(2025, 3, 3, 9, tzinfo=timezone(timedelta(seconds=-30)))
+    assert require_aware(odd) == odd
+    assert require_aware(odd).tzinfo is UTC
+
+
+# --- naive instants slipped in by model_copy(update=...) ----------------------------------
+
+NAIVE = datetime(2025, 3, 3, 9)
+
+
+def _consumers() -> list[tuple[str, Callable[[], Any]]]:
+    referral = example_referral(at=AT)
+    naive_consent = referral.consent.model_copy(update={"given_at": NAIVE})
+    naive_referral = referral.model_copy(update={"created_at": NAIVE})
+    nested = referral.model_copy(update={"consent": naive_consent})
+    notice = example_breach_notice(aware_at=AT).model_copy(update={"aware_at": NAIVE})
+    quality = SAMPLES[3].model_copy(update={"found_at": NAIVE})
+    assert isinstance(quality, QualityNotice)
+    return [
+        ("referral.created_at", lambda: check_referral(naive_referral, at=AT)),
+        ("referral.consent.given_at", lambda: check_referral(nested, at=AT)),
+        ("referral.created_at", lambda: pack(naive_referral, password=PASSWORD, at=AT)),
+        ("consent.given_at", lambda: naive_consent.withdraw(AT)),
+        ("consent.given_at", lambda: naive_consent.is_withdrawn_at(AT)),
+        (
+            "consent.given_at",
+            lambda: kantara_receipt(
+                naive_consent,
+                policy_url="https://example.be/privacy",
+                controller_phone="02 533 12 11",
+            ),
+        ),
+        ("consent.given_at", lambda: dpv_record(naive_consent)),
+        ("notice.aware_at", lambda: authority_deadline(notice)),
+        ("notice.aware_at", lambda: authority_status(notice, at=AT)),
+        ("notice.aware_at", lambda: breach_notice_email(notice)),
+        ("notice.aware_at", lambda: breach_register_record(notice, at=AT)),
+        ("notice.aware_at", lambda: notice.supplement(at=AT)),
+        ("notice.found_at", lambda: quality_notice_email(quality)),
+        (
+            "notice.found_at",
+            lambda: quality.answer(at=AT, outcome="corrected", measures={"corrected_at_source"}),
+        ),
+    ]
+
+
+@pytest.mark.parametrize("index", range(len(_consumers())))
+def test_a_naive_instant_made_by_model_copy_is_refused_where_it_is_consumed(index: int) -> None:
+    path, call = _consumers()[index]
+    with pytest.raises(InvalidInput) as caught:
+        call()
+    assert caught.value.codes == {"NAIVE_DATETIME"}
+    assert [p.path for p in caught.value.problems] == [path]
