@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import importlib
+import importlib.util
 import re
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 
@@ -150,3 +152,41 @@ def test_the_strict_docs_build_is_not_silenced() -> None:
         text = (ROOT / name).read_text(encoding="utf-8")
         assert "mkdocs build --strict" in text
         assert not re.search(r"mkdocs build[^\n&]*\s-q\b", text), name
+
+
+def _clause_links() -> ModuleType:
+    path = ROOT / "docs" / "hooks" / "clause_links.py"
+    spec = importlib.util.spec_from_file_location("clause_links_hook", path)
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_the_site_links_clause_ids_in_text_but_not_in_code_links_or_unknown_ids() -> None:
+    link = _clause_links().link_clause_ids
+    html = (
+        '<h2 id="x">Quality (A7-1)</h2><p title="A5-1">See A5-1 and C-7, not A99-1.</p>'
+        "<pre><code>A5-1</code></pre><p><code>C-1</code> <a href='y'>A6-3</a> A6-3</p>"
+        "<!-- A6-2 -->"
+    )
+    assert link(html, "../clauses/") == (
+        '<h2 id="x">Quality (<a class="clause-id" href="../clauses/#A7-1">A7-1</a>)</h2>'
+        '<p title="A5-1">See <a class="clause-id" href="../clauses/#A5-1">A5-1</a> and '
+        '<a class="clause-id" href="../clauses/#C-7">C-7</a>, not A99-1.</p>'
+        "<pre><code>A5-1</code></pre><p><code>C-1</code> <a href='y'>A6-3</a> "
+        '<a class="clause-id" href="../clauses/#A6-3">A6-3</a></p><!-- A6-2 -->'
+    )
+    # On the register's own page its headings are the targets, not links.
+    assert link("<h3 id='C-1'>C-1</h3><p>C-1</p>", "./", skip_headings=True) == (
+        '<h3 id=\'C-1\'>C-1</h3><p><a class="clause-id" href="./#C-1">C-1</a></p>'
+    )
+
+
+def test_the_hook_is_configured_and_every_clause_has_an_anchor_on_the_register_page() -> None:
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    assert "hooks:\n  - docs/hooks/clause_links.py" in config
+    anchors = re.findall(r"^### (\S+) \{#(\S+)\}$", clauses_page(), re.M)
+    assert [heading for heading, _ in anchors] == [anchor for _, anchor in anchors]
+    assert [anchor for _, anchor in anchors] == list(CLAUSES)
