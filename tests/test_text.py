@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterator
 from datetime import UTC, date, datetime, timedelta
 from email.message import EmailMessage
 from pathlib import Path
-from typing import Any, get_args
+from typing import Any, cast, get_args
 
 import pytest
 from hypothesis import given, settings
@@ -118,7 +118,8 @@ def test_each_key_has_the_same_placeholders_in_both_languages(key: str) -> None:
 def test_every_key_is_used_in_the_source() -> None:
     """A key is used when the source spells it, or reads its family with an f-string
     (``f"breach.cause.{code}"``), with :func:`labels`, or names a dotted family
-    (``"rule.onward"``); the families are checked complete below."""
+    (``"rule.onward"``), or is a rule's text (``rule.<code>.reason``, read by its code);
+    the families are checked complete below."""
     source = source_text()
 
     def used(key: str) -> bool:
@@ -127,6 +128,8 @@ def test_every_key_is_used_in_the_source() -> None:
         by_family = rf"[\"']{family}\.\{{|labels\([\"']{family}[\"']"
         if "." in key.rpartition(".")[0]:
             by_family += rf"|[\"']{family}[\"']"
+        if key.startswith("rule.") and key.rpartition(".")[2] in {"reason", "requirement"}:
+            by_family += r'|f"rule\.\{'
         return bool(re.search(spelled, source) or re.search(by_family, source))
 
     assert [key for key in sorted(NL) if not used(key)] == []
@@ -186,9 +189,7 @@ FAMILIES: dict[str, set[str]] = {
     "evidence.item": set(get_args(EvidenceCode)),
     "register.measure": {measure.code for measure in SECURITY_MEASURES},
     "retention.decision": _retention_codes(),
-    "reason": set(REASON_CODES),
-    "rule.referral": {rule.code for rule in REFERRAL_RULES},
-    "rule.onward": {rule.code for rule in ONWARD_RULES},
+    "rule": {f"{code}.{part}" for code in REASON_CODES for part in ("reason", "requirement")},
 }
 
 
@@ -563,10 +564,12 @@ def test_every_renderer_refuses_an_unknown_language(render: Callable[[], object]
 
 def test_the_messages_models_carry_come_from_the_catalogues() -> None:
     reason = protocol_share.REASONS["WRONG_MAILBOX"]
-    assert (reason.message_nl, reason.message_en) == texts("reason.WRONG_MAILBOX")
+    assert (reason.message_nl, reason.message_en) == texts("rule.WRONG_MAILBOX.reason")
     rule = ONWARD_RULES[0]
-    assert (rule.requirement_nl, rule.requirement_en) == texts("rule.onward.PROTOCOL_NOT_IN_FORCE")
-    assert rule.requirement_en != REFERRAL_RULES[0].requirement_en  # one key per table
+    assert (rule.requirement_nl, rule.requirement_en) == texts(
+        "rule.PROTOCOL_NOT_IN_FORCE.requirement"
+    )
+    assert rule is cast(Any, REFERRAL_RULES[0])  # one row, one key family: keyed by the code alone
     decision = retention_decision(RetentionCase.received(AT), at=AT)
     assert (decision.message_nl, decision.message_en) == texts(
         "retention.decision.KEEP_UNTIL_CONTACT"

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import Any, ClassVar, Self, TypeVar
 
 from pydantic import (
@@ -202,6 +202,18 @@ class FrozenModel(BaseModel):
             return super().model_validate(data, **kwargs)
         except ValidationError as error:
             raise InvalidInput(cls.__name__, problems_from(error)) from None
+
+    def model_copy(self, *, update: Mapping[str, Any] | None = None, deep: bool = False) -> Self:
+        """A copy; with ``update``, what was derived from the old values (a cached property,
+        the screening mark) is dropped, to be derived again from the new ones.
+
+        The values of ``update`` are not validated (pydantic's contract)."""
+        copied = super().model_copy(update=update, deep=deep)
+        if update:
+            fields = type(self).model_fields
+            for name in [name for name in copied.__dict__ if name not in fields]:
+                del copied.__dict__[name]
+        return copied
 
     # JSON is written the same for equal models: a set's members in sorted order, not in
     # hash order (which varies between processes). No return annotation on purpose: pydantic

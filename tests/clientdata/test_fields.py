@@ -176,6 +176,16 @@ def test_items_lists_what_is_present() -> None:
     assert minimal.items == {DataItem.NAME, DataItem.ADDRESS, DataItem.PHONE}
 
 
+@given(client=client_data())
+def test_items_names_exactly_the_fields_given_and_is_shared_not_rebuilt(client: ClientData) -> None:
+    expected = {DataItem.NAME, DataItem.ADDRESS}
+    expected |= {DataItem.PHONE} if client.phone is not None else set()
+    expected |= {DataItem.EMAIL} if client.email is not None else set()
+    assert client.items == expected
+    assert client.items is client.items  # one of four shared sets, not a new one per call
+    assert isinstance(client.items, frozenset)
+
+
 def test_models_are_frozen() -> None:
     client = ClientData.model_validate(CLIENT)
     with pytest.raises(ValueError, match="frozen"):

@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from protocol_share.decision._rules import (
+from protocol_share.decision import (
     ONWARD_RULES,
     REFERRAL_RULES,
     Rule,

@@ -40,8 +40,7 @@ from protocol_share import (
     rules_markdown,
 )
 from protocol_share.clientdata._screening import was_screened
-from protocol_share.decision._rules import Moment, _items_sent, evaluate
-from protocol_share.decision._table import in_force as _in_force
+from protocol_share.decision import PROTOCOL_IN_FORCE, REASON_CODES, Moment, evaluate
 from protocol_share.examples import example_referral
 from protocol_share.strategies import (
     INCOMPATIBLE_VIOLATIONS,
@@ -516,7 +515,7 @@ def test_validation_marks_an_instance_as_screened_and_an_update_unmarks_it() -> 
 
 
 def _rule(code: str, predicate: Callable[[Referral, Protocol, Moment], Any]) -> Rule[Referral]:
-    return Rule(code, "sender", "vereiste", "requirement", predicate)
+    return Rule(code, "C-1", "sender", predicate)
 
 
 def test_a_rule_that_raises_or_answers_anything_but_true_fails() -> None:
@@ -824,17 +823,54 @@ def test_moments_are_in_force_or_not_as_asked(data: st.DataObject) -> None:
     assert (protocol.status_at(at) == "in_force") is in_force
 
 
-# --- the fast copies agree with the models they stand for ------------------------------------
+# --- one row per rule: REASONS is read from the tables ----------------------------------------
+
+# The reasons as they were before the tables held them (code -> clause), in decision order.
+PUBLISHED_CLAUSES = {
+    "PROTOCOL_NOT_IN_FORCE": "A11-1", "SENDER_NOT_AUTHORISED": "C-1", "SENDER_NO_SECRECY": "C-1",
+    "NOT_ASSESSED": "A5-1", "REFERRAL_AFTER_DECISION": "A5-1", "RECIPIENT_NOT_AUTHORISED": "C-4",
+    "RECIPIENT_NO_SECRECY": "C-5", "WRONG_MAILBOX": "A6-3", "NOT_RESIDENT": "C-4",
+    "CONSENT_NOT_INFORMED": "C-6", "CONSENT_WITHDRAWN": "C-7", "CONSENT_AFTER_TRANSFER": "C-7",
+    "CONSENT_SCOPE_RECIPIENT": "C-7", "CONSENT_SCOPE_DATA": "C-7",
+    "DATA_ITEM_NOT_IN_PROTOCOL": "A3-3", "FORBIDDEN_IDENTIFIER": "A3-3",
+    "ONWARD_RECIPIENT_NOT_ALLOWED": "A4-1", "ONWARD_NOT_OWN_SOCIAL_WORKER": "A4-1",
+    "ONWARD_NO_SECRECY": "A4-1", "ONWARD_NOT_PARTNER": "A4-2",
+}  # fmt: skip
+
+
+def test_reasons_are_read_from_the_tables_in_their_order() -> None:
+    assert list(REASON_CODES) == list(PUBLISHED_CLAUSES)
+    assert {code: REASONS[code].clause for code in REASON_CODES} == PUBLISHED_CLAUSES
+    rows = {id(rule): rule for rule in ALL_RULES}.values()
+    assert [rule.code for rule in rows] == list(REASON_CODES)  # one row per code
+    assert all(REASONS[rule.code] is rule.reason for rule in ALL_RULES)
+    assert ALL_RULES[0] is ALL_RULES[len(REFERRAL_RULES)] is PROTOCOL_IN_FORCE  # one shared row
+
+
+def test_a_row_holds_code_clause_group_and_predicate_and_its_texts_come_by_code() -> None:
+    row: Rule[Referral] = Rule("NOT_ASSESSED", "A5-1", "sender", lambda r, p, m: True)
+    assert (row.code, row.clause, row.group, row.see_also) == ("NOT_ASSESSED", "A5-1", "sender", ())
+    assert row.reason == REASONS["NOT_ASSESSED"]
+    same = next(rule for rule in REFERRAL_RULES if rule.code == "NOT_ASSESSED")
+    assert (row.requirement_nl, row.requirement_en) == (same.requirement_nl, same.requirement_en)
+    assert row.requirement("nl") == row.requirement_nl != row.requirement_en
+
+
+@pytest.mark.parametrize("clause", ["7", "c-7", "A-1", ""])
+def test_a_row_with_a_malformed_clause_is_refused(clause: str) -> None:
+    with pytest.raises(InvalidInput):
+        Rule("NOT_ASSESSED", clause, "sender", lambda r, p, m: True)
+
+
+# --- the rules call the models' own answers ---------------------------------------------------
 
 
 @given(referral=referrals() | referrals(valid=False), at=aware_datetimes(datetime(2023, 1, 1)))
-def test_the_rules_fast_copies_agree_with_client_items_and_status_at(
-    referral: Referral, at: datetime
-) -> None:
-    assert _items_sent(referral) == referral.client.items
+def test_the_in_force_rule_answers_as_status_at(referral: Referral, at: datetime) -> None:
     moment = Moment(at.astimezone(UTC), at.astimezone(BRUSSELS).date())
     for protocol in (TORHOUT, TORHOUT.terminate_for_breach(date(2030, 1, 1))):
-        assert _in_force(referral, protocol, moment) is (protocol.status_at(at) == "in_force")
+        holds = PROTOCOL_IN_FORCE.predicate(referral, protocol, moment)
+        assert holds is (protocol.status_at(at) == "in_force")
 
 
 def test_every_strategy_cites_the_clause_it_serves() -> None:

@@ -155,6 +155,41 @@ def test_status_is_monotonic_over_time(at: datetime) -> None:
     assert order.index(later) >= order.index(status)
 
 
+@given(at=st.datetimes(timezones=st.just(BRUSSELS)), ends=st.none() | st.dates(date(2024, 4, 18)))
+def test_status_at_is_status_on_the_brussels_date(at: datetime, ends: date | None) -> None:
+    protocol = TORHOUT if ends is None else TORHOUT.terminate_for_breach(ends)
+    day = at.astimezone(BRUSSELS).date()
+    assert protocol.status_at(at) == protocol.status_on(day)
+    assert protocol.status_on(day) == (
+        "not_yet_in_force"
+        if day < protocol.in_force_from
+        else "ended"
+        if protocol.ends_on is not None and day >= protocol.ends_on
+        else "in_force"
+    )
+
+
+@pytest.mark.parametrize("day", [datetime(2025, 1, 1, tzinfo=UTC), "2025-01-01", None])
+def test_status_on_takes_a_calendar_date_only(day: object) -> None:
+    with pytest.raises(InvalidInput) as caught:
+        TORHOUT.status_on(day)  # type: ignore[arg-type]
+    assert caught.value.codes == {"NOT_A_DATE"}
+
+
+def test_allowed_items_is_computed_once_and_follows_a_changed_copy() -> None:
+    assert TORHOUT.allowed_items is TORHOUT.allowed_items  # cached, not rebuilt per call
+    fewer = TORHOUT.model_copy(update={"data_items": TORHOUT.data_items[:2]})
+    assert fewer.allowed_items == {spec.item for spec in TORHOUT.data_items[:2]}
+    assert TORHOUT.allowed_items == set(DataItem)
+    ended = TORHOUT.terminate_for_breach(date(2030, 1, 1))
+    assert ended.allowed_items == TORHOUT.allowed_items
+    # the cached value is no field: equality, hashing and dumps ignore it
+    fresh = Protocol.model_validate_json(TORHOUT.model_dump_json())
+    assert fresh == TORHOUT
+    assert hash(fresh) == hash(TORHOUT)
+    assert "allowed_items" not in TORHOUT.model_dump()
+
+
 @pytest.mark.parametrize(
     ("ends_on", "end_reason", "problem"),
     [

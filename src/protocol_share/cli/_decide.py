@@ -19,16 +19,12 @@ from protocol_share.cli._io import (
     read_input,
     write_output,
 )
+from protocol_share.decision._check import check_referral
 from protocol_share.decision._decision import Decision
+from protocol_share.decision._onward import ONWARD_RULES
 from protocol_share.decision._referral import Referral
-from protocol_share.decision._rules import (
-    ONWARD_RULES,
-    REFERRAL_RULES,
-    Rule,
-    RuleGroup,
-    check_referral,
-    rules_markdown,
-)
+from protocol_share.decision._rules import REFERRAL_RULES
+from protocol_share.decision._table import Rule, RuleGroup, rules_markdown
 from protocol_share.examples import (
     example_breach_notice,
     example_consent,

@@ -27,9 +27,9 @@ from protocol_share.cli._io import (
     load_protocol,
 )
 from protocol_share.clientdata._minimise import minimise
+from protocol_share.decision._check import check_referral
 from protocol_share.decision._decision import Decision
 from protocol_share.decision._referral import Referral
-from protocol_share.decision._rules import check_referral
 from protocol_share.errors import InvalidInput, ReferralRefused, WrongPassword
 from protocol_share.examples import example_breach_notice, example_referral
 from protocol_share.notices import breach_notice_email

@@ -7,13 +7,13 @@ instances made with ``model_construct`` or changed with ``model_copy(update=...)
 guard's work is spent once per input.
 
 The mark lives in the instance ``__dict__`` beside the fields, not as a field or private
-attribute: equality, hashing, ``repr`` and dumps ignore it.
+attribute: equality, hashing, ``repr`` and dumps ignore it, and
+:meth:`~protocol_share._model.FrozenModel.model_copy` with ``update`` drops it.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import Any, Self
+from typing import Self
 
 from pydantic import BaseModel, model_validator
 
@@ -32,13 +32,6 @@ class Screened(FrozenModel):
         # Runs only after every field validated; model_construct never gets here.
         object.__setattr__(self, _MARK, True)
         return self
-
-    def model_copy(self, *, update: Mapping[str, Any] | None = None, deep: bool = False) -> Self:
-        """A copy; with ``update`` the new values were not validated, so the mark is dropped."""
-        copied = super().model_copy(update=update, deep=deep)
-        if update:
-            copied.__dict__.pop(_MARK, None)
-        return copied
 
 
 def was_screened(model: BaseModel) -> bool:

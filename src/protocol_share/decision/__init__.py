@@ -3,12 +3,15 @@ it on (art. 4)? Every rule evaluated, every failure returned, default deny.
 
 - :mod:`._consent`: :class:`Consent` (recital C, C-6, C-7).
 - :mod:`._referral`: :class:`Sender`, :class:`Recipient`, :class:`Referral`, :class:`OnwardShare`.
-- :mod:`._decision`: :class:`Decision` and :class:`Reason`.
-- :mod:`._table`: a rule table's machinery: the row, evaluation, the table as Markdown.
-- :mod:`._rules`: the referral rules and :func:`check_referral`.
-- :mod:`._onward`: the article 4 rules and :func:`check_onward_share`.
+- :mod:`._table`: a rule table's row (code, clause, group, predicate) and its
+  :class:`Reason`; the row both tables share; the table as Markdown.
+- :mod:`._rules`: the referral rules, :data:`REFERRAL_RULES`.
+- :mod:`._onward`: the article 4 rules, :data:`ONWARD_RULES`.
+- :mod:`._decision`: :class:`Decision`; :data:`REASONS` read from the tables.
+- :mod:`._check`: :func:`evaluate`, :func:`check_referral`, :func:`check_onward_share`.
 """
 
+from protocol_share.decision._check import check_onward_share, check_referral, evaluate
 from protocol_share.decision._consent import (
     ALL_TOPICS,
     DPV_CONTEXT,
@@ -25,6 +28,7 @@ from protocol_share.decision._decision import (
     Decision,
     Reason,
 )
+from protocol_share.decision._onward import ONWARD_RULES
 from protocol_share.decision._referral import (
     OnwardShare,
     Recipient,
@@ -32,19 +36,12 @@ from protocol_share.decision._referral import (
     Role,
     Sender,
 )
-from protocol_share.decision._rules import (
-    ONWARD_RULES,
-    REFERRAL_RULES,
-    check_onward_share,
-    check_referral,
-)
+from protocol_share.decision._rules import REFERRAL_RULES
 from protocol_share.decision._table import (
+    PROTOCOL_IN_FORCE,
     Moment,
     Rule,
     RuleGroup,
-    evaluate,
-    in_force,
-    make_rule,
     rules_for_article,
     rules_markdown,
 )
@@ -53,6 +50,7 @@ __all__ = [
     "ALL_TOPICS",
     "DPV_CONTEXT",
     "ONWARD_RULES",
+    "PROTOCOL_IN_FORCE",
     "REASONS",
     "REASON_CODES",
     "REFERRAL_RULES",
@@ -74,9 +72,7 @@ __all__ = [
     "check_referral",
     "dpv_record",
     "evaluate",
-    "in_force",
     "kantara_receipt",
-    "make_rule",
     "rules_for_article",
     "rules_markdown",
 ]

@@ -2,10 +2,9 @@
 
 A :class:`Decision` is allowed only when no rule failed (default deny: C-1 to C-7, A5-1).
 Each :class:`Reason` carries a stable code, the clause id of the clause register
-(``docs/clauses.md``) and a Dutch and an English message that name no personal data. Every reason this library can
-give is defined once, here, in :data:`REASONS`, its messages in the language catalogues
-(:mod:`protocol_share._text`, ``reason.<code>``); the rules (:mod:`protocol_share.decision._rules`)
-only refer to them by code.
+(``docs/clauses.md``) and a Dutch and an English message that name no personal data. Every
+reason is defined once, by the row of its rule (:mod:`protocol_share.decision._rules`, :mod:`protocol_share.decision._onward`):
+:data:`REASONS` and :data:`REASON_CODES` are read from those tables.
 
     >>> REASONS["CONSENT_WITHDRAWN"].clause
     'C-7'
@@ -22,63 +21,35 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from types import MappingProxyType
-from typing import Annotated, Any, Self
+from typing import Any, Self
 
-from pydantic import Field, model_validator
+from pydantic import model_validator
 
 from protocol_share._model import FrozenModel, field_error
-from protocol_share._text import texts
+from protocol_share.decision._onward import ONWARD_RULES
+from protocol_share.decision._rules import REFERRAL_RULES
+from protocol_share.decision._table import Reason, Rule
 
 __all__ = ["REASONS", "REASON_CODES", "Decision", "Reason"]
 
 
-class Reason(FrozenModel):
-    """Why a rule failed (C-1 to C-7, A3-3, A4, A5, A6, A11): a stable ``code``, the
-    ``clause`` id it enforces, and a ``message_nl`` and ``message_en`` without personal data.
-    """
-
-    code: Annotated[str, Field(pattern=r"^[A-Z][A-Z0-9_]*$")]
-    clause: Annotated[str, Field(pattern=r"^(C|D|E|A\d+)-\d+$")]
-    message_nl: Annotated[str, Field(min_length=1)]
-    message_en: Annotated[str, Field(min_length=1)]
+def _from_tables() -> dict[str, Reason]:
+    reasons: dict[str, Reason] = {}
+    rows: tuple[Rule[Any], ...] = (*REFERRAL_RULES, *ONWARD_RULES)
+    for rule in rows:
+        # A row two tables share (PROTOCOL_IN_FORCE) is one row: one reason per code.
+        reasons.setdefault(rule.code, rule.reason)
+    return reasons
 
 
-def _reason(code: str, clause: str) -> Reason:
-    text = texts(f"reason.{code}")
-    return Reason(code=code, clause=clause, message_nl=text.nl, message_en=text.en)
-
-
-# The catalogue: the order here is the order in which a decision lists its reasons. The
-# messages live in the language catalogues (protocol_share._text), under reason.<code>.
-_CATALOGUE: tuple[Reason, ...] = (
-    _reason("PROTOCOL_NOT_IN_FORCE", "A11-1"),
-    _reason("SENDER_NOT_AUTHORISED", "C-1"),
-    _reason("SENDER_NO_SECRECY", "C-1"),
-    _reason("NOT_ASSESSED", "A5-1"),
-    _reason("REFERRAL_AFTER_DECISION", "A5-1"),
-    _reason("RECIPIENT_NOT_AUTHORISED", "C-4"),
-    _reason("RECIPIENT_NO_SECRECY", "C-5"),
-    _reason("WRONG_MAILBOX", "A6-3"),
-    _reason("NOT_RESIDENT", "C-4"),
-    _reason("CONSENT_NOT_INFORMED", "C-6"),
-    _reason("CONSENT_WITHDRAWN", "C-7"),
-    _reason("CONSENT_AFTER_TRANSFER", "C-7"),
-    _reason("CONSENT_SCOPE_RECIPIENT", "C-7"),
-    _reason("CONSENT_SCOPE_DATA", "C-7"),
-    _reason("DATA_ITEM_NOT_IN_PROTOCOL", "A3-3"),
-    _reason("FORBIDDEN_IDENTIFIER", "A3-3"),
-    _reason("ONWARD_RECIPIENT_NOT_ALLOWED", "A4-1"),
-    _reason("ONWARD_NOT_OWN_SOCIAL_WORKER", "A4-1"),
-    _reason("ONWARD_NO_SECRECY", "A4-1"),
-    _reason("ONWARD_NOT_PARTNER", "A4-2"),
-)
-
-REASONS: Mapping[str, Reason] = MappingProxyType({reason.code: reason for reason in _CATALOGUE})
+REASONS: Mapping[str, Reason] = MappingProxyType(_from_tables())
 """Every reason this library gives, by code: clause id and Dutch and English messages
-(C-1 to C-7, A3-3, A4-1, A4-2, A5-1, A6-3, A11-1). Messages name no personal data."""
+(C-1 to C-7, A3-3, A4-1, A4-2, A5-1, A6-3, A11-1), read from the rule tables in their
+order. Messages name no personal data."""
 
-REASON_CODES: tuple[str, ...] = tuple(reason.code for reason in _CATALOGUE)
-"""All reason codes, in the order a decision lists them (C-1 to C-7, A3-3, A4, A5, A6, A11)."""
+REASON_CODES: tuple[str, ...] = tuple(REASONS)
+"""All reason codes, in the order a decision lists them (C-1 to C-7, A3-3, A4, A5, A6, A11):
+the referral table's, then the article 4 table's."""
 
 _RANK: Mapping[str, int] = {code: rank for rank, code in enumerate(REASON_CODES)}
 

@@ -2,21 +2,17 @@
 
 The OCMW may pass the data to its own social worker bound by professional secrecy (A4-1)
 or exchange them with an actor of the "geïntegreerd breed onthaal" partnership (A4-2); any
-other recipient is refused with a reason. The rules are a table, all evaluated.
+other recipient is refused with a reason. The rules are a table, all evaluated by
+:func:`~protocol_share.decision._check.check_onward_share`.
 """
 
 from __future__ import annotations
 
-from datetime import datetime
-
-from protocol_share._model import wrong_type
-from protocol_share.decision._decision import Decision
 from protocol_share.decision._referral import OnwardShare
-from protocol_share.decision._table import Moment, Rule, evaluate, in_force, make_rule
+from protocol_share.decision._table import PROTOCOL_IN_FORCE, Moment, Rule
 from protocol_share.protocol._protocol import Protocol
-from protocol_share.protocol._torhout import TORHOUT
 
-__all__ = ["ONWARD_RULES", "check_onward_share"]
+__all__ = ["ONWARD_RULES"]
 
 SOCIAL_WORKER = "social_worker"
 BREED_ONTHAAL_ACTOR = "breed_onthaal_actor"
@@ -42,34 +38,10 @@ def _onward_partner(share: OnwardShare, _: Protocol, __: Moment) -> bool:
 
 
 ONWARD_RULES: tuple[Rule[OnwardShare], ...] = (
-    make_rule(
-        "rule.onward",
-        "PROTOCOL_NOT_IN_FORCE",
-        "protocol",
-        in_force,
-        ("A5-2", "A8-1", "A11-2", "A11-3"),
-    ),
-    make_rule(
-        "rule.onward", "ONWARD_RECIPIENT_NOT_ALLOWED", "onward", _onward_kind_allowed, ("A4-2",)
-    ),
-    make_rule("rule.onward", "ONWARD_NOT_OWN_SOCIAL_WORKER", "onward", _onward_own_social_worker),
-    make_rule("rule.onward", "ONWARD_NO_SECRECY", "onward", _onward_secrecy),
-    make_rule("rule.onward", "ONWARD_NOT_PARTNER", "onward", _onward_partner),
+    PROTOCOL_IN_FORCE,
+    Rule("ONWARD_RECIPIENT_NOT_ALLOWED", "A4-1", "onward", _onward_kind_allowed, ("A4-2",)),
+    Rule("ONWARD_NOT_OWN_SOCIAL_WORKER", "A4-1", "onward", _onward_own_social_worker),
+    Rule("ONWARD_NO_SECRECY", "A4-1", "onward", _onward_secrecy),
+    Rule("ONWARD_NOT_PARTNER", "A4-2", "onward", _onward_partner),
 )
-"""The art. 4 rules for the OCMW passing data on (A4-1, A4-2, A11-1)."""
-
-
-def check_onward_share(
-    share: OnwardShare, protocol: Protocol = TORHOUT, *, at: datetime
-) -> Decision:
-    """May the OCMW pass the data on to this person at ``at``? (A4-1, A4-2, A11-1)
-
-    Allowed for the OCMW's own social worker bound by professional secrecy (A4-1) and for
-    an actor of the "geïntegreerd breed onthaal" partnership (A4-2); any other recipient is
-    refused with a reason. Every rule of :data:`ONWARD_RULES` is evaluated.
-    """
-    if not isinstance(share, OnwardShare):
-        raise wrong_type(share, OnwardShare, "share")
-    if not isinstance(protocol, Protocol):
-        raise wrong_type(protocol, Protocol, "protocol")
-    return evaluate(ONWARD_RULES, share, protocol, at=at)
+"""The art. 4 rules for the OCMW passing data on (A4-1, A4-2, A11-1): one row per rule."""

@@ -1,8 +1,8 @@
 """The transfer decision (recital C, art. 3 to 6, 11): rules as data, all evaluated, default deny.
 
 A rule is a row of a table: the reason ``code`` it gives when it fails, the ``clause`` it
-enforces, a ``predicate`` that says whether it holds, and the Dutch and English messages
-of that reason (from :data:`protocol_share.decision._decision.REASONS`). :func:`check_referral`
+enforces, its ``group`` and a ``predicate`` that says whether it holds; its Dutch and
+English texts are the catalogue's, keyed by the code. :func:`~protocol_share.decision._check.check_referral`
 evaluates every row of :data:`REFERRAL_RULES` and never stops at the first failure; the
 referral is allowed only when every rule holds. A predicate that does not answer ``True``
 (``False``, anything else, or an exception) counts as a failure: default deny.
@@ -14,47 +14,21 @@ boundaries (``in_force_from``, ``ends_on``) are Europe/Brussels calendar dates, 
     >>> [rule.code for rule in REFERRAL_RULES][:3]
     ['PROTOCOL_NOT_IN_FORCE', 'SENDER_NOT_AUTHORISED', 'SENDER_NO_SECRECY']
     >>> print(REFERRAL_RULES[0].requirement_en)
-    The protocol is in force at the moment of the transfer: from its first day, before its end.
+    The protocol is in force at the moment the data are sent or passed on: from its first day, before its end (Brussels calendar days).
 """
 
 from __future__ import annotations
 
-from datetime import datetime
-
-from protocol_share._model import wrong_type
-from protocol_share._time import as_utc, require_instants
-from protocol_share.clientdata._fields import DataItem, phone_holds_identifier
+from protocol_share._time import as_utc
+from protocol_share.clientdata._fields import phone_holds_identifier
 from protocol_share.clientdata._identifiers import forbidden_identifier_kinds
 from protocol_share.clientdata._screening import all_screened, was_screened
 from protocol_share.decision._consent import ALL_TOPICS
-from protocol_share.decision._decision import Decision
-from protocol_share.decision._onward import ONWARD_RULES, check_onward_share
 from protocol_share.decision._referral import Referral
-from protocol_share.decision._table import (
-    Moment,
-    Rule,
-    RuleGroup,
-    evaluate,
-    in_force,
-    make_rule,
-    rules_for_article,
-    rules_markdown,
-)
+from protocol_share.decision._table import PROTOCOL_IN_FORCE, Moment, Rule
 from protocol_share.protocol._protocol import Protocol
-from protocol_share.protocol._torhout import TORHOUT
 
-__all__ = [
-    "ONWARD_RULES",
-    "REFERRAL_RULES",
-    "Moment",
-    "Rule",
-    "RuleGroup",
-    "check_onward_share",
-    "check_referral",
-    "evaluate",
-    "rules_for_article",
-    "rules_markdown",
-]
+__all__ = ["REFERRAL_RULES"]
 
 LOCAL_TEAM_MEMBER = "local_team_member"
 SOCIAL_WORKER = "social_worker"
@@ -108,27 +82,12 @@ def _consent_recipient(referral: Referral, protocol: Protocol, _: Moment) -> boo
     return referral.consent.recipient_kbo == protocol.recipient.kbo
 
 
-def _items_sent(referral: Referral) -> frozenset[DataItem]:
-    # ClientData.items, as shared constants: that property builds a new set on each call,
-    # and two rules ask for it in every decision (benchmarks/bench_decision.py).
-    client = referral.client
-    if client.phone is None:
-        return _NAME_ADDRESS if client.email is None else _NAME_ADDRESS_EMAIL
-    return _NAME_ADDRESS_PHONE if client.email is None else _ALL_ITEMS
-
-
-_NAME_ADDRESS = frozenset({DataItem.NAME, DataItem.ADDRESS})
-_NAME_ADDRESS_PHONE = _NAME_ADDRESS | {DataItem.PHONE}
-_NAME_ADDRESS_EMAIL = _NAME_ADDRESS | {DataItem.EMAIL}
-_ALL_ITEMS = frozenset(DataItem)
-
-
 def _consent_covers_items(referral: Referral, _: Protocol, __: Moment) -> bool:
-    return _items_sent(referral) <= referral.consent.data_items
+    return referral.client.items <= referral.consent.data_items
 
 
 def _items_in_protocol(referral: Referral, protocol: Protocol, _: Moment) -> bool:
-    return _items_sent(referral) <= protocol.allowed_items
+    return referral.client.items <= protocol.allowed_items
 
 
 def _assessed(referral: Referral, _: Protocol, __: Moment) -> bool:
@@ -194,52 +153,22 @@ def _no_forbidden_identifier(referral: Referral, _: Protocol, __: Moment) -> boo
 
 
 REFERRAL_RULES: tuple[Rule[Referral], ...] = (
-    make_rule(
-        "rule.referral",
-        "PROTOCOL_NOT_IN_FORCE",
-        "protocol",
-        in_force,
-        ("A5-2", "A8-1", "A11-2", "A11-3"),
-    ),
-    make_rule("rule.referral", "SENDER_NOT_AUTHORISED", "sender", _sender_authorised, ("A5-1",)),
-    make_rule("rule.referral", "SENDER_NO_SECRECY", "sender", _sender_secrecy),
-    make_rule("rule.referral", "NOT_ASSESSED", "sender", _assessed),
-    make_rule("rule.referral", "REFERRAL_AFTER_DECISION", "sender", _made_before),
-    make_rule(
-        "rule.referral", "RECIPIENT_NOT_AUTHORISED", "recipient", _recipient_authorised, ("A6-1",)
-    ),
-    make_rule("rule.referral", "RECIPIENT_NO_SECRECY", "recipient", _recipient_secrecy),
-    make_rule("rule.referral", "WRONG_MAILBOX", "recipient", _right_mailbox, ("A6-1",)),
-    make_rule("rule.referral", "NOT_RESIDENT", "recipient", _resident, ("A6-1",)),
-    make_rule("rule.referral", "CONSENT_NOT_INFORMED", "consent", _informed),
-    make_rule("rule.referral", "CONSENT_WITHDRAWN", "consent", _not_withdrawn),
-    make_rule("rule.referral", "CONSENT_AFTER_TRANSFER", "consent", _consent_before),
-    make_rule("rule.referral", "CONSENT_SCOPE_RECIPIENT", "consent", _consent_recipient),
-    make_rule(
-        "rule.referral", "CONSENT_SCOPE_DATA", "consent", _consent_covers_items, ("A3-1", "A3-2")
-    ),
-    make_rule(
-        "rule.referral",
-        "DATA_ITEM_NOT_IN_PROTOCOL",
-        "content",
-        _items_in_protocol,
-        ("A3-1", "A3-2"),
-    ),
-    make_rule("rule.referral", "FORBIDDEN_IDENTIFIER", "content", _no_forbidden_identifier),
+    PROTOCOL_IN_FORCE,
+    Rule("SENDER_NOT_AUTHORISED", "C-1", "sender", _sender_authorised, ("A5-1",)),
+    Rule("SENDER_NO_SECRECY", "C-1", "sender", _sender_secrecy),
+    Rule("NOT_ASSESSED", "A5-1", "sender", _assessed),
+    Rule("REFERRAL_AFTER_DECISION", "A5-1", "sender", _made_before),
+    Rule("RECIPIENT_NOT_AUTHORISED", "C-4", "recipient", _recipient_authorised, ("A6-1",)),
+    Rule("RECIPIENT_NO_SECRECY", "C-5", "recipient", _recipient_secrecy),
+    Rule("WRONG_MAILBOX", "A6-3", "recipient", _right_mailbox, ("A6-1",)),
+    Rule("NOT_RESIDENT", "C-4", "recipient", _resident, ("A6-1",)),
+    Rule("CONSENT_NOT_INFORMED", "C-6", "consent", _informed),
+    Rule("CONSENT_WITHDRAWN", "C-7", "consent", _not_withdrawn),
+    Rule("CONSENT_AFTER_TRANSFER", "C-7", "consent", _consent_before),
+    Rule("CONSENT_SCOPE_RECIPIENT", "C-7", "consent", _consent_recipient),
+    Rule("CONSENT_SCOPE_DATA", "C-7", "consent", _consent_covers_items, ("A3-1", "A3-2")),
+    Rule("DATA_ITEM_NOT_IN_PROTOCOL", "A3-3", "content", _items_in_protocol, ("A3-1", "A3-2")),
+    Rule("FORBIDDEN_IDENTIFIER", "A3-3", "content", _no_forbidden_identifier),
 )
-"""The referral rules, in the order the docs list them (C-1 to C-7, A3-3, A5-1, A6, A11-1)."""
-
-
-def check_referral(referral: Referral, protocol: Protocol = TORHOUT, *, at: datetime) -> Decision:
-    """May this referral be sent at ``at``? (C-1 to C-7, A3-3, A5-1, A6-1, A6-3, A11-1)
-
-    Evaluates every rule of :data:`REFERRAL_RULES`; allowed only when all hold (default
-    deny). ``at`` must be timezone-aware (a naive one raises :class:`InvalidInput`); the
-    protocol's dates are Europe/Brussels calendar dates.
-    """
-    if not isinstance(referral, Referral):
-        raise wrong_type(referral, Referral, "referral")
-    if not isinstance(protocol, Protocol):
-        raise wrong_type(protocol, Protocol, "protocol")
-    require_instants(referral, "referral")
-    return evaluate(REFERRAL_RULES, referral, protocol, at=at)
+"""The referral rules, in the order a decision lists their reasons (C-1 to C-7, A3-3,
+A5-1, A6, A11-1): one row per rule, its code, clause, group and predicate."""

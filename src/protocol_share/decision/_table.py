@@ -1,41 +1,60 @@
-"""A rule table's machinery (DESIGN.md: rules are data): the row, the moment, the shared
-protocol-in-force rule, evaluation (every rule, default deny) and the table as Markdown.
+"""A rule table's row and its reason (DESIGN.md: rules are data): one row holds a rule's
+code, clause, group and predicate; its texts are in the language catalogues under the code.
 
 The tables themselves are :data:`protocol_share.decision._rules.REFERRAL_RULES` and
-:data:`protocol_share.decision._onward.ONWARD_RULES`.
+:data:`protocol_share.decision._onward.ONWARD_RULES`; :data:`PROTOCOL_IN_FORCE` is the row
+both share. Each row's reason (:class:`Reason`) is built once, when the row is made, from
+the catalogue keys ``rule.<code>.reason``; what the rule enforces is ``rule.<code>.requirement``.
+
+    >>> PROTOCOL_IN_FORCE.code, PROTOCOL_IN_FORCE.clause, PROTOCOL_IN_FORCE.group
+    ('PROTOCOL_NOT_IN_FORCE', 'A11-1', 'protocol')
+    >>> print(PROTOCOL_IN_FORCE.reason.message_en)
+    The protocol is not in force at that moment (not yet started, or ended).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import Generic, Literal, NamedTuple, TypeVar
+from typing import Annotated, Generic, Literal, NamedTuple, TypeVar
 
-from protocol_share._text import texts
-from protocol_share._time import BRUSSELS, as_utc, require_aware
-from protocol_share.decision._decision import REASONS, Decision, Reason
+from pydantic import Field
+
+from protocol_share._model import FrozenModel
+from protocol_share._text import LANGS, Lang, catalogue, message
 from protocol_share.errors import InvalidInput
 from protocol_share.protocol._protocol import Protocol
-from protocol_share.protocol._torhout import TORHOUT
 
 __all__ = [
+    "PROTOCOL_IN_FORCE",
     "Moment",
+    "Reason",
     "Rule",
     "RuleGroup",
-    "evaluate",
-    "in_force",
-    "make_rule",
     "rules_for_article",
     "rules_markdown",
 ]
 
-S = TypeVar("S")
+S = TypeVar("S", contravariant=True)  # a row for any object serves every table
 
 RuleGroup = Literal["protocol", "sender", "recipient", "consent", "content", "onward"]
 """The groups of rules, one docs page each: the protocol in force; the sender and the
 judgment (C-1, A5-1); the recipient and where the client lives (C-4, C-5, A6); the consent
 (C-6, C-7); what is sent (A3); passing the data on (A4)."""
+
+_PARTS = ("reason", "requirement")
+
+
+class Reason(FrozenModel):
+    """Why a rule failed (C-1 to C-7, A3-3, A4, A5, A6, A11): a stable ``code``, the
+    ``clause`` id it enforces, and a ``message_nl`` and ``message_en`` without personal data.
+    """
+
+    code: Annotated[str, Field(pattern=r"^[A-Z][A-Z0-9_]*$")]
+    clause: Annotated[str, Field(pattern=r"^(C|D|E|A\d+)-\d+$")]
+    message_nl: Annotated[str, Field(min_length=1)]
+    message_en: Annotated[str, Field(min_length=1)]
 
 
 class Moment(NamedTuple):
@@ -53,96 +72,77 @@ class Moment(NamedTuple):
 class Rule(Generic[S]):
     """One row of a rule table (DESIGN.md; C-1 to C-7, A3-3, A4, A5-1, A6, A11-1).
 
-    ``predicate(subject, protocol, moment)`` answers ``True`` when the rule holds. When it
-    does not, the decision carries :attr:`reason`: ``code``, ``clause`` and the messages of
-    :data:`protocol_share.decision._decision.REASONS`. ``requirement_nl`` and ``requirement_en`` say
-    what is enforced, for the DPO (from the language catalogues, ``rule.<table>.<code>``);
-    ``see_also`` lists further clauses the rule serves.
+    ``code`` is the reason a failed rule gives, ``clause`` the clause id it enforces,
+    ``group`` its docs page, ``predicate(subject, protocol, moment)`` answers ``True`` when
+    the rule holds, and ``see_also`` lists further clauses it serves. Its texts are the
+    catalogue's, keyed by the code alone: :attr:`reason` carries the messages
+    (``rule.<code>.reason``), :attr:`requirement_nl` and :attr:`requirement_en` say what is
+    enforced, for the DPO (``rule.<code>.requirement``). A code without texts in the
+    catalogue raises :class:`InvalidInput` (``UNKNOWN_REASON_CODE``), and so do a code or
+    clause of the wrong shape (the :class:`Reason`'s own checks).
     """
 
     code: str
+    clause: str
     group: RuleGroup
-    requirement_nl: str
-    requirement_en: str
-    predicate: Callable[[S, Protocol, Moment], bool] = field(repr=False)
+    predicate: Callable[[S, Protocol, Moment], bool] = field(repr=False, compare=False)
     see_also: tuple[str, ...] = ()
+    reason: Reason = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        if self.code not in REASONS:
+        key = f"rule.{self.code}"
+        if not all(f"{key}.{part}" in catalogue(lang) for lang in LANGS for part in _PARTS):
             raise InvalidInput.single(
-                "Rule", "code", "UNKNOWN_REASON_CODE", "is not a code of decision.REASONS"
+                "Rule", "code", "UNKNOWN_REASON_CODE", "has no texts in the catalogue"
             )
+        reason = Reason(
+            code=self.code,
+            clause=self.clause,
+            message_nl=message(f"{key}.reason", "nl"),
+            message_en=message(f"{key}.reason", "en"),
+        )
+        object.__setattr__(self, "reason", reason)  # built once: evaluate() hands it out
+
+    def requirement(self, lang: Lang) -> str:
+        """What this rule enforces, in ``lang`` (DESIGN.md; for the DPO)."""
+        return message(f"rule.{self.code}.requirement", lang)
 
     @property
-    def reason(self) -> Reason:
-        """The reason this rule gives when it fails: code, clause, messages (DESIGN.md)."""
-        return REASONS[self.code]
+    def requirement_nl(self) -> str:
+        """What this rule enforces, in Dutch (DESIGN.md)."""
+        return self.requirement("nl")
 
     @property
-    def clause(self) -> str:
-        """The clause id this rule enforces, e.g. ``C-7`` (the clause register, ``docs/clauses.md``)."""
-        return REASONS[self.code].clause
+    def requirement_en(self) -> str:
+        """What this rule enforces, in English (DESIGN.md)."""
+        return self.requirement("en")
 
     @property
     def message_nl(self) -> str:
         """The Dutch message of the reason; names no personal data (DESIGN.md)."""
-        return REASONS[self.code].message_nl
+        return self.reason.message_nl
 
     @property
     def message_en(self) -> str:
         """The English message of the reason; names no personal data (DESIGN.md)."""
-        return REASONS[self.code].message_en
+        return self.reason.message_en
 
 
-def make_rule(
-    table: Literal["rule.referral", "rule.onward"],
-    code: str,
-    group: RuleGroup,
-    predicate: Callable[[S, Protocol, Moment], bool],
-    see_also: tuple[str, ...] = (),
-) -> Rule[S]:
-    # What the rule enforces lives in the language catalogues, under <table>.<code>.
-    text = texts(f"{table}.{code}")
-    return Rule(code, group, text.nl, text.en, predicate, see_also)
+# --- the row both tables share (A11-1) -------------------------------------------------------
 
 
-# --- the rule both tables share (A11-1) ------------------------------------------------------
+def _in_force(_: object, protocol: Protocol, moment: Moment) -> bool:
+    return protocol.status_on(moment.today) == "in_force"
 
 
-def in_force(_: object, protocol: Protocol, moment: Moment) -> bool:
-    # Protocol.status_at on the Brussels date evaluate() derived once; status_at itself would
-    # derive it again from the instant on every call.
-    if moment.today < protocol.in_force_from:
-        return False
-    return protocol.ends_on is None or moment.today < protocol.ends_on
-
-
-# --- evaluation ----------------------------------------------------------------------------
-
-
-def evaluate(
-    rules: Sequence[Rule[S]], subject: S, protocol: Protocol = TORHOUT, *, at: datetime
-) -> Decision:
-    """Evaluate every rule of ``rules`` against ``subject`` at ``at``; default deny (DESIGN.md).
-
-    Every rule runs, whatever failed before it; the decision lists the reason of each rule
-    that does not hold, in canonical order, so the order of the table never matters. A
-    predicate that answers anything but ``True``, or raises, fails its rule. An empty table
-    allows nothing: it raises :class:`InvalidInput` (``NO_RULES``).
-    """
-    at = require_aware(at)
-    if not rules:
-        raise InvalidInput.single("arguments", "rules", "NO_RULES", "an empty rule table")
-    moment = Moment(as_utc(at), at.astimezone(BRUSSELS).date())
-    failed: list[Reason] = []
-    for rule in rules:
-        try:
-            holds = rule.predicate(subject, protocol, moment) is True
-        except Exception:  # default deny: a rule that cannot answer is not satisfied
-            holds = False
-        if not holds:
-            failed.append(rule.reason)
-    return Decision.of(failed)
+PROTOCOL_IN_FORCE: Rule[object] = Rule(
+    "PROTOCOL_NOT_IN_FORCE",
+    "A11-1",
+    "protocol",
+    _in_force,
+    ("A5-2", "A8-1", "A11-2", "A11-3"),
+)
+"""The protocol is in force at the moment of the check (A11-1; A5-2, A8-1, A11-2, A11-3)."""
 
 
 # --- the table as documentation -------------------------------------------------------------

@@ -1,6 +1,6 @@
 """Article 6: the encrypted package, built and opened in memory, 7-Zip compatible.
 
-- :func:`pack` (A6-1, A6-2, A6-3): asks :func:`~protocol_share.decision._rules.check_referral`
+- :func:`pack` (A6-1, A6-2, A6-3): asks :func:`~protocol_share.decision._check.check_referral`
   first and refuses with :class:`ReferralRefused` when it says no; then writes a 7-Zip
   archive, AES-256 with the header encrypted, holding ``verwijzing.json``,
   ``verwijzing.txt`` and, with a signing key, ``verwijzing.manifest.json``; and the e-mail
@@ -33,9 +33,9 @@ from protocol_share._model import FrozenModel
 from protocol_share._text import Lang, check_lang
 from protocol_share._time import Instant, local_date, require_aware
 from protocol_share.clientdata._fields import ClientData
+from protocol_share.decision._check import check_referral
 from protocol_share.decision._consent import Identifier
 from protocol_share.decision._referral import Referral
-from protocol_share.decision._rules import check_referral
 from protocol_share.errors import InvalidInput, Problem, ReferralRefused, UnexpectedContent
 from protocol_share.package._archive import (
     DEFAULT_MAX_ARCHIVE_SIZE,
@@ -181,7 +181,7 @@ def pack(
     """Pack a referral for the recipient's mailbox (A6-1, A6-2, A6-3), after the decision.
 
     Raises :class:`ReferralRefused` (with ``.decision``) when
-    :func:`~protocol_share.decision._rules.check_referral` says no: nothing is packed. Raises
+    :func:`~protocol_share.decision._check.check_referral` says no: nothing is packed. Raises
     :class:`InvalidInput` for a weak password (:func:`check_password`), a naive ``at`` or
     arguments of the wrong type. ``at`` is the moment of sending; it becomes ``sent_at``
     and the members' time in the archive. ``lang`` chooses the language of

@@ -238,20 +238,29 @@ class Protocol(FrozenModel):
         if self.ends_on is not None:
             yield "ends_on", self.ends_on
 
-    @property
+    @functools.cached_property
     def allowed_items(self) -> frozenset[DataItem]:
-        """The data items this protocol allows to travel (A3-1, A3-2)."""
+        """The data items this protocol allows to travel (A3-1, A3-2); computed once."""
         return frozenset(spec.item for spec in self.data_items)
 
     def status_at(self, at: datetime) -> ProtocolStatus:
         """Whether the protocol is in force at ``at`` (A11-1, A5-2, A8-1, A11-2, A11-3).
 
-        ``at`` must be timezone-aware; the date compared is the Europe/Brussels date.
+        ``at`` must be timezone-aware; the date compared is the Europe/Brussels date
+        (:meth:`status_on` that date).
         """
-        today = local_date(at)
-        if today < self.in_force_from:
+        return self.status_on(local_date(at))
+
+    def status_on(self, day: date) -> ProtocolStatus:
+        """Whether the protocol is in force on the Europe/Brussels calendar date ``day``
+        (A11-1, A5-2, A8-1, A11-2, A11-3): from ``in_force_from``, before ``ends_on``.
+
+        A datetime or anything else raises :class:`InvalidInput` (``NOT_A_DATE``).
+        """
+        day = require_date(day, "day")
+        if day < self.in_force_from:
             return "not_yet_in_force"
-        if self.ends_on is not None and today >= self.ends_on:
+        if self.ends_on is not None and day >= self.ends_on:
             return "ended"
         return "in_force"
 
