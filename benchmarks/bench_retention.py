@@ -16,7 +16,12 @@ from collections import Counter
 from datetime import UTC, datetime, timedelta
 
 from protocol_share import TORHOUT
-from protocol_share.retention import RetentionCase, retention_decision, retention_schedule
+from protocol_share.retention import (
+    RetentionCase,
+    ScheduledAction,
+    retention_decision,
+    retention_schedule,
+)
 
 TARGET_US = 5.0
 START = datetime(2024, 4, 18, 8, 0, tzinfo=UTC)
@@ -82,7 +87,7 @@ def main(argv: list[str]) -> int:
         f"decisions at {AT.date()}: {', '.join(f'{a} {n:,}' for a, n in sorted(actions.items()))}"
     )
     print(
-        f"scheduled actions: {len(schedule):,}, of which overdue {sum(e.overdue for e in schedule):,}"
+        f"scheduled actions: {len(schedule):,}, of which overdue {sum(isinstance(e, ScheduledAction) and e.overdue for e in schedule):,}"
     )
     print(f"build (4 steps at most):  {per_case_us(built, count):6.2f} us/case")
     print(f"retention_decision:       {per_case_us(decided, count):6.2f} us/case")

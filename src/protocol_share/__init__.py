@@ -97,11 +97,13 @@ from protocol_share.protocol import (
 )
 from protocol_share.register import RegisterEntry, processing_register_entry
 from protocol_share.retention import (
+    CaseError,
     ImpossibleStep,
     RetentionCase,
     RetentionDecision,
     ScheduledAction,
     cases_from_json,
+    iter_retention_schedule,
     retention_decision,
     retention_schedule,
 )
@@ -117,6 +119,7 @@ __all__ = [
     "Address",
     "AuthorityStatus",
     "BreachNotice",
+    "CaseError",
     "Clause",
     "ClientData",
     "Consent",
@@ -187,6 +190,7 @@ __all__ = [
     "evidence_checklist",
     "forbidden_identifier_kinds",
     "generate_password",
+    "iter_retention_schedule",
     "kantara_receipt",
     "lint_protocol",
     "minimise",

@@ -411,6 +411,16 @@ MESSAGES: Final[Mapping[str, str]] = {
         "Review: the client could not be reached within the host's review period; decide "
         "whether to try again or to delete."
     ),
+    "retention.case_error.AT_BEFORE_LAST_STEP": (
+        "Not scheduled: the case's latest step lies after the moment asked for; run the job "
+        "at a later moment or correct the step's time."
+    ),
+    "retention.case_error.NOT_A_CASE": (
+        "Not scheduled: this item is not a retention case (see cases_from_json)."
+    ),
+    "retention.case_error.OUT_OF_RANGE": (
+        "Not scheduled: the case's due day lies past the end of the calendar; check its dates."
+    ),
     # --- the register entry (A6-6; GDPR art. 30) -------------------------------------------
     "register.name": "Referrals received from {source} (protocol {protocol_id})",
     "register.data_subjects": (

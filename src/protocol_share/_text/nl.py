@@ -428,6 +428,17 @@ MESSAGES: Final[Mapping[str, str]] = {
         "Herbekijken: de cliënt was niet bereikbaar binnen de termijn van de organisatie; "
         "beslis of er een nieuwe poging komt of dat de gegevens worden verwijderd."
     ),
+    "retention.case_error.AT_BEFORE_LAST_STEP": (
+        "Niet ingepland: de laatste stap van het dossier ligt na het gevraagde moment; laat de "
+        "taak later lopen of verbeter het tijdstip van die stap."
+    ),
+    "retention.case_error.NOT_A_CASE": (
+        "Niet ingepland: dit element is geen bewaardossier (zie cases_from_json)."
+    ),
+    "retention.case_error.OUT_OF_RANGE": (
+        "Niet ingepland: de vervaldag van het dossier ligt voorbij het einde van de kalender; "
+        "controleer de datums."
+    ),
     # --- the register entry (A6-6; GDPR art. 30) -------------------------------------------
     "register.name": "Ontvangen verwijzingen van {source} (protocol {protocol_id})",
     "register.data_subjects": (

@@ -11,6 +11,7 @@ from protocol_share._text import Lang
 from protocol_share.cli._io import (
     EXIT_OK,
     EXIT_REFUSED,
+    EXIT_UNUSABLE,
     Output,
     add_at_option,
     at_or_now,
@@ -27,6 +28,7 @@ from protocol_share.notices import (
 from protocol_share.protocol._protocol import Protocol
 from protocol_share.register import RegisterEntry, processing_register_entry
 from protocol_share.retention import (
+    CaseError,
     RetentionCase,
     RetentionDecision,
     ScheduledAction,
@@ -73,7 +75,9 @@ def retention_json(case: RetentionCase, d: RetentionDecision) -> dict[str, Any]:
     }
 
 
-def _schedule_json(e: ScheduledAction) -> dict[str, Any]:
+def _schedule_json(e: ScheduledAction | CaseError) -> dict[str, Any]:
+    if isinstance(e, CaseError):
+        return {"case_id": e.case_id, "position": e.position, "error": e.code}
     return {
         "case_id": e.case.case_id,
         "due_on": e.due_on,
@@ -84,32 +88,48 @@ def _schedule_json(e: ScheduledAction) -> dict[str, Any]:
 
 
 def _retention(args: argparse.Namespace, out: Output) -> int:
-    """Keep, delete or review every case in a file (A3-4 to A3-6): exit 1 when one is due."""
+    """Keep, delete or review every case in a file (A3-4 to A3-6): exit 1 when one is due,
+    2 when a case cannot be decided (every other case is still decided and listed)."""
     at = at_or_now(args)
     protocol = load_protocol(args)
     cases = cases_from_json(read_input(args.file, "FILE"))
-    decisions = [retention_decision(case, at=at, protocol=protocol) for case in cases]
     schedule = retention_schedule(cases, at=at, protocol=protocol)
-    due = sum(d.action != "keep" for d in decisions)
+    failed = {e.position: e for e in schedule if isinstance(e, CaseError)}
+    decisions = {
+        n: retention_decision(case, at=at, protocol=protocol)
+        for n, case in enumerate(cases)
+        if n not in failed
+    }
+    due = sum(d.action != "keep" for d in decisions.values())
+    code = EXIT_UNUSABLE if failed else EXIT_REFUSED if due else EXIT_OK
     if out.as_json:
         out.emit(
             {
                 "at": at.isoformat(),
                 "protocol": protocol.protocol_id,
-                "decisions": [retention_json(c, d) for c, d in zip(cases, decisions, strict=True)],
-                "schedule": [_schedule_json(e) for e in schedule],
+                "decisions": [retention_json(cases[n], d) for n, d in decisions.items()],
+                "errors": [_schedule_json(e) for e in failed.values()],
+                "schedule": [_schedule_json(e) for e in schedule if isinstance(e, ScheduledAction)],
             }
         )
-        return EXIT_REFUSED if due else EXIT_OK
+        return code
     out.say(f"retention at {at.isoformat()} ({protocol.protocol_id})")
-    for n, (case, d) in enumerate(zip(cases, decisions, strict=True)):
-        out.say(f"  {retention_line(case.case_id or f'#{n}', case, d)}")
+    for n, case in enumerate(cases):
+        label = case.case_id or f"#{n}"
+        if n in failed:
+            error = failed[n]
+            out.say(f"  {label}: {case.state} -> not decided [{error.code}]")
+            out.say(f"    {_in(out.lang, error.message_nl, error.message_en)}")
+            continue
+        d = decisions[n]
+        out.say(f"  {retention_line(label, case, d)}")
         out.say(f"    {_in(out.lang, d.message_nl, d.message_en)}")
-    out.say(f"due now: {due} of {len(cases)}; scheduled: {len(schedule)}")
-    for e in schedule:
+    actions = [e for e in schedule if isinstance(e, ScheduledAction)]
+    out.say(f"due now: {due} of {len(cases)}; scheduled: {len(actions)}; errors: {len(failed)}")
+    for e in actions:
         mark = "due" if e.overdue else "   "
         out.say(f"  {mark} {e.due_on} {e.action:6} {e.case.case_id or '-'} [{e.clause}]")
-    return EXIT_REFUSED if due else EXIT_OK
+    return code
 
 
 def breach_lines(

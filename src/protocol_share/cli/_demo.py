@@ -37,7 +37,12 @@ from protocol_share.package._package import generate_password, open_package, pac
 from protocol_share.protocol._lint import lint_protocol
 from protocol_share.protocol._protocol import Protocol
 from protocol_share.register import processing_register_entry
-from protocol_share.retention import RetentionCase, retention_decision, retention_schedule
+from protocol_share.retention import (
+    RetentionCase,
+    ScheduledAction,
+    retention_decision,
+    retention_schedule,
+)
 
 __all__ = ["add_parsers"]
 
@@ -145,7 +150,11 @@ def _after_receipt(protocol: Protocol, lang: Lang) -> tuple[list[str], dict[str,
     """A3-4 to A3-6, A9-1 to A9-4, A6-6: retention, a breach notice, the register entry."""
     cases = _retention_cases()
     decisions = [retention_decision(c, at=_RETENTION_AT, protocol=protocol) for c in cases]
-    schedule = retention_schedule(cases, at=_RETENTION_AT, protocol=protocol)
+    schedule = [
+        e
+        for e in retention_schedule(cases, at=_RETENTION_AT, protocol=protocol)
+        if isinstance(e, ScheduledAction)  # the demo's cases are good: no CaseError
+    ]
     notice = example_breach_notice(aware_at=_BREACH_AWARE, notice_id="demo-lek-1")
     assessed, status = breach_lines(notice, at=notice.issued_at, protocol=protocol, lang=lang)
     severity = notice.severity()

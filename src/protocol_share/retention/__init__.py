@@ -44,13 +44,7 @@ nor extends the retention of data already received, so no rule here reads
     'delete'
 """
 
-from protocol_share.retention._decision import (
-    RetentionDecision,
-    ScheduledAction,
-    retention_decision,
-    retention_schedule,
-    schedule_as_json,
-)
+from protocol_share.retention._decision import RetentionDecision, retention_decision
 from protocol_share.retention._lifecycle import (
     TRANSITIONS,
     Action,
@@ -62,21 +56,34 @@ from protocol_share.retention._lifecycle import (
     StepName,
 )
 from protocol_share.retention._records import CaseRecord, StepRecord, cases_from_json
+from protocol_share.retention._schedule import (
+    CASE_ERROR_CODES,
+    CaseError,
+    ScheduledAction,
+    ScheduleEntry,
+    iter_retention_schedule,
+    retention_schedule,
+    schedule_as_json,
+)
 
 __all__ = [
+    "CASE_ERROR_CODES",
     "TRANSITIONS",
     "Action",
+    "CaseError",
     "CaseRecord",
     "ImpossibleStep",
     "Outcome",
     "RetentionCase",
     "RetentionDecision",
+    "ScheduleEntry",
     "ScheduledAction",
     "State",
     "Step",
     "StepName",
     "StepRecord",
     "cases_from_json",
+    "iter_retention_schedule",
     "retention_decision",
     "retention_schedule",
     "schedule_as_json",

@@ -1,18 +1,15 @@
-"""What to do with a case's data today, and what is due when (A3-4, A3-5, A3-6).
+"""What to do with a case's data today (A3-4, A3-5, A3-6).
 
-:func:`retention_decision` answers keep, delete or review for one case;
-:func:`retention_schedule` lists, for many cases, the deletions and reviews that are due,
-soonest first. The messages come from the catalogues (:mod:`protocol_share._text`).
+:func:`retention_decision` answers keep, delete or review for one case (the schedule over
+many cases is in :mod:`protocol_share.retention._schedule`). The messages come from the
+catalogues (:mod:`protocol_share._text`).
 """
 
 from __future__ import annotations
 
 import functools
-import json
-import operator
-from collections.abc import Iterable
 from datetime import UTC, date, datetime
-from typing import Final, Literal, NamedTuple
+from typing import NamedTuple
 
 from protocol_share._model import require_type
 from protocol_share._text import texts
@@ -22,13 +19,7 @@ from protocol_share.protocol._protocol import Protocol, RetentionTerms
 from protocol_share.protocol._torhout import TORHOUT
 from protocol_share.retention._lifecycle import Action, RetentionCase
 
-__all__ = [
-    "RetentionDecision",
-    "ScheduledAction",
-    "retention_decision",
-    "retention_schedule",
-    "schedule_as_json",
-]
+__all__ = ["RetentionDecision", "retention_decision"]
 
 
 class RetentionDecision(NamedTuple):
@@ -134,77 +125,3 @@ def retention_decision(
     today = local_date(at)
     _check_after_last(case, at.astimezone(UTC))
     return _decide(case, today, terms)
-
-
-class ScheduledAction(NamedTuple):
-    """A case that needs an action on ``due_on`` (A3-4, A3-6): ``delete`` or ``review``.
-
-    ``overdue`` is true when ``due_on`` is on or before the schedule's day.
-    """
-
-    due_on: date
-    action: Literal["delete", "review"]
-    clause: str
-    code: str
-    overdue: bool
-    case: RetentionCase
-
-
-def retention_schedule(
-    cases: Iterable[RetentionCase], *, at: datetime, protocol: Protocol = TORHOUT
-) -> tuple[ScheduledAction, ...]:
-    """What is due when, for many cases, soonest first (A3-4, A3-6).
-
-    A declined case is due for deletion from the day of the refusal; a closed client file
-    from the day after its retention term ends; an unreachable client's case for review on
-    its review day. Cases with nothing dated (awaiting contact, file to open, file open) are
-    not listed: their data are kept. Ties keep the input order.
-    """
-    terms = require_type(protocol, Protocol, "protocol").retention
-    if not isinstance(cases, Iterable):
-        raise InvalidInput.single(
-            "arguments", "cases", "NOT_CASES", "must be an iterable of RetentionCase"
-        )
-    today = local_date(at)
-    at_utc = at.astimezone(UTC)
-    years = terms.client_file_years
-    review_days = terms.unreachable_review_days
-    entries: list[ScheduledAction] = []
-    append = entries.append
-    for case in cases:
-        _check_after_last(case, at_utc)
-        state = case._state
-        if state == "dossier_closed":
-            due = _deletion_due(case._last_on, years)
-            append(
-                ScheduledAction(due, "delete", "A3-6", "DELETE_RETENTION_ENDED", due <= today, case)
-            )
-        elif state == "declined":
-            due = case._last_on
-            append(ScheduledAction(due, "delete", "A3-4", "DELETE_DECLINED", due <= today, case))
-        elif state == "unreachable":
-            due = days_after(case._last_on, review_days)
-            append(ScheduledAction(due, "review", "A3-4", "REVIEW_UNREACHABLE", due <= today, case))
-    entries.sort(key=_DUE_ON)
-    return tuple(entries)
-
-
-_DUE_ON: Final = operator.itemgetter(0)
-
-
-def schedule_as_json(schedule: Iterable[ScheduledAction]) -> str:
-    """The schedule as JSON text: ids, dates, actions, codes and clauses only (A3-4, A3-6)."""
-    return json.dumps(
-        [
-            {
-                "case_id": e.case.case_id,
-                "due_on": e.due_on.isoformat(),
-                "action": e.action,
-                "clause": e.clause,
-                "code": e.code,
-                "overdue": e.overdue,
-            }
-            for e in schedule
-        ],
-        indent=2,
-    )

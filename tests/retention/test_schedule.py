@@ -1,0 +1,228 @@
+"""The daily job's schedule (A3-4, A3-6): one entry per case that needs something, a bad
+case reported by its id and position while every other case is scheduled."""
+
+from __future__ import annotations
+
+import io
+import json
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from protocol_share import CaseError, InvalidInput, iter_retention_schedule, retention_schedule
+from protocol_share._text import texts
+from protocol_share.retention import (
+    CASE_ERROR_CODES,
+    RetentionCase,
+    ScheduledAction,
+    ScheduleEntry,
+    schedule_as_json,
+)
+from protocol_share.strategies import retention_cases
+
+T0 = datetime(2024, 5, 2, 9, 0, tzinfo=UTC)
+PERSONAL = "Jan Peeters 85.07.30-033.28"
+
+
+def days(n: float) -> timedelta:
+    return timedelta(days=n)
+
+
+def declined(case_id: str, at: datetime = T0) -> RetentionCase:
+    return RetentionCase.received(at, case_id=case_id).contacted(at + days(1), "declined")
+
+
+def closed(case_id: str, at: datetime) -> RetentionCase:
+    return (
+        RetentionCase.received(at - days(3), case_id=case_id)
+        .contacted(at - days(2), "wants_help")
+        .dossier_opened(at - days(1))
+        .dossier_closed(at)
+    )
+
+
+def test_a_case_with_a_step_after_at_is_reported_by_id_and_the_rest_is_scheduled() -> None:
+    at = T0 + days(10)
+    early, late, other = declined("v-1"), declined("v-2", T0 + days(20)), declined("v-3")
+    schedule = retention_schedule([early, late, other], at=at)
+    assert schedule[0] == CaseError(
+        1,
+        "v-2",
+        "AT_BEFORE_LAST_STEP",
+        schedule[0].message_en,  # type: ignore[union-attr]
+        schedule[0].message_nl,  # type: ignore[union-attr]
+    )
+    assert [(type(e).__name__, e.case_id) for e in schedule] == [
+        ("CaseError", "v-2"),
+        ("ScheduledAction", "v-1"),
+        ("ScheduledAction", "v-3"),
+    ]
+    error = schedule[0]
+    assert isinstance(error, CaseError)
+    assert "latest step" in error.message_en
+    assert "laatste stap" in error.message_nl
+
+
+def test_the_stream_keeps_the_input_order_and_says_nothing_of_kept_cases() -> None:
+    at = T0 + days(10)
+    waiting = RetentionCase.received(T0, case_id="w-1")
+    cases = [declined("v-1"), waiting, declined("v-2", T0 + days(20)), declined("v-3")]
+    entries = list(iter_retention_schedule(cases, at=at))
+    assert [(type(e).__name__, e.case_id) for e in entries] == [
+        ("ScheduledAction", "v-1"),
+        ("CaseError", "v-2"),
+        ("ScheduledAction", "v-3"),
+    ]
+    assert [e.position for e in entries if isinstance(e, CaseError)] == [2]
+
+
+@pytest.mark.parametrize("item", [None, PERSONAL, {"case_id": "v-9"}, 3])
+def test_an_item_that_is_no_case_is_reported_without_its_content(item: Any) -> None:
+    schedule = retention_schedule([declined("v-1"), item], at=T0 + days(5))
+    error = schedule[0]
+    assert isinstance(error, CaseError)
+    assert (error.position, error.case_id, error.code) == (1, None, "NOT_A_CASE")
+    assert isinstance(schedule[1], ScheduledAction)
+    for text in (repr(error), error.message_en, error.message_nl, schedule_as_json(schedule)):
+        assert "Peeters" not in text
+        assert "85.07.30" not in text
+
+
+def test_a_due_day_past_the_calendars_end_is_a_case_error_not_an_overflow() -> None:
+    late_close = closed("c-1", datetime(9995, 6, 1, tzinfo=UTC))
+    unreachable = RetentionCase.received(datetime(9999, 12, 1, tzinfo=UTC), case_id="u-1")
+    unreachable = unreachable.contacted(datetime(9999, 12, 2, tzinfo=UTC), "unreachable")
+    at = datetime(9999, 12, 3, tzinfo=UTC)
+    schedule = retention_schedule([late_close, unreachable, declined("v-1")], at=at)
+    assert [(e.case_id, getattr(e, "code", None)) for e in schedule] == [
+        ("c-1", "OUT_OF_RANGE"),
+        ("u-1", "OUT_OF_RANGE"),
+        ("v-1", "DELETE_DECLINED"),
+    ]
+
+
+@given(
+    st.lists(retention_cases(), max_size=8),
+    st.lists(st.integers(-400, 400), min_size=8, max_size=8),
+)
+def test_each_bad_case_yields_exactly_its_error_and_leaves_the_others_unchanged(
+    cases: list[RetentionCase], shifts: list[int]
+) -> None:
+    # The schedule's moment lies before some cases' latest steps: exactly those are errors.
+    if not cases:
+        return
+    at = cases[0].last_at.astimezone(UTC) + days(shifts[0])
+    entries = list(iter_retention_schedule(cases, at=at))
+    late = [n for n, c in enumerate(cases) if c.last_at.astimezone(UTC) > at]
+    errors = [e for e in entries if isinstance(e, CaseError)]
+    assert [(e.position, e.case_id, e.code) for e in errors] == [
+        (n, cases[n].case_id, "AT_BEFORE_LAST_STEP") for n in late
+    ]
+    good = [c for n, c in enumerate(cases) if n not in late]
+    assert [e for e in entries if isinstance(e, ScheduledAction)] == list(
+        iter_retention_schedule(good, at=at)
+    )
+    tuple_form = retention_schedule(cases, at=at)
+    assert tuple_form[: len(errors)] == tuple(errors)
+    actions = [e for e in entries if isinstance(e, ScheduledAction)]
+    assert list(tuple_form[len(errors) :]) == sorted(actions, key=lambda e: e.due_on)
+
+
+@given(st.lists(retention_cases(), max_size=8), st.integers(0, 25 * 366))
+def test_the_tuple_is_the_stream_sorted_soonest_first(
+    cases: list[RetentionCase], later: int
+) -> None:
+    at = max((c.last_at.astimezone(UTC) for c in cases), default=T0) + days(later)
+    streamed = list(iter_retention_schedule(cases, at=at))
+    collected = retention_schedule(cases, at=at)
+    assert all(isinstance(e, ScheduledAction) for e in streamed)
+    assert list(collected) == sorted(streamed, key=lambda e: e[0])
+
+
+def test_the_arguments_are_checked_when_the_stream_is_asked_for() -> None:
+    naive = datetime(2025, 1, 1)
+    with pytest.raises(InvalidInput) as caught:
+        iter_retention_schedule([declined("v-1")], at=naive)
+    assert caught.value.codes == {"NAIVE_DATETIME"}
+    with pytest.raises(InvalidInput) as caught:
+        iter_retention_schedule(None, at=T0)  # type: ignore[arg-type]
+    assert caught.value.codes == {"NOT_CASES"}
+    with pytest.raises(InvalidInput) as caught:
+        iter_retention_schedule([], at=T0, protocol="torhout")  # type: ignore[arg-type]
+    assert caught.value.codes == {"WRONG_TYPE"}
+
+
+def test_the_stream_reads_the_cases_once_one_at_a_time() -> None:
+    seen: list[int] = []
+
+    def cases() -> Any:
+        for n in range(5):
+            seen.append(n)
+            yield declined(f"v-{n}")
+
+    stream = iter_retention_schedule(cases(), at=T0 + days(5))
+    assert seen == []
+    first = next(stream)
+    assert (first.case_id, seen) == ("v-0", [0])
+    assert [e.case_id for e in stream] == ["v-1", "v-2", "v-3", "v-4"]
+
+
+def test_every_case_error_code_has_its_messages_in_both_languages() -> None:
+    assert set(CASE_ERROR_CODES) == {"AT_BEFORE_LAST_STEP", "NOT_A_CASE", "OUT_OF_RANGE"}
+    for code in CASE_ERROR_CODES:
+        text = texts(f"retention.case_error.{code}")
+        assert text.en.startswith("Not scheduled")
+        assert text.nl.startswith("Niet ingepland")
+
+
+def test_the_schedule_as_json_names_a_bad_case_by_id_and_position() -> None:
+    at = T0 + days(10)
+    schedule: tuple[ScheduleEntry, ...] = retention_schedule(
+        [declined("v-1"), declined("v-2", T0 + days(20))], at=at
+    )
+    assert json.loads(schedule_as_json(schedule)) == [
+        {"case_id": "v-2", "position": 1, "error": "AT_BEFORE_LAST_STEP"},
+        {
+            "case_id": "v-1",
+            "due_on": "2024-05-03",
+            "action": "delete",
+            "clause": "A3-4",
+            "code": "DELETE_DECLINED",
+            "overdue": True,
+        },
+    ]
+
+
+def test_a_scheduled_action_names_its_case_id() -> None:
+    entry = retention_schedule([declined("v-7")], at=T0 + days(3))[0]
+    assert isinstance(entry, ScheduledAction)
+    assert entry.case_id == "v-7" == entry.case.case_id
+    assert entry.due_on == date(2024, 5, 3)
+
+
+def test_the_retention_command_decides_the_other_cases_and_exits_2_for_a_bad_one(
+    tmp_path: Path,
+) -> None:
+    from protocol_share.cli import main
+
+    path = tmp_path / "cases.json"
+    cases = [declined("v-1"), declined("v-2", T0 + days(400))]
+    path.write_text(json.dumps({"cases": [c.to_dict() for c in cases]}), encoding="utf-8")
+    out, err = io.StringIO(), io.StringIO()
+    code = main(
+        ["retention", str(path), "--at", "2025-01-01T12:00:00Z", "--json"], out=out, err=err
+    )
+    assert code == 2
+    result = json.loads(out.getvalue())
+    assert [d["case_id"] for d in result["decisions"]] == ["v-1"]
+    assert result["errors"] == [{"case_id": "v-2", "position": 1, "error": "AT_BEFORE_LAST_STEP"}]
+    assert [e["case_id"] for e in result["schedule"]] == ["v-1"]
+    out = io.StringIO()
+    code = main(["retention", str(path), "--at", "2025-01-01T12:00:00Z"], out=out, err=err)
+    assert code == 2
+    assert "v-2: declined -> not decided [AT_BEFORE_LAST_STEP]" in out.getvalue()
+    assert "errors: 1" in out.getvalue()
