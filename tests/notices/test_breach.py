@@ -367,7 +367,8 @@ def test_every_notice_is_registered_notified_or_not() -> None:
         ("lek-2025-07", 1),
         ("lek-2025-07", 2),
     ]
-    assert records[0]["authority"]["status"] == "OVERDUE_GIVE_REASONS"
+    # Its own assessment rates it unlikely to result in a risk: never overdue (art. 33(1)).
+    assert records[0]["authority"]["status"] == "NOT_REQUIRED_DOCUMENT_DECISION"
     assert records[0]["authority"]["recommended"] is False
     assert records[0]["other_party"]["required"] is False
     assert records[0]["facts"] == "Een usb-stick werd teruggevonden."
@@ -544,3 +545,76 @@ def test_every_public_name_cites_the_clause_it_serves() -> None:
         value = getattr(breach, name)
         if inspect.isclass(value) or inspect.isfunction(value):
             assert CLAUSE_ID.search(value.__doc__ or ""), name
+
+
+# --- art. 33(1) and 33(5): no notification for a breach unlikely to result in a risk --------
+
+
+@given(
+    ease=st.sampled_from(["negligible", "limited", "significant", "maximum"]),
+    confidentiality=st.sampled_from(["none", "known_recipients", "unknown_recipients"]),
+    availability=st.sampled_from(["none", "temporary", "permanent"]),
+    raise_=st.integers(-3, 3),
+    hours=st.integers(0, 24 * 400),
+)
+def test_a_breach_rated_unlikely_to_result_in_a_risk_is_never_overdue(
+    ease: str, confidentiality: str, availability: str, raise_: int, hours: int
+) -> None:
+    if (confidentiality, availability) == ("none", "none"):
+        availability = "temporary"
+    breach = notice(
+        ease_of_identification=ease,
+        confidentiality=confidentiality,
+        availability=availability,
+        context_raise=raise_,
+    )
+    status = authority_status(breach, at=AWARE + timedelta(hours=hours))
+    assert status.recommended == breach.severity().notify_authority
+    if not status.recommended:
+        assert status.code == "NOT_REQUIRED_DOCUMENT_DECISION"
+        assert not status.overdue
+        assert not status.reasons_of_delay_needed
+    elif hours > 72:
+        assert status.code == "OVERDUE_GIVE_REASONS"
+
+
+def test_a_documented_decision_not_to_notify_is_never_overdue() -> None:
+    decided = notice(not_notifying_reasons="Versleuteld pakket, sleutel niet gelekt.")
+    status = authority_status(decided, at=AWARE + timedelta(days=30))
+    assert (status.code, status.overdue, status.reasons_of_delay_needed) == (
+        "NOT_NOTIFYING_DOCUMENTED",
+        False,
+        False,
+    )
+    record = breach_register_record(decided, at=AWARE + timedelta(days=30))
+    assert record["authority"]["not_notifying_reasons"] == decided.not_notifying_reasons
+    text = body(breach_notice_email(decided, lang="en"))
+    assert "decision not to notify is documented" in text
+    assert decided.not_notifying_reasons not in text  # register only, never in the e-mail
+    with pytest.raises(InvalidInput) as caught:
+        notice(
+            not_notifying_reasons="Geen risico.",
+            authority_notified_at=AWARE + timedelta(hours=3),
+        )
+    assert caught.value.codes == {"NOTIFIED_ANYWAY"}
+
+
+@pytest.mark.parametrize("raise_", [-1, 0, 1, 2, 3])
+def test_the_context_adjustment_is_one_setting_every_assessment_honours(raise_: int) -> None:
+    breach = notice(context_raise=raise_, ease_of_identification="maximum")
+    expected = enisa_severity(
+        context_raise=raise_,
+        ease_of_identification="maximum",
+        confidentiality=breach.confidentiality,
+    )
+    assert breach.severity() == expected
+    at = AWARE + timedelta(days=5)
+    assert authority_status(breach, at=at).recommended == expected.notify_authority
+    record = breach_register_record(breach, at=at)
+    assert (record["severity"]["dpc"], record["severity"]["context_raise"]) == (
+        expected.dpc,
+        raise_,
+    )
+    assert f"DPC {expected.dpc} x" in body(breach_notice_email(breach, lang="en"))
+    round_tripped = BreachNotice.model_validate_json(breach.model_dump_json())
+    assert round_tripped.severity() == expected

@@ -190,6 +190,14 @@ MESSAGES: Final[Mapping[str, str]] = {
     "authority.status.OVERDUE_GIVE_REASONS": (
         "Overdue: notify {name} now and give the reasons for the delay (GDPR art. 33(1))."
     ),
+    "authority.status.NOT_REQUIRED_DOCUMENT_DECISION": (
+        "The assessment rates the breach unlikely to result in a risk: GDPR art. 33(1) asks"
+        " for no notification to {name}; document the decision (art. 33(5))."
+    ),
+    "authority.status.NOT_NOTIFYING_DOCUMENTED": (
+        "Not notified to {name}: the controller's decision not to notify is documented"
+        " (GDPR art. 33(5))."
+    ),
     "authority.status.NOTIFIED_IN_TIME": "{name} was notified in time.",
     "authority.status.LATE_WITH_REASONS": (
         "{name} was notified late; the reasons for the delay are recorded."
@@ -241,6 +249,9 @@ MESSAGES: Final[Mapping[str, str]] = {
     ),
     "breach_mail.authority_notified": "notified on {moment}.",
     "breach_mail.authority_advised": "advised.",
+    "breach_mail.authority_decided_not": (
+        "not notified: the controller's decision not to notify is documented (GDPR art. 33(5))."
+    ),
     "breach_mail.authority_not_required": "not required by the assessment.",
     "breach_mail.tell": "Telling the data subjects: {advice}.",
     "breach_mail.tell_yes": "advised, because of a high risk (GDPR art. 34(1))",

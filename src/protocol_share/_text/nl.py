@@ -192,6 +192,14 @@ MESSAGES: Final[Mapping[str, str]] = {
         "Te laat: meld nu aan de {name} en vermeld de redenen van de vertraging "
         "(AVG art. 33, lid 1)."
     ),
+    "authority.status.NOT_REQUIRED_DOCUMENT_DECISION": (
+        "Volgens de beoordeling leidt het lek waarschijnlijk niet tot een risico: AVG art."
+        " 33(1) vraagt geen melding aan de {name}; leg de beslissing vast (art. 33(5))."
+    ),
+    "authority.status.NOT_NOTIFYING_DOCUMENTED": (
+        "Niet gemeld aan de {name}: de beslissing van de verwerkingsverantwoordelijke om"
+        " niet te melden is vastgelegd (AVG art. 33(5))."
+    ),
     "authority.status.NOTIFIED_IN_TIME": "De {name} werd tijdig op de hoogte gebracht.",
     "authority.status.LATE_WITH_REASONS": (
         "De {name} werd laattijdig op de hoogte gebracht; de redenen zijn vastgelegd."
@@ -246,6 +254,9 @@ MESSAGES: Final[Mapping[str, str]] = {
     ),
     "breach_mail.authority_notified": "gemeld op {moment}.",
     "breach_mail.authority_advised": "aangewezen.",
+    "breach_mail.authority_decided_not": (
+        "niet gemeld: de beslissing om niet te melden is vastgelegd (artikel 33, lid 5, AVG)."
+    ),
     "breach_mail.authority_not_required": "volgens de beoordeling niet vereist.",
     "breach_mail.tell": "Betrokkenen inlichten: {advice}.",
     "breach_mail.tell_yes": "aangewezen, wegens een hoog risico (artikel 34, lid 1, AVG)",

@@ -95,7 +95,14 @@ class BreachNotice(FrozenModel):
     numbers; ``consequences``, ``measures_taken`` and ``measures_proposed`` are codes.
     ``both_parties_affected`` decides whether A9-1 requires telling the other party.
     ``encrypted`` and ``key_compromised`` decide the art. 34(3)(a) exemption.
-    ``facts``, ``delay_reasons`` and ``referral_ids`` are for the register, not e-mails.
+    ``context_raise`` is the ENISA context adjustment of the data's DPC this assessment
+    makes (default :data:`REFERRAL_CONTEXT_RAISE`); every assessment of the notice (its
+    :meth:`severity`, :func:`authority_status`, the register record, the e-mail, the CLI)
+    uses it. ``not_notifying_reasons`` documents the controller's decision not to notify
+    the supervisory authority because the breach is unlikely to result in a risk (GDPR
+    art. 33(1) and 33(5)): such a breach is never overdue.
+    ``facts``, ``delay_reasons``, ``not_notifying_reasons`` and ``referral_ids`` are for the
+    register, not e-mails.
     """
 
     notice_id: Identifier
@@ -121,7 +128,9 @@ class BreachNotice(FrozenModel):
     encrypted: bool = False
     key_compromised: bool = False
     ease_of_identification: EaseOfIdentification = "maximum"
+    context_raise: Annotated[int, Field(ge=-3, le=3)] = REFERRAL_CONTEXT_RAISE
     authority_notified_at: Instant | None = None
+    not_notifying_reasons: FreeText | None = None
     other_party_notified_at: Instant | None = None
     delay_reasons: FreeText | None = None
     facts: FreeText | None = None
@@ -161,6 +170,13 @@ class BreachNotice(FrozenModel):
                     "NOTIFIED_BEFORE_AWARE",
                     "a notification cannot precede awareness of the breach",
                 )
+        if self.not_notifying_reasons is not None and self.authority_notified_at is not None:
+            raise field_error(
+                "BreachNotice",
+                "not_notifying_reasons",
+                "NOTIFIED_ANYWAY",
+                "a decision not to notify the authority cannot stand beside its notification",
+            )
         if self.key_compromised and not self.encrypted:
             raise field_error(
                 "BreachNotice",
@@ -191,10 +207,11 @@ class BreachNotice(FrozenModel):
         """A9-1: the other party is notified, via the DPOs, when both parties are affected."""
         return self.both_parties_affected
 
-    def severity(self, *, context_raise: int = REFERRAL_CONTEXT_RAISE) -> Severity:
-        """The ENISA severity of this breach and the art. 34 recommendation (A9-1)."""
+    def severity(self, *, context_raise: int | None = None) -> Severity:
+        """The ENISA severity of this breach and the art. 34 recommendation (A9-1), with the
+        notice's own ``context_raise`` unless another is given."""
         return enisa_severity(
-            context_raise=context_raise,
+            context_raise=self.context_raise if context_raise is None else context_raise,
             ease_of_identification=self.ease_of_identification,
             confidentiality=self.confidentiality,
             integrity=self.integrity,

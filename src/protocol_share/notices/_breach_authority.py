@@ -34,7 +34,13 @@ AUTHORITY_HOURS: Final = 72
 _WINDOW: Final = timedelta(hours=AUTHORITY_HOURS)
 
 AuthorityCode = Literal[
-    "DUE", "OVERDUE_GIVE_REASONS", "NOTIFIED_IN_TIME", "LATE_WITH_REASONS", "LATE_GIVE_REASONS"
+    "DUE",
+    "OVERDUE_GIVE_REASONS",
+    "NOTIFIED_IN_TIME",
+    "LATE_WITH_REASONS",
+    "LATE_GIVE_REASONS",
+    "NOT_REQUIRED_DOCUMENT_DECISION",
+    "NOT_NOTIFYING_DOCUMENTED",
 ]
 
 
@@ -52,8 +58,12 @@ class AuthorityStatus:
     ``code``: ``DUE`` (not yet notified, deadline ahead), ``OVERDUE_GIVE_REASONS`` (not
     notified, deadline passed: notify now, with the reasons of the delay),
     ``NOTIFIED_IN_TIME``, ``LATE_WITH_REASONS`` or ``LATE_GIVE_REASONS`` (notified late,
-    reasons still missing). ``recommended`` is the ENISA-based advice whether to notify at
-    all; the controller decides, and every breach is registered either way (art. 33(5)).
+    reasons still missing), ``NOT_NOTIFYING_DOCUMENTED`` (the controller documented its
+    decision not to notify, art. 33(5)) or ``NOT_REQUIRED_DOCUMENT_DECISION`` (not
+    notified, and the notice's own assessment rates the breach unlikely to result in a
+    risk: art. 33(1) asks for no notification; document the decision). Neither of the
+    last two is ever overdue. ``recommended`` is the ENISA-based advice whether to notify
+    at all; the controller decides, and every breach is registered either way (art. 33(5)).
     """
 
     authority: SupervisoryAuthority
@@ -67,9 +77,13 @@ class AuthorityStatus:
     message_nl: str
 
 
-def _code(notice: BreachNotice, now: datetime, due: datetime) -> AuthorityCode:
+def _code(notice: BreachNotice, now: datetime, due: datetime, recommended: bool) -> AuthorityCode:
     notified = notice.authority_notified_at
     if notified is None:
+        if notice.not_notifying_reasons is not None:
+            return "NOT_NOTIFYING_DOCUMENTED"
+        if not recommended:
+            return "NOT_REQUIRED_DOCUMENT_DECISION"
         return "DUE" if now <= due else "OVERDUE_GIVE_REASONS"
     if as_utc(notified) <= due:
         return "NOTIFIED_IN_TIME"
@@ -89,7 +103,8 @@ def authority_status(
         )
     deadline = authority_deadline(notice)
     due = as_utc(deadline)
-    code = _code(notice, now, due)
+    recommended = notice.severity().notify_authority
+    code = _code(notice, now, due, recommended)
     authority = protocol.supervisory_authority
     deadlines = Texts(short_moment(deadline, "nl"), short_moment(deadline, "en"))
     text = texts(f"authority.status.{code}", name=authority.short_name, deadline=deadlines)
@@ -100,7 +115,7 @@ def authority_status(
         overdue=code == "OVERDUE_GIVE_REASONS",
         reasons_of_delay_needed=code in {"OVERDUE_GIVE_REASONS", "LATE_GIVE_REASONS"},
         remaining=max(due - now, timedelta(0)),
-        recommended=notice.severity().notify_authority,
+        recommended=recommended,
         message_en=text.en,
         message_nl=text.nl,
     )

@@ -48,6 +48,8 @@ def _breach_lines(notice: BreachNotice, protocol: Protocol, lang: Lang) -> list[
     notified = notice.authority_notified_at
     if notified:
         state = message("breach_mail.authority_notified", lang, moment=short_moment(notified, lang))
+    elif notice.not_notifying_reasons is not None:
+        state = message("breach_mail.authority_decided_not", lang)
     elif status.recommended:
         state = message("breach_mail.authority_advised", lang)
     else:

@@ -67,6 +67,7 @@ def breach_register_record(
             "cb": severity.cb,
             "score": severity.score,
             "level": severity.level,
+            "context_raise": notice.context_raise,
         },
         "authority": {
             "name": status.authority.name,
@@ -76,6 +77,7 @@ def breach_register_record(
             "status": status.code,
             "recommended": status.recommended,
             "delay_reasons": notice.delay_reasons,
+            "not_notifying_reasons": notice.not_notifying_reasons,
         },
         "data_subjects_told": {
             "recommended": severity.tell_data_subjects,
