@@ -13,7 +13,7 @@ may follow in phases (art. 33(4)): :meth:`BreachNotice.supplement` returns the n
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Annotated, Any, Literal, Self
+from typing import Annotated, Any, ClassVar, Literal, Self
 
 from pydantic import AfterValidator, Field, model_validator
 
@@ -136,6 +136,10 @@ class BreachNotice(FrozenModel):
     facts: FreeText | None = None
     referral_ids: tuple[Identifier, ...] = ()
     changed: frozenset[str] = frozenset()
+
+    _personal_fields: ClassVar[frozenset[str]] = frozenset(
+        {"facts", "delay_reasons", "not_notifying_reasons"}
+    )
 
     @model_validator(mode="after")
     def _consistent(self) -> Self:
