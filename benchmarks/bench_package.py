@@ -42,7 +42,6 @@ from protocol_share import (
 )
 from protocol_share.examples import example_referral
 from protocol_share.package._archive import PackageKey, unseal
-from protocol_share.package._kdf import hook_installed
 from protocol_share.package._package import generate_password, open_package, pack
 from protocol_share.package._payload import DOCUMENT_NAME, TEXT_NAME
 
@@ -180,9 +179,7 @@ def main(runs: int = 25) -> int:
     print(
         f"python {platform.python_version()}, py7zr {py7zr.__version__}, {banner.stdout.split(chr(10))[1].strip()}"
     )
-    print(
-        f"cpu: {platform.processor() or platform.machine()}, {os.cpu_count()} cores; key hook: {hook_installed()}"
-    )
+    print(f"cpu: {platform.processor() or platform.machine()}, {os.cpu_count()} cores")
     print(
         f"content: {sum(map(len, members.values()))} bytes in 2 files; password {len(password)} characters"
     )

@@ -45,6 +45,7 @@ from protocol_share.errors import (
     ReferralRefused,
     SignatureInvalid,
     UnexpectedContent,
+    UnsupportedCoder,
     WrongPassword,
 )
 from protocol_share.notices import (
@@ -173,6 +174,7 @@ __all__ = [
     "SupervisoryAuthority",
     "TerminationNotice",
     "UnexpectedContent",
+    "UnsupportedCoder",
     "WrongPassword",
     "__version__",
     "authority_deadline",

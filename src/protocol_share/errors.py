@@ -32,6 +32,7 @@ __all__ = [
     "ReferralRefused",
     "SignatureInvalid",
     "UnexpectedContent",
+    "UnsupportedCoder",
     "WrongPassword",
 ]
 
@@ -94,6 +95,11 @@ class PackageError(ProtocolShareError):
 
 class CorruptPackage(PackageError):
     """Not a 7z archive, truncated, or damaged (A6-2)."""
+
+
+class UnsupportedCoder(CorruptPackage):
+    """The archive asks for a coder (compression method or filter) outside the decoder's
+    allow-list, refused before anything is decoded (A6-2): see ``docs/security.md``."""
 
 
 class NotEncrypted(PackageError):

@@ -9,9 +9,12 @@ from __future__ import annotations
 
 import secrets
 import struct
-from collections.abc import Callable
+import zlib
+from collections.abc import Callable, Sequence
 from datetime import UTC, datetime, timedelta
 from typing import Any
+
+from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
 
 from protocol_share import (
     TORHOUT,
@@ -25,6 +28,7 @@ from protocol_share import (
 from protocol_share.package import _sevenzip as sz
 from protocol_share.package._archive import PackageKey, seal
 from protocol_share.package._payload import DOCUMENT_NAME, TEXT_NAME
+from protocol_share.package._sevenzip import _format as f
 
 AT = datetime(2024, 5, 2, 10, 0, tzinfo=UTC)
 PASSWORD = "Vlinder-Kast-42-zonnebloem"
@@ -136,3 +140,53 @@ OUR_ATTRIBUTES = struct.pack("<I", 0x20 | 0x8000 | (0o100600 << 16))
 
 def minimal_members(document: bytes) -> dict[str, bytes]:
     return {DOCUMENT_NAME: document, TEXT_NAME: b"tekst\r\n"}
+
+
+def forged(
+    stream: bytes,
+    coders: Sequence[tuple[bytes, bytes]],
+    sizes: Sequence[int],
+    members: Sequence[tuple[str, bytes]] | Sequence[tuple[str, int, int]],
+    key: PackageKey = KEY,
+) -> bytes:
+    """A package-shaped archive whose one folder is AES-256 over ``stream``, then
+    ``coders`` (method id, properties) in decoding order, each declaring it writes
+    ``sizes[i]`` bytes. ``members`` are (name, content) or, to lie, (name, size, CRC).
+
+    Built as 7-Zip lays it out (coders in decoding order, each reading the one before),
+    so that any coder, allowed or not, with any properties, can be put before the decoder.
+    """
+    listed = [
+        (item[0], len(item[1]), zlib.crc32(item[1])) if len(item) == 2 else item for item in members
+    ]
+    iv = secrets.token_bytes(16)
+    aes_key = key.key_for(19, b"")
+    padded = stream + bytes(-len(stream) % 16)
+    encryptor = Cipher(algorithms.AES(aes_key), modes.CBC(iv)).encryptor()
+    packed = encryptor.update(padded) + encryptor.finalize()
+    number = f.encode_number
+    aes_properties = bytes([19 | 0x40, len(iv) - 1]) + iv
+    folder = number(1 + len(coders))
+    folder += bytes([0x20 | len(f.AES)]) + f.AES + number(len(aes_properties)) + aes_properties
+    for method, properties in coders:
+        flags = len(method) | (0x20 if properties else 0)
+        folder += bytes([flags]) + method
+        if properties:
+            folder += number(len(properties)) + properties
+    for index in range(1, 1 + len(coders)):
+        folder += number(index) + number(index - 1)
+    header = bytearray([f.HEADER, f.MAIN_STREAMS, f.PACK_INFO]) + number(0) + number(1)
+    header += bytes([f.SIZE]) + number(len(packed)) + bytes([f.END])
+    header += bytes([f.UNPACK_INFO, f.FOLDER]) + number(1) + b"\x00" + folder
+    header += bytes([f.CODERS_UNPACK_SIZE]) + number(len(stream))
+    header += b"".join(number(size) for size in sizes) + bytes([f.END])
+    header += bytes([f.SUBSTREAMS, f.NUM_UNPACK_STREAM]) + number(len(listed))
+    header += bytes([f.SIZE]) + b"".join(number(size) for _, size, _ in listed[:-1])
+    header += bytes([f.CRC, 1]) + b"".join(struct.pack("<I", crc) for _, _, crc in listed)
+    header += bytes([f.END, f.END, f.FILES_INFO]) + number(len(listed))
+    names = b"\x00" + b"".join(name.encode("utf-16-le") + b"\x00\x00" for name, _, _ in listed)
+    header += bytes([f.NAME]) + number(len(names)) + names
+    attributes = b"\x01\x00" + OUR_ATTRIBUTES * len(listed)
+    header += bytes([f.WIN_ATTRIBUTES]) + number(len(attributes)) + attributes
+    header += bytes([f.END, f.END])
+    return sz.assemble(packed, bytes(header), key=aes_key, cycles=19, iv=secrets.token_bytes(16))

@@ -29,6 +29,7 @@ from protocol_share import (
     PackageError,
     PackageTooLarge,
     UnexpectedContent,
+    UnsupportedCoder,
     WrongPassword,
 )
 from protocol_share.package._archive import PackageKey, unseal
@@ -170,7 +171,20 @@ def archive_with_7zz(directory: Path, *switches: str, names: tuple[str, ...] = (
 
 @pytest.mark.parametrize(
     "method",
-    ["-m0=LZMA2", "-m0=LZMA", "-m0=PPMd", "-m0=LZMA2 -mx=9", "-m0=Copy", "-m0=BZip2"],
+    [
+        "-m0=LZMA2",
+        "-m0=LZMA",
+        "-m0=PPMd",
+        "-m0=PPMd:o=32:mem=64m",
+        "-m0=LZMA2 -mx=9",
+        "-m0=Copy",
+        "-m0=BZip2",
+        "-mf=BCJ",
+        "-mf=Delta:4",
+        "-m0=LZMA -mf=BCJ",
+        "-m0=PPMd -mf=Delta:2",
+        "-m0=BZip2 -mf=BCJ",
+    ],
 )
 @pytest.mark.parametrize("solid", ["-ms=on", "-ms=off"])
 def test_archives_7zz_writes_with_encrypted_headers_open(
@@ -237,6 +251,46 @@ def test_7zz_archives_with_extra_files_directories_or_links_are_refused(tmp_path
         archive = archive_with_7zz(tmp_path, f"-p{PASSWORD}", "-mhe=on", *switches, names=names)
         assert type(_refusal(archive)) is UnexpectedContent, names
         (tmp_path / "door-7zz.7z").unlink()
+
+
+@pytest.mark.parametrize(
+    "method", ["-m0=Deflate", "-m0=Deflate64", "-m0=BCJ2 -m1=LZMA", "-mf=ARM64", "-mf=SPARC"]
+)
+def test_a_7zz_archive_with_a_coder_outside_the_allow_list_is_refused_before_decoding(
+    method: str, tmp_path: Path
+) -> None:
+    write_members(tmp_path, PASSWORD)
+    archive = archive_with_7zz(tmp_path, f"-p{PASSWORD}", "-mhe=on", *method.split())
+    assert type(_refusal(archive)) is UnsupportedCoder
+
+
+@pytest.mark.parametrize(
+    "method",
+    [
+        "-m0=LZMA2",
+        "-m0=LZMA",
+        "-m0=PPMd",
+        "-m0=BZip2",
+        "-mf=BCJ",
+        "-mf=Delta:4",
+        "-m0=Deflate",
+    ],
+)
+def test_each_coders_7zz_bomb_is_refused_before_decoding(method: str, tmp_path: Path) -> None:
+    write_members(tmp_path, PASSWORD)
+    (tmp_path / TEXT_NAME).write_bytes(bytes(16 << 20))
+    archive = archive_with_7zz(tmp_path, f"-p{PASSWORD}", "-mhe=on", *method.split())
+    refusal = _refusal(archive)
+    expected = UnsupportedCoder if "Deflate" in method else PackageTooLarge
+    assert type(refusal) is expected, refusal
+
+
+def test_a_7zz_archive_with_trailing_bytes_is_refused(tmp_path: Path) -> None:
+    write_members(tmp_path, PASSWORD)
+    archive = archive_with_7zz(tmp_path, f"-p{PASSWORD}", "-mhe=on")
+    assert open_package(archive, password=PASSWORD)
+    for tail in (b"\x00", archive):
+        assert type(_refusal(archive + tail)) is CorruptPackage
 
 
 def test_a_7zz_bomb_is_refused_by_its_declared_size(tmp_path: Path) -> None:

@@ -4,7 +4,8 @@
 - :mod:`._payload`: what travels inside: ``verwijzing.json`` and ``verwijzing.txt``.
 - :mod:`._signing`: the optional signed manifest.
 - :mod:`._mail`: the package e-mail.
-- :mod:`._archive`, :mod:`._kdf`, :mod:`._sevenzip`, :mod:`._py7zr`: the encrypted 7z layer.
+- :mod:`._archive`, :mod:`._kdf`, :mod:`._sevenzip`: the encrypted 7z layer, read by the
+  library's own bounded decoder.
 """
 
 from protocol_share.package._archive import (

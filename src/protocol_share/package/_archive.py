@@ -5,27 +5,31 @@
 judged and every refusal is its own :class:`~protocol_share.errors.PackageError`:
 
 1. the input size against ``max_archive_size`` (:class:`PackageTooLarge`);
-2. the signature header and the header's clear description (:class:`CorruptPackage`);
+2. the signature header and the header's clear description, the input ending exactly
+   where the archive's next header ends (:class:`CorruptPackage`);
 3. a header in clear is refused: :class:`HeadersNotEncrypted` when the content is
    encrypted, :class:`NotEncrypted` when it is not;
 4. the encrypted header is decrypted with the key, its size and CRC checked
    (:class:`WrongPassword` when they fail: 7z has no MAC, so a damaged encrypted header
    looks the same);
-5. the declared layout: every folder encrypted (:class:`NotEncrypted`), exactly the
-   expected members, no directory, link or path (:class:`UnexpectedContent`), declared
-   sizes and decoder memory within the limits (:class:`PackageTooLarge`);
-6. only then py7zr decompresses, with ``max_extract_size`` and a collector that refuses
-   any byte past a member's declared size; a CRC or decoding failure there is
-   :class:`CorruptPackage` (the password was proven right in step 4).
+5. the declared layout: the packed streams fill the archive without gap, every folder
+   encrypted (:class:`NotEncrypted`), every coder on the allow-list
+   (:class:`UnsupportedCoder`), exactly the expected members, no directory, link or path
+   (:class:`UnexpectedContent`), declared sizes and decoder memory within the limits
+   (:class:`PackageTooLarge`);
+6. only then the library's own decoder (:mod:`._sevenzip._decode`) decrypts and
+   decompresses each folder, never past its declared size, and checks every member's
+   size and CRC; a failure there is :class:`CorruptPackage` (the password was proven right
+   in step 4).
 
-The key is derived once per :class:`PackageKey` and lent to py7zr (:mod:`._kdf`).
+The key is derived once per :class:`PackageKey` (:mod:`._kdf`); no dependency is patched.
 """
 
 from __future__ import annotations
 
 import secrets
 from collections.abc import Collection, Sequence
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
 from protocol_share._time import require_aware
@@ -36,18 +40,20 @@ from protocol_share.errors import (
     NotEncrypted,
     PackageTooLarge,
     UnexpectedContent,
+    UnsupportedCoder,
     WrongPassword,
 )
 from protocol_share.package import _kdf
 from protocol_share.package import _sevenzip as sz
-from protocol_share.package._py7zr import decompress
 
 __all__ = [
     "DEFAULT_MAX_ARCHIVE_SIZE",
     "DEFAULT_MAX_CONTENT_SIZE",
+    "EARLIEST_TIME",
     "MAX_DECODER_MEMORY",
     "MAX_PASSWORD_LENGTH",
     "PackageKey",
+    "check_archive_time",
     "seal",
     "unseal",
 ]
@@ -55,7 +61,10 @@ __all__ = [
 DEFAULT_MAX_ARCHIVE_SIZE = 1024 * 1024
 DEFAULT_MAX_CONTENT_SIZE = 1024 * 1024
 MAX_DECODER_MEMORY = 64 * 1024 * 1024
-"""The largest LZMA dictionary or PPMd model an archive may ask the decoder to allocate."""
+"""The largest LZMA dictionary or PPMd model an archive may ask the decoder to allocate
+(an LZMA dictionary is allocated no larger than the output it serves in any case)."""
+EARLIEST_TIME = datetime(1601, 1, 1, tzinfo=UTC)
+"""The earliest member time 7z can write (its FILETIME counts from 1601-01-01 UTC)."""
 MAX_PASSWORD_LENGTH = 256
 """Longer passwords are refused: the key derivation hashes the password 2**19 times."""
 COMPRESSION_PRESET = 1
@@ -154,13 +163,24 @@ class PackageKey:
         )
 
 
+def check_archive_time(moment: object, name: str = "at") -> datetime:
+    """``moment``, aware and within what a 7z member time can hold (A6-2); else
+    :class:`InvalidInput` (``NAIVE_DATETIME``, ``OUT_OF_RANGE`` before 1601-01-01 UTC)."""
+    moment = require_aware(moment, name)
+    if moment < EARLIEST_TIME:
+        raise InvalidInput.single(
+            "arguments", name, "OUT_OF_RANGE", "lies before 1601, the start of 7z's time"
+        )
+    return moment
+
+
 def seal(members: Sequence[tuple[str, bytes]], key: PackageKey, *, mtime: datetime) -> bytes:
     """A 7-Zip archive of ``members``: LZMA2 (low preset), AES-256, header encrypted (A6-2).
 
     Every member carries ``mtime`` (aware). Two fresh IVs come from :mod:`secrets`, so two
     archives of the same members differ; their content is the same.
     """
-    require_aware(mtime, "mtime")
+    check_archive_time(mtime, "mtime")
     return sz.write_archive(
         members,
         key=key.key_for(_kdf.CYCLES, b""),
@@ -192,17 +212,6 @@ def _check_aes(coder: sz.Coder) -> sz.AesParameters:
     if len(parameters.salt) > 16 or len(coder.properties) > 2 + 16 + 16:
         raise sz.Malformed("AES coder properties of the wrong size")
     return parameters
-
-
-def _decoder_memory(coder: sz.Coder) -> int:
-    if coder.method == sz.LZMA and len(coder.properties) == 5:
-        return int.from_bytes(coder.properties[1:5], "little")
-    if coder.method == sz.LZMA2 and len(coder.properties) == 1:
-        value = min(coder.properties[0], 40)
-        return (2 | (value & 1)) << (value // 2 + 11)
-    if coder.method == sz.PPMD and len(coder.properties) == 5:
-        return int.from_bytes(coder.properties[1:5], "little")
-    return 0
 
 
 def _refuse_clear_header(layout: sz.Layout, data: bytes) -> None:
@@ -245,6 +254,7 @@ def _check_layout(
     for folder in main.folders:
         if not folder.encrypted:
             raise NotEncrypted("part of the archive's content is not AES-256 encrypted (A6-2)")
+    plans = [sz.plan_folder(folder) for folder in main.folders]  # the allow-list, first
     declared = sum(member.size for member in layout.members)
     if declared > max_content_size or any(
         size > max_content_size + len(data)
@@ -253,17 +263,16 @@ def _check_layout(
     ):
         raise PackageTooLarge("the archive's declared content is over the size limit")
     salts = {_check_aes(coder).salt for coder in _header_aes(layout)}
-    for folder in main.folders:
-        for coder in folder.coders:
-            if coder.method == sz.AES:
-                salts.add(_check_aes(coder).salt)
-            elif _decoder_memory(coder) > MAX_DECODER_MEMORY:
-                raise PackageTooLarge("the archive asks for more decoder memory than allowed")
+    for plan in plans:
+        salts.add(_check_aes(plan.aes).salt)
+        if sz.decoder_memory(plan.compressor) > MAX_DECODER_MEMORY:
+            raise PackageTooLarge("the archive asks for more decoder memory than allowed")
     if len(salts) > 1:
         # 7-Zip derives one key per archive (no salt); several would each cost a derivation.
         raise sz.Unsupported("more than one key derivation in the archive")
     for index in range(len(main.pack_sizes)):
         sz.packed_span(len(data), main, index)
+    sz.check_coverage(layout)
     seen: set[str] = set()
     for member in layout.members:
         if member.is_link:
@@ -320,12 +329,16 @@ def _inspect(
             ) from None
     except sz.TooManyMembers:
         raise UnexpectedContent("the archive holds more files than expected") from None
+    except sz.RefusedCoder as error:
+        raise UnsupportedCoder(f"the archive uses a coder the decoder refuses: {error}") from None
     except sz.OverLimit:
         raise PackageTooLarge("the archive's header is over the size limit") from None
     except (sz.Malformed, sz.Unsupported) as error:
         raise CorruptPackage(f"not a readable 7z package: {error}") from None
     try:
         _check_layout(layout, data, names, required, max_content_size)
+    except sz.RefusedCoder as error:
+        raise UnsupportedCoder(f"the archive uses a coder the decoder refuses: {error}") from None
     except (sz.Malformed, sz.Unsupported) as error:
         raise CorruptPackage(f"not a readable 7z package: {error}") from None
     return layout, key
@@ -358,6 +371,7 @@ def unseal(
     if not data:
         raise CorruptPackage("not a 7z archive: the input is empty")
     layout, key = _inspect(data, password, names, required, max_content_size)
-    return decompress(
-        data, password=key.password, keys=key._keys, layout=layout, limit=max_content_size
-    )
+    try:
+        return sz.decode_members(data, layout, lambda p: key.key_for(p.cycles, p.salt))
+    except (sz.Malformed, sz.Unsupported) as error:
+        raise CorruptPackage(f"the archive's content does not decode: {error}") from None

@@ -31,7 +31,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey,
 
 from protocol_share._model import FrozenModel
 from protocol_share._text import Lang, check_lang
-from protocol_share._time import Instant, local_date, require_aware
+from protocol_share._time import Instant, local_date
 from protocol_share.clientdata._fields import ClientData
 from protocol_share.decision._check import check_referral
 from protocol_share.decision._consent import Identifier
@@ -41,6 +41,7 @@ from protocol_share.package._archive import (
     DEFAULT_MAX_ARCHIVE_SIZE,
     DEFAULT_MAX_CONTENT_SIZE,
     PackageKey,
+    check_archive_time,
     seal,
     unseal,
 )
@@ -183,12 +184,13 @@ def pack(
     Raises :class:`ReferralRefused` (with ``.decision``) when
     :func:`~protocol_share.decision._check.check_referral` says no: nothing is packed. Raises
     :class:`InvalidInput` for a weak password (:func:`check_password`), a naive ``at`` or
-    arguments of the wrong type. ``at`` is the moment of sending; it becomes ``sent_at``
+    arguments of the wrong type, and ``OUT_OF_RANGE`` for an ``at`` before 1601 (7z's
+    member times start there). ``at`` is the moment of sending; it becomes ``sent_at``
     and the members' time in the archive. ``lang`` chooses the language of
     ``verwijzing.txt`` and of the e-mail: Dutch (the default, for the Flemish recipient)
     or English; ``verwijzing.json`` is the same either way.
     """
-    at = require_aware(at)
+    at = check_archive_time(at)
     lang = check_lang(lang)
     if not isinstance(referral, Referral):
         raise InvalidInput.single("arguments", "referral", "NOT_A_REFERRAL", "must be a Referral")

@@ -10,7 +10,10 @@ from dataclasses import dataclass, field
 
 __all__ = [
     "AES",
+    "BCJ",
+    "BZIP2",
     "COPY",
+    "DELTA",
     "LZMA",
     "LZMA2",
     "MAX_HEADER_SIZE",
@@ -23,6 +26,7 @@ __all__ = [
     "Member",
     "OverLimit",
     "Reader",
+    "RefusedCoder",
     "Streams",
     "TooManyMembers",
     "Unsupported",
@@ -34,7 +38,10 @@ AES = bytes.fromhex("06f10701")
 LZMA = bytes.fromhex("030101")
 LZMA2 = bytes.fromhex("21")
 PPMD = bytes.fromhex("030401")
+BZIP2 = bytes.fromhex("040202")
 COPY = bytes.fromhex("00")
+BCJ = bytes.fromhex("03030103")
+DELTA = bytes.fromhex("03")
 
 # property ids (7zFormat.txt)
 END, HEADER, ARCHIVE_PROPERTIES, ADDITIONAL_STREAMS = 0x00, 0x01, 0x02, 0x03
@@ -63,6 +70,11 @@ class Malformed(Exception):
 
 class Unsupported(Exception):
     """Valid 7z, but a feature a package never needs (external streams, exotic coders)."""
+
+
+class RefusedCoder(Unsupported):
+    """A coder (compression method or filter) outside the decoder's allow-list, or one in
+    a place of the folder's chain where 7-Zip never puts it."""
 
 
 class OverLimit(Unsupported):
@@ -118,7 +130,8 @@ class Reader:
         if value > self.remaining + 1:
             raise Malformed(f"more {what} than the header has bytes for")
         if value > limit:
-            raise (TooManyMembers if what == "members" else Unsupported)(f"too many {what}")
+            kind = {"members": TooManyMembers, "coders": RefusedCoder}.get(what, Unsupported)
+            raise kind(f"too many {what}")
         return value
 
     def uint32(self) -> int:
@@ -265,3 +278,5 @@ class Layout:
     main: Streams | None = None
     members: list[Member] = field(default_factory=list)
     header_size: int = 0
+    next_header_at: int = 0
+    """Where the next header starts: the packed streams must fill the bytes before it."""

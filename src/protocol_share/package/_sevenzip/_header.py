@@ -20,7 +20,7 @@ from protocol_share.package._sevenzip._format import (
     Layout,
     Malformed,
     OverLimit,
-    Unsupported,
+    RefusedCoder,
 )
 from protocol_share.package._sevenzip._read import packed_span
 
@@ -106,7 +106,7 @@ def header_coders(layout: Layout) -> list[Coder]:
         elif coder.method in (LZMA, LZMA2):
             _lzma_filter(coder, 0)
         elif coder.method != COPY:
-            raise Unsupported("a header coder other than AES, LZMA, LZMA2 or copy")
+            raise RefusedCoder("a header coder other than AES, LZMA, LZMA2 or copy")
     return [folder.coders[number] for number in order]
 
 

@@ -52,7 +52,7 @@ from protocol_share.package._sevenzip._format import (
     Unsupported,
 )
 
-__all__ = ["packed_span", "parse_header", "read_layout"]
+__all__ = ["check_coverage", "packed_span", "parse_header", "read_layout"]
 
 
 def _pack_info(reader: Reader, streams: Streams) -> None:
@@ -335,6 +335,9 @@ def read_layout(data: bytes) -> tuple[Layout, bytes]:
     start = 32 + next_offset
     if next_size == 0 or next_offset > len(data) or next_size > len(data) - start:
         raise Malformed("the header lies outside the archive")
+    if start + next_size != len(data):
+        # 7-Zip writes the next header last: bytes after it are covered by nothing.
+        raise Malformed("bytes after the end of the archive")
     raw = data[start : start + next_size]
     if zlib.crc32(raw) != next_crc:
         raise Malformed("the header's CRC does not match")
@@ -352,6 +355,7 @@ def read_layout(data: bytes) -> tuple[Layout, bytes]:
         raise Malformed("unknown header kind")
     if reader.remaining:
         raise Malformed("bytes after the end of the header")
+    layout.next_header_at = start
     return layout, raw
 
 
@@ -362,6 +366,25 @@ def packed_span(data_length: int, streams: Streams, index: int) -> tuple[int, in
     if end > data_length:
         raise Malformed("a packed stream runs past the end of the archive")
     return start, end
+
+
+def check_coverage(layout: Layout) -> None:
+    """The packed streams fill the bytes between the signature header and the next header
+    exactly, without gap or overlap: no byte of the archive is covered by nothing."""
+    spans = []
+    for streams in (layout.header_streams, layout.main):
+        if streams is not None:
+            start = 32 + streams.pack_pos
+            for size in streams.pack_sizes:
+                spans.append((start, start + size))
+                start += size
+    position = 32
+    for start, end in sorted(spans):
+        if start != position:
+            raise Malformed("bytes between the packed streams are covered by nothing")
+        position = end
+    if position != layout.next_header_at:
+        raise Malformed("bytes before the header are covered by nothing")
 
 
 def parse_header(decoded: bytes, layout: Layout) -> None:

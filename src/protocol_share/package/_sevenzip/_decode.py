@@ -1,0 +1,296 @@
+"""The one bounded decoder of a package's content (A6-2).
+
+A folder is decoded only after :func:`plan_folder` has judged its coders, in decoding
+order, against the allow-list (anything else is :class:`RefusedCoder`, before a byte is
+decoded):
+
+1. AES-256-CBC (7-Zip's ``06F10701``), exactly once and first: :mod:`cryptography`;
+2. one compressor: LZMA2 or LZMA (:mod:`lzma`, raw), PPMd (7-Zip's PPMd7, :mod:`pyppmd`),
+   BZip2 (:mod:`bz2`) or Copy;
+3. at most one filter: BCJ (x86) or Delta, applied with :mod:`lzma`'s raw filters.
+
+Every step decodes at most the size the folder declares for it (``max_length``), so
+output and memory are bounded by the declared sizes, which the caller has checked
+against its limits; decoder memory is bounded by :func:`decoder_memory` (an LZMA
+dictionary is never allocated larger than the output it serves). A step that yields
+another size, or LZMA2 or BZip2 data that goes on past the declared size, is
+:class:`Malformed`; so is every error a decoder raises.
+"""
+
+from __future__ import annotations
+
+import bz2
+import lzma
+import zlib
+from dataclasses import dataclass
+
+from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
+
+from protocol_share.package._sevenzip._format import (
+    AES,
+    AES_BLOCK,
+    BCJ,
+    BZIP2,
+    COPY,
+    DELTA,
+    LZMA,
+    LZMA2,
+    PPMD,
+    Coder,
+    Folder,
+    Layout,
+    Malformed,
+    RefusedCoder,
+    Streams,
+)
+from protocol_share.package._sevenzip._header import KeyFor, aes_parameters
+from protocol_share.package._sevenzip._read import packed_span
+
+__all__ = [
+    "COMPRESSORS",
+    "FILTERS",
+    "PPMD_MAX_ORDER",
+    "PPMD_MIN_MEMORY",
+    "PPMD_MIN_ORDER",
+    "Plan",
+    "decode_members",
+    "decoder_memory",
+    "plan_folder",
+]
+
+COMPRESSORS = {LZMA2: "LZMA2", LZMA: "LZMA", PPMD: "PPMd", BZIP2: "BZip2", COPY: "Copy"}
+"""The compressors a package's folder may use, by 7z method id."""
+FILTERS = {BCJ: "BCJ", DELTA: "Delta"}
+"""The filters a package's folder may use after its compressor, by 7z method id."""
+PPMD_MIN_ORDER, PPMD_MAX_ORDER = 2, 64
+PPMD_MIN_MEMORY = 1 << 11
+"""7-Zip's own bounds for a PPMd7 model (``PPMD7_MIN_ORDER`` ... ``PPMD7_MIN_MEM_SIZE``)."""
+_STORED_CHUNK = 1 << 16  # the largest uncompressed LZMA2 chunk
+
+
+def _name(method: bytes) -> str:
+    known = COMPRESSORS.get(method) or FILTERS.get(method) or ("AES" if method == AES else None)
+    return known or f"method {method.hex() or 'without id'}"
+
+
+@dataclass(frozen=True, slots=True)
+class Plan:
+    """A folder judged decodable: its AES coder, compressor and optional filter, and the
+    size each of them declares it writes."""
+
+    aes: Coder
+    compressor: Coder
+    filter: Coder | None
+    aes_size: int
+    size: int
+
+
+def _ppmd_properties(properties: bytes) -> tuple[int, int]:
+    # 7-Zip writes 5 bytes (order, model size); py7zr 7 (two more, unused by the decoder).
+    if len(properties) not in (5, 7):
+        raise Malformed("PPMd coder properties of the wrong size")
+    order, memory = properties[0], int.from_bytes(properties[1:5], "little")
+    if not PPMD_MIN_ORDER <= order <= PPMD_MAX_ORDER:
+        raise Malformed("a PPMd model order outside 2 to 64")
+    if memory < PPMD_MIN_MEMORY:
+        raise Malformed("a PPMd model smaller than 7-Zip allows")
+    return order, memory
+
+
+def decoder_memory(coder: Coder) -> int:
+    """The memory ``coder``'s properties ask the decoder to allocate: the LZMA or LZMA2
+    dictionary, the PPMd model (every property form); 0 for the others."""
+    properties = coder.properties
+    if coder.method == LZMA and len(properties) == 5:
+        return int.from_bytes(properties[1:5], "little")
+    if coder.method == LZMA2 and len(properties) == 1:
+        value = min(properties[0], 40)
+        return (2 | (value & 1)) << (value // 2 + 11)
+    if coder.method == PPMD and len(properties) >= 5:
+        return int.from_bytes(properties[1:5], "little")
+    return 0
+
+
+def _check_properties(coder: Coder) -> None:
+    method, properties = coder.method, coder.properties
+    if method == LZMA and (len(properties) != 5 or properties[0] >= 9 * 5 * 5):
+        raise Malformed("LZMA coder properties of the wrong size")
+    if method == LZMA2 and (len(properties) != 1 or properties[0] > 40):
+        raise Malformed("LZMA2 coder properties of the wrong size")
+    if method == PPMD:
+        _ppmd_properties(properties)
+    if method in (BZIP2, COPY, BCJ) and properties:
+        raise Malformed(f"{_name(method)} coder with properties")
+    if method == DELTA and len(properties) != 1:
+        raise Malformed("Delta coder properties of the wrong size")
+
+
+def plan_folder(folder: Folder) -> Plan:
+    """Judge ``folder``'s coders before anything is decoded (A6-2).
+
+    Raises :class:`RefusedCoder` for a coder outside the allow-list or out of its place
+    (AES first, then one compressor, then at most one filter), :class:`Malformed` for
+    properties or sizes 7-Zip never writes.
+    """
+    for coder in folder.coders:
+        if coder.method != AES and coder.method not in COMPRESSORS and coder.method not in FILTERS:
+            raise RefusedCoder(f"a coder outside the allow-list ({_name(coder.method)})")
+    order = folder.chain()
+    coders = [folder.coders[number] for number in order]
+    sizes = [folder.unpack_sizes[folder.first_out(number)] for number in order]
+    if not 2 <= len(coders) <= 3 or coders[0].method != AES:
+        raise RefusedCoder("a folder other than AES, one compressor and at most one filter")
+    if coders[1].method not in COMPRESSORS:
+        raise RefusedCoder(f"{_name(coders[1].method)} where a compressor belongs")
+    if len(coders) == 3 and coders[2].method not in FILTERS:
+        raise RefusedCoder(f"{_name(coders[2].method)} where a filter belongs")
+    aes_parameters(coders[0].properties)
+    for coder in coders[1:]:
+        _check_properties(coder)
+    if len(coders) == 3 and sizes[1] != sizes[2]:
+        raise Malformed("a filter that changes the size of its data")
+    if coders[1].method == COPY and sizes[0] != sizes[1]:
+        raise Malformed("a copy that changes the size of its data")
+    return Plan(coders[0], coders[1], coders[2] if len(coders) == 3 else None, sizes[0], sizes[-1])
+
+
+def _decrypt(packed: bytes, plan: Plan, key_for: KeyFor) -> bytes:
+    if len(packed) % AES_BLOCK or not len(packed) - AES_BLOCK < plan.aes_size <= len(packed):
+        raise Malformed("encrypted data of another size than declared")
+    parameters = aes_parameters(plan.aes.properties)
+    decryptor = Cipher(algorithms.AES(key_for(parameters)), modes.CBC(parameters.iv)).decryptor()
+    return (decryptor.update(packed) + decryptor.finalize())[: plan.aes_size]
+
+
+def _lzma(data: bytes, filters: list[dict[str, int]], size: int, *, end_marker: bool) -> bytes:
+    decoder = lzma.LZMADecompressor(lzma.FORMAT_RAW, filters=filters)
+    out = decoder.decompress(data, max_length=size)
+    if len(out) != size:
+        raise Malformed("the content decodes to less than its declared size")
+    if end_marker:
+        if not decoder.eof and (decoder.decompress(b"", max_length=1) or not decoder.eof):
+            raise Malformed("the content does not end at its declared size")
+        if decoder.unused_data:
+            raise Malformed("bytes after the end of the content")
+    return out
+
+
+def _lzma_filter(coder: Coder, size: int) -> dict[str, int]:
+    # A dictionary larger than the output is never needed to decode it.
+    need = max(4096, size)
+    declared = decoder_memory(coder)
+    if coder.method == LZMA:
+        value = coder.properties[0]
+        return {
+            "id": lzma.FILTER_LZMA1,
+            "lc": value % 9,
+            "lp": value // 9 % 5,
+            "pb": value // 45,
+            "dict_size": max(4096, min(declared, need)),
+        }
+    return {"id": lzma.FILTER_LZMA2, "dict_size": max(4096, min(declared, need))}
+
+
+def _bzip2(data: bytes, size: int) -> bytes:
+    out = bytearray()
+    rest = data
+    while True:  # 7-Zip's multi-threaded encoder may write several streams, one after another
+        decoder = bz2.BZ2Decompressor()
+        out += decoder.decompress(rest, max_length=size - len(out))
+        if len(out) == size or not decoder.eof or not decoder.unused_data:
+            break
+        rest = decoder.unused_data
+    if len(out) != size:
+        raise Malformed("the content decodes to less than its declared size")
+    if not decoder.eof and (decoder.decompress(b"", max_length=1) or not decoder.eof):
+        raise Malformed("the content does not end at its declared size")
+    if decoder.unused_data:
+        raise Malformed("bytes after the end of the content")
+    return bytes(out)
+
+
+def _ppmd(data: bytes, coder: Coder, size: int) -> bytes:
+    import pyppmd
+
+    order, memory = _ppmd_properties(coder.properties)
+    # PPMd in 7z has no end marker: exactly the declared size is decoded, never more.
+    out = pyppmd.Ppmd7Decoder(order, memory).decode(data, size)
+    if len(out) != size:
+        raise Malformed("the content decodes to less than its declared size")
+    return bytes(out)
+
+
+def _stored_lzma2(data: bytes) -> bytes:
+    """``data`` as uncompressed LZMA2 chunks: so that :mod:`lzma` runs a filter alone."""
+    chunks = bytearray()
+    for start in range(0, len(data), _STORED_CHUNK):
+        chunk = data[start : start + _STORED_CHUNK]
+        chunks += bytes([1 if start == 0 else 2]) + (len(chunk) - 1).to_bytes(2, "big") + chunk
+    return bytes(chunks + b"\x00")
+
+
+def _filter(data: bytes, coder: Coder) -> bytes:
+    if coder.method == BCJ:
+        spec: dict[str, int] = {"id": lzma.FILTER_X86}
+    else:
+        spec = {"id": lzma.FILTER_DELTA, "dist": coder.properties[0] + 1}
+    filters = [spec, {"id": lzma.FILTER_LZMA2, "dict_size": 4096}]
+    return _lzma(_stored_lzma2(data), filters, len(data), end_marker=True)
+
+
+def _decode_folder(data: bytes, streams: Streams, index: int, key_for: KeyFor) -> bytes:
+    folder = streams.folders[index]
+    plan = plan_folder(folder)
+    first = sum(len(f.packed) for f in streams.folders[:index])
+    start, end = packed_span(len(data), streams, first)
+    plain = _decrypt(data[start:end], plan, key_for)
+    compressor, size = plan.compressor, plan.size
+    try:
+        if compressor.method in (LZMA, LZMA2):
+            out = _lzma(
+                plain, [_lzma_filter(compressor, size)], size, end_marker=compressor.method == LZMA2
+            )
+        elif compressor.method == BZIP2:
+            out = _bzip2(plain, size)
+        elif compressor.method == PPMD:
+            out = _ppmd(plain, compressor, size)
+        else:
+            out = plain
+        if plan.filter is not None:
+            out = _filter(out, plan.filter)
+    except (lzma.LZMAError, OSError, ValueError, EOFError, MemoryError):
+        raise Malformed("the content does not decode") from None
+    if len(out) != size:
+        raise Malformed("the content decodes to another size than declared")
+    if folder.crc is not None and zlib.crc32(out) != folder.crc:
+        raise Malformed("a folder's CRC does not match")
+    return out
+
+
+def decode_members(data: bytes, layout: Layout, key_for: KeyFor) -> dict[str, bytes]:
+    """Decode every folder of a checked ``layout`` and split it into its members, each
+    checked against its declared size and CRC (A6-2). Raises :class:`Malformed`."""
+    main = layout.main
+    if main is None:
+        raise Malformed("no content")
+    pieces: list[bytes] = []
+    sizes = iter(main.substream_sizes)
+    for index, count in enumerate(main.substream_counts):
+        out = _decode_folder(data, main, index, key_for) if count else b""
+        position = 0
+        for _ in range(count):
+            size = next(sizes)
+            pieces.append(out[position : position + size])
+            position += size
+        if position != len(out):
+            raise Malformed("a folder holds bytes no member claims")
+    streams = iter(zip(pieces, main.substream_crcs, strict=True))
+    members: dict[str, bytes] = {}
+    for member in layout.members:
+        if not member.has_stream:
+            continue
+        content, crc = next(streams)
+        if len(content) != member.size or crc is None or zlib.crc32(content) != crc:
+            raise Malformed("a file's content does not match its declared size and CRC")
+        members[member.name] = content
+    return members

@@ -1,0 +1,333 @@
+"""The package's one bounded decoder (A6-2): the coder allow-list, every decoder's bounds,
+the archive ending where it ends, and member times 7z can hold.
+
+Every archive here is forged as 7-Zip lays it out (:func:`forged`), around streams the
+real encoders wrote (:mod:`lzma`, :mod:`bz2`, :mod:`pyppmd`), encrypted with the password:
+what a sender who knows the password could send. Archives ``7zz`` writes with each coder
+are in ``test_interop_7zz.py``.
+"""
+
+from __future__ import annotations
+
+import bz2
+import lzma
+import struct
+import zlib
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta, timezone
+
+import pyppmd
+import pytest
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from protocol_share import (
+    CorruptPackage,
+    InvalidInput,
+    PackageError,
+    PackageTooLarge,
+    UnsupportedCoder,
+    open_package,
+    pack,
+)
+from protocol_share.package import _sevenzip as sz
+from protocol_share.package._archive import MAX_DECODER_MEMORY, seal, unseal
+from protocol_share.package._payload import DOCUMENT_NAME, TEXT_NAME
+from tests.package.package_support import AT, KEY, PERSONAL_VALUES, forged, referral
+
+PACKAGE = pack(referral(), password=KEY, at=AT)
+RECEIVED = open_package(PACKAGE.archive, password=KEY)
+SIGNER = Ed25519PrivateKey.from_private_bytes(bytes(range(32)))
+SIGNED = pack(referral(), password=KEY, at=AT, signing_key=SIGNER)
+
+
+NAMES = {DOCUMENT_NAME, TEXT_NAME}
+
+
+def _members() -> list[tuple[str, bytes]]:
+    found = unseal(PACKAGE.archive, KEY, names=NAMES, required=set())
+    return [(DOCUMENT_NAME, found[DOCUMENT_NAME]), (TEXT_NAME, found[TEXT_NAME])]
+
+
+MEMBERS = _members()
+CONTENT = b"".join(data for _, data in MEMBERS)
+
+Coders = list[tuple[bytes, bytes]]
+LZMA2_PROPERTY = b"\x10"  # a 1 MiB dictionary: preset 1's
+LZMA_PROPERTIES = bytes([93]) + (1 << 20).to_bytes(4, "little")  # lc 3, lp 0, pb 2; 1 MiB
+
+
+def _lzma(data: bytes, *filters: dict[str, int]) -> bytes:
+    chain = [*filters, {"id": lzma.FILTER_LZMA2, "preset": 1}]
+    return lzma.compress(data, format=lzma.FORMAT_RAW, filters=chain)
+
+
+def _ppmd(data: bytes, properties: bytes) -> bytes:
+    order, memory = properties[0], int.from_bytes(properties[1:5], "little")
+    encoder = pyppmd.Ppmd7Encoder(order, memory)
+    return bytes(encoder.encode(data) + encoder.flush(endmark=False))
+
+
+def _stored_x86(data: bytes) -> bytes:
+    """``data`` through the x86 BCJ encoder alone (what 7-Zip's BCJ writes)."""
+    chain = [{"id": lzma.FILTER_X86}, {"id": lzma.FILTER_LZMA2, "preset": 0}]
+    encoded = lzma.compress(data, format=lzma.FORMAT_RAW, filters=chain)
+    decoded = lzma.LZMADecompressor(lzma.FORMAT_RAW, filters=[{"id": lzma.FILTER_LZMA2}])
+    return decoded.decompress(encoded)
+
+
+PPMD_PROPERTIES = bytes([6]) + (1 << 20).to_bytes(4, "little")
+ENCODERS: dict[str, Callable[[bytes], tuple[bytes, Coders]]] = {
+    "LZMA2": lambda d: (_lzma(d), [(sz.LZMA2, LZMA2_PROPERTY)]),
+    "LZMA": lambda d: (
+        lzma.compress(d, format=lzma.FORMAT_RAW, filters=[{"id": lzma.FILTER_LZMA1, "preset": 1}]),
+        [(sz.LZMA, LZMA_PROPERTIES)],
+    ),
+    "PPMd": lambda d: (_ppmd(d, PPMD_PROPERTIES), [(sz.PPMD, PPMD_PROPERTIES)]),
+    "PPMd, py7zr's 7-byte properties": lambda d: (
+        _ppmd(d, PPMD_PROPERTIES),
+        [(sz.PPMD, PPMD_PROPERTIES + b"\x00\x00")],
+    ),
+    "BZip2": lambda d: (bz2.compress(d, 9), [(sz.BZIP2, b"")]),
+    "Copy": lambda d: (d, [(sz.COPY, b"")]),
+    "BCJ over LZMA2": lambda d: (
+        _lzma(d, {"id": lzma.FILTER_X86}),
+        [(sz.LZMA2, LZMA2_PROPERTY), (sz.BCJ, b"")],
+    ),
+    "Delta over LZMA2": lambda d: (
+        _lzma(d, {"id": lzma.FILTER_DELTA, "dist": 4}),
+        [(sz.LZMA2, LZMA2_PROPERTY), (sz.DELTA, b"\x03")],
+    ),
+    "BCJ over BZip2": lambda d: (bz2.compress(_stored_x86(d)), [(sz.BZIP2, b""), (sz.BCJ, b"")]),
+    "Delta over PPMd": lambda d: (
+        _ppmd(_delta(d, 2), PPMD_PROPERTIES),
+        [(sz.PPMD, PPMD_PROPERTIES), (sz.DELTA, b"\x01")],
+    ),
+}
+
+
+def _delta(data: bytes, distance: int) -> bytes:
+    out = bytearray(data)
+    for index in range(len(data) - 1, distance - 1, -1):
+        out[index] = (data[index] - data[index - distance]) & 0xFF
+    return bytes(out)
+
+
+def archive_of(
+    name: str, members: list[tuple[str, bytes]] | None = None, *, lie: int | None = None
+) -> bytes:
+    """``members`` (the package's own by default) in one folder coded by ``ENCODERS[name]``;
+    with ``lie``, the last member declares ``lie`` bytes and the folder sizes follow."""
+    members = MEMBERS if members is None else members
+    content = b"".join(data for _, data in members)
+    stream, coders = ENCODERS[name](content)
+    if lie is None:
+        return forged(stream, coders, [len(content)] * len(coders), members)
+    declared = [*((n, len(d), zlib.crc32(d)) for n, d in members[:-1])]
+    declared.append((members[-1][0], lie, zlib.crc32(members[-1][1][:lie])))
+    total = sum(size for _, size, _ in declared)
+    return forged(stream, coders, [total] * len(coders), declared)
+
+
+def refused(archive: bytes, **kwargs: object) -> PackageError:
+    kwargs.setdefault("password", KEY)
+    with pytest.raises(PackageError) as caught:
+        open_package(archive, **kwargs)  # type: ignore[arg-type]
+    for value in PERSONAL_VALUES:
+        assert value not in str(caught.value)
+    assert caught.value.__cause__ is None
+    return caught.value
+
+
+# -- every allowed coder decodes, with the library's own decoder ----------------------
+
+
+@pytest.mark.parametrize("name", list(ENCODERS))
+def test_every_allowed_coder_opens_with_the_librarys_own_decoder(name: str) -> None:
+    assert open_package(archive_of(name), password=KEY) == RECEIVED
+
+
+@given(data=st.binary(max_size=3000), name=st.sampled_from(list(ENCODERS)))
+@settings(max_examples=60, deadline=None)
+def test_any_content_round_trips_through_every_allowed_coder(data: bytes, name: str) -> None:
+    members = [(DOCUMENT_NAME, data), (TEXT_NAME, b"tekst")]
+    opened = unseal(archive_of(name, members), KEY, names=NAMES, required=())
+    assert opened == dict(members)
+
+
+# -- bombs: each allowed coder ---------------------------------------------------------
+
+BOMB = 4 << 20  # zeros: four times the default content limit
+
+
+@pytest.mark.parametrize("name", list(ENCODERS))
+def test_each_allowed_coders_bomb_is_refused_by_its_declared_size(name: str) -> None:
+    members = [MEMBERS[0], (TEXT_NAME, bytes(BOMB))]
+    error = refused(archive_of(name, members), max_archive_size=8 << 20)
+    assert type(error) is PackageTooLarge
+    assert "declared" in str(error)
+
+
+UNENDED = {"LZMA", "PPMd", "PPMd, py7zr's 7-byte properties", "Delta over PPMd"}
+"""Coders 7-Zip writes without an end marker: the declared size is their only end."""
+
+
+@pytest.mark.parametrize("name", list(ENCODERS))
+def test_each_allowed_coders_lying_bomb_is_cut_at_its_declared_size(name: str) -> None:
+    """The header declares 7 bytes for the text; its stream holds 4 MiB: decoding stops
+    at the declared size. A coder with an end marker must end there (else corrupt); one
+    without (7-Zip's LZMA, PPMd) yields exactly the declared bytes, nothing more."""
+    members = [MEMBERS[0], (TEXT_NAME, bytes(BOMB))]
+    archive = archive_of(name, members, lie=7)
+    if name in UNENDED:
+        opened = unseal(archive, KEY, names=NAMES, required=(), max_archive_size=8 << 20)
+        assert opened == {DOCUMENT_NAME: MEMBERS[0][1], TEXT_NAME: bytes(7)}
+    else:
+        assert type(refused(archive, max_archive_size=8 << 20)) is CorruptPackage
+
+
+# -- coders outside the allow-list: refused before anything is decoded ---------------
+
+REFUSED_CODERS = {
+    "Deflate": [(bytes.fromhex("040108"), b"")],
+    "Deflate64": [(bytes.fromhex("040109"), b"")],
+    "Zstd": [(bytes.fromhex("04f71101"), b"\x01\x05\x03")],
+    "Brotli": [(bytes.fromhex("04f71102"), b"\x01\x05\x03")],
+    "LZ4": [(bytes.fromhex("04f71104"), b"\x01\x05\x03")],
+    "ARM64 filter over LZMA2": [(sz.LZMA2, LZMA2_PROPERTY), (bytes.fromhex("0a"), b"")],
+    "ARM filter over LZMA2": [(sz.LZMA2, LZMA2_PROPERTY), (bytes.fromhex("03030501"), b"")],
+    "SPARC filter over LZMA2": [(sz.LZMA2, LZMA2_PROPERTY), (bytes.fromhex("03030805"), b"")],
+    "Swap4 over LZMA2": [(sz.LZMA2, LZMA2_PROPERTY), (bytes.fromhex("020304"), b"")],
+    "an unknown method": [(bytes.fromhex("7f7f7f"), b"")],
+    "a filter alone": [(sz.BCJ, b"")],
+    "two compressors": [(sz.LZMA2, LZMA2_PROPERTY), (sz.LZMA2, LZMA2_PROPERTY)],
+    "AES twice": [(sz.AES, b"\x13"), (sz.LZMA2, LZMA2_PROPERTY)],
+    "two filters": [(sz.LZMA2, LZMA2_PROPERTY), (sz.BCJ, b""), (sz.DELTA, b"\x00")],
+}
+
+
+@pytest.mark.parametrize("name", list(REFUSED_CODERS))
+def test_a_coder_outside_the_allow_list_is_refused_before_decoding(name: str) -> None:
+    coders = REFUSED_CODERS[name]
+    # the stream is garbage: had any decoder run, the refusal would be another one
+    archive = forged(bytes(64), coders, [len(CONTENT)] * len(coders), MEMBERS)
+    error = refused(archive)
+    assert type(error) is UnsupportedCoder
+    assert isinstance(error, CorruptPackage)
+    assert "coder" in str(error)
+
+
+def test_a_deflate_bomb_is_refused_as_an_unsupported_coder_not_decoded() -> None:
+    raw = zlib.compressobj(9, zlib.DEFLATED, -15)
+    stream = raw.compress(bytes(BOMB)) + raw.flush()
+    archive = forged(stream, REFUSED_CODERS["Deflate"], [7], [(DOCUMENT_NAME, 7, 0)])
+    assert type(refused(archive)) is UnsupportedCoder
+
+
+# -- decoder memory and PPMd properties, in every form --------------------------------
+
+
+@pytest.mark.parametrize(
+    "properties",
+    [
+        bytes([6]) + (0xFFFF_FFFF).to_bytes(4, "little") + b"\x00\x00",  # 4 GiB, 7-byte form
+        bytes([6]) + (0xFFFF_FFFF).to_bytes(4, "little"),  # 4 GiB, 5-byte form
+        bytes([6]) + (MAX_DECODER_MEMORY + 1).to_bytes(4, "little") + b"\x00\x00",
+    ],
+    ids=["4 GiB 7-byte", "4 GiB 5-byte", "just over the limit 7-byte"],
+)
+def test_a_ppmd_model_over_the_memory_limit_is_refused_in_every_property_form(
+    properties: bytes,
+) -> None:
+    stream = _ppmd(CONTENT, PPMD_PROPERTIES)
+    archive = forged(stream, [(sz.PPMD, properties)], [len(CONTENT)], MEMBERS)
+    error = refused(archive)
+    assert type(error) is PackageTooLarge
+    assert "memory" in str(error)
+
+
+@pytest.mark.parametrize(
+    "properties",
+    [
+        bytes([1]) + (1 << 20).to_bytes(4, "little"),  # order under 2
+        bytes([65]) + (1 << 20).to_bytes(4, "little"),  # order over 64
+        bytes([6]) + (1 << 10).to_bytes(4, "little"),  # a model under 7-Zip's 2 KiB
+        bytes([6, 0, 0, 16]),  # four bytes
+        bytes([6]) + (1 << 20).to_bytes(4, "little") + b"\x00",  # six bytes
+        bytes([6]) + (1 << 20).to_bytes(4, "little") + bytes(4),  # nine bytes
+    ],
+    ids=["order 1", "order 65", "1 KiB model", "4 bytes", "6 bytes", "9 bytes"],
+)
+def test_ppmd_properties_7zip_never_writes_are_refused_as_corrupt(properties: bytes) -> None:
+    stream = _ppmd(CONTENT, PPMD_PROPERTIES)
+    archive = forged(stream, [(sz.PPMD, properties)], [len(CONTENT)], MEMBERS)
+    assert type(refused(archive)) is CorruptPackage
+
+
+def test_an_lzma_dictionary_over_the_memory_limit_is_refused() -> None:
+    stream, _ = ENCODERS["LZMA"](CONTENT)
+    properties = bytes([93]) + (MAX_DECODER_MEMORY + 1).to_bytes(4, "little")
+    archive = forged(stream, [(sz.LZMA, properties)], [len(CONTENT)], MEMBERS)
+    assert "memory" in str(refused(archive))
+
+
+# -- the input ends where the archive ends --------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [b"\x00", b"garbage after the archive", bytes(4096), SIGNED.archive],
+    ids=["one zero byte", "text", "4 KiB of zeros", "a second archive"],
+)
+def test_bytes_after_the_archive_are_refused_as_corrupt(tail: bytes) -> None:
+    assert type(refused(PACKAGE.archive + tail)) is CorruptPackage
+    verified = refused(SIGNED.archive + tail, verify_with=SIGNER.public_key())
+    assert type(verified) is CorruptPackage
+
+
+@given(tail=st.binary(min_size=1, max_size=64))
+@settings(max_examples=50, deadline=None)
+def test_any_trailing_bytes_are_refused(tail: bytes) -> None:
+    assert type(refused(PACKAGE.archive + tail)) is CorruptPackage
+
+
+def test_bytes_between_the_packed_streams_and_the_header_are_refused() -> None:
+    """Bytes inserted before the header, the offsets and CRCs made right again."""
+    layout, raw = sz.read_layout(PACKAGE.archive)
+    start = layout.next_header_at
+    archive = PACKAGE.archive[:start] + b"hidden" + PACKAGE.archive[start:]
+    start_header = struct.pack("<QQI", start - 32 + 6, len(raw), zlib.crc32(raw))
+    archive = (
+        archive[:8] + struct.pack("<I", zlib.crc32(start_header)) + start_header + archive[32:]
+    )
+    assert type(refused(archive)) is CorruptPackage
+
+
+# -- member times --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "at",
+    [
+        datetime(1600, 12, 31, 23, 59, 59, tzinfo=UTC),
+        datetime(1601, 1, 1, 0, 30, tzinfo=timezone(timedelta(hours=1))),
+        datetime(1, 1, 2, tzinfo=UTC),
+    ],
+    ids=str,
+)
+def test_a_member_time_before_1601_is_refused_as_out_of_range(at: datetime) -> None:
+    """7z's times count from 1601: before, ``pack`` and ``seal`` raised a raw struct.error."""
+    with pytest.raises(InvalidInput) as caught:
+        pack(referral(created_at=at - timedelta(hours=1)), password=KEY, at=at)
+    assert caught.value.codes == {"OUT_OF_RANGE"}
+    assert [problem.path for problem in caught.value.problems] == ["at"]
+    with pytest.raises(InvalidInput) as caught:
+        seal(MEMBERS, KEY, mtime=at)
+    assert caught.value.codes == {"OUT_OF_RANGE"}
+
+
+def test_the_first_moment_7z_can_hold_is_sealed_and_opened() -> None:
+    at = datetime(1601, 1, 1, tzinfo=UTC)
+    archive = seal(MEMBERS, KEY, mtime=at)
+    assert unseal(archive, KEY, names=NAMES, required=()) == dict(MEMBERS)
