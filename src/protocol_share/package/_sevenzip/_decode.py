@@ -194,7 +194,7 @@ def _lzma_filter(coder: Coder, size: int) -> dict[str, int]:
 def _bzip2(data: bytes, size: int) -> bytes:
     out = bytearray()
     rest = data
-    while True:  # 7-Zip's multi-threaded encoder may write several streams, one after another
+    while True:  # BZip2 data may hold several streams, one after another (as pbzip2 writes)
         decoder = bz2.BZ2Decompressor()
         out += decoder.decompress(rest, max_length=size - len(out))
         if len(out) == size or not decoder.eof or not decoder.unused_data:
