@@ -5,6 +5,7 @@ The package re-exports the public names; it defines nothing itself (DESIGN.md).
 
 from protocol_share._version import __version__
 from protocol_share.clientdata import (
+    FLEMISH_EXPORT_FIELDS,
     Address,
     ClientData,
     DataItem,
@@ -112,6 +113,7 @@ from protocol_share.retention import (
 __all__ = [
     "ALL_TOPICS",
     "CLAUSES",
+    "FLEMISH_EXPORT_FIELDS",
     "ONWARD_RULES",
     "REASONS",
     "REASON_CODES",

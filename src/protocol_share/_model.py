@@ -223,6 +223,28 @@ class FrozenModel(BaseModel):
         result = handler(value)
         return sorted(result, key=str) if isinstance(value, set | frozenset) else result
 
+    def replace(self, **changes: Any) -> Self:
+        """A copy with ``changes``, validated like a new model (the house rule behind every clause).
+
+        Unlike ``model_copy(update=...)``, which trusts its input, every field of the result
+        is checked again, the model's own rules too: a wrong value, an unknown field name or
+        a broken rule raises :class:`InvalidInput` listing every problem, without values.
+
+            >>> from protocol_share import Sender
+            >>> sender = Sender(member_id="kg-017", team="lokaal team Kind en Gezin Torhout")
+            >>> sender.replace(professional_secrecy=False).professional_secrecy
+            False
+            >>> sender.replace(member_id="").member_id
+            Traceback (most recent call last):
+            ...
+            protocol_share.errors.InvalidInput: 1 problem in Sender:
+              member_id: STRING_TOO_SHORT: String should have at least 1 character
+        """
+        fields = {name: getattr(self, name) for name in type(self).model_fields}
+        return type(self).model_validate({**fields, **changes})
+
+    __replace__ = replace  # copy.replace (Python 3.13) validates too
+
     def __repr_args__(self) -> Iterable[tuple[str | None, Any]]:
         for name, value in super().__repr_args__():
             yield name, (redacted if name in self._personal_fields else value)

@@ -266,3 +266,71 @@ def test_a_country_is_a_known_alpha_2_code(country: str) -> None:
 def test_an_unknown_country_code_is_refused(country: str) -> None:
     address = {**ADDRESS, "postcode": "1234", "country": country}
     assert problems_of({**CLIENT, "address": address}) == {"address.country": {"INVALID_COUNTRY"}}
+
+
+# --- Belgian house numbers with their box (issue 13) --------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("written", "number", "box"),
+    [
+        ("12 bus 3", "12", "3"),
+        ("12/3", "12", "3"),
+        ("12 / 3", "12", "3"),
+        ("12 b 3", "12", "3"),
+        ("12 bte 3", "12", "3"),
+        ("12 bte. 3", "12", "3"),
+        ("12, bus 3", "12", "3"),
+        ("12 BUS A1", "12", "A1"),
+        ("12A bus 3", "12A", "3"),
+        ("12-14 bus 2", "12-14", "2"),
+        ("12A", "12A", None),
+        ("12-14", "12-14", None),
+        ("12 b", "12 b", None),
+    ],
+)
+def test_a_box_written_in_the_house_number_is_split_off(
+    written: str, number: str, box: str | None
+) -> None:
+    address = Address(**{**ADDRESS, "house_number": written})
+    assert (address.house_number, address.box) == (number, box)
+
+
+@pytest.mark.parametrize("box", ["bus 3", "Bus 3", "bte 3", "b 3", "/3", "3"])
+def test_a_box_given_with_its_marker_keeps_only_the_box(box: str) -> None:
+    assert Address(**{**ADDRESS, "box": box}).box == "3"
+
+
+def test_a_box_that_differs_from_the_one_in_the_number_is_a_conflict() -> None:
+    with pytest.raises(InvalidInput) as caught:
+        Address(**{**ADDRESS, "house_number": "12 bus 3", "box": "4"})
+    assert [(p.path, p.code) for p in caught.value.problems] == [("box", "BOX_CONFLICT")]
+    same = Address(**{**ADDRESS, "house_number": "12 bus 3", "box": "bus 3"})
+    assert (same.house_number, same.box) == ("12", "3")
+
+
+@pytest.mark.parametrize(("field", "value"), [("house_number", "12 bus"), ("box", "bus")])
+def test_a_marker_without_its_box_is_refused(field: str, value: str) -> None:
+    with pytest.raises(InvalidInput) as caught:
+        Address(**{**ADDRESS, field: value})
+    assert caught.value.problems[0].path == field
+
+
+_MARKS = st.sampled_from([" bus ", "/", " / ", " b ", " bte ", " bte. ", ", bus ", " BUS "])
+_NUMBERS = st.builds(
+    lambda n, suffix: f"{n}{suffix}",
+    st.integers(1, 99999),
+    st.sampled_from(["", "A", "b", "bis", "-7", " A"]),
+)
+_BOXES = st.from_regex(r"[1-9][0-9]{0,3}|[A-Z][0-9]{0,2}|[0-9]\.[0-9]{1,2}", fullmatch=True)
+
+
+@given(_NUMBERS, _MARKS, _BOXES)
+def test_house_number_parsing_round_trips(number: str, mark: str, box: str) -> None:
+    # Law: number + any Belgian box marker + box parses back to (number, box), and the
+    # Dutch text of the address names the box once ("12 bus 3", never "bus bus 3").
+    address = Address(**{**ADDRESS, "house_number": f"{number}{mark}{box}"})
+    assert (address.house_number, address.box) == (number, box)
+    again = Address(**{**ADDRESS, "house_number": address.house_number, "box": f"bus {box}"})
+    assert again == address
+    assert Address.model_validate_json(address.model_dump_json()) == address

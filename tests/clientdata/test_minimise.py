@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from protocol_share import TORHOUT, DataItem, InvalidInput, minimise
+from protocol_share import FLEMISH_EXPORT_FIELDS, TORHOUT, DataItem, InvalidInput, minimise
 from protocol_share.strategies import client_data
 
 HOST_EXTRAS = st.dictionaries(
@@ -31,6 +31,16 @@ def protocol_allowing(items: frozenset[DataItem]) -> Any:
     return TORHOUT.model_copy(update={"data_items": specs})
 
 
+def _holds_data(value: Any) -> bool:
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return False
+    if isinstance(value, dict):
+        return any(_holds_data(inner) for inner in value.values())
+    if isinstance(value, list):
+        return any(_holds_data(inner) for inner in value)
+    return True
+
+
 @given(client_data(), HOST_EXTRAS, ITEM_SUBSETS)
 def test_minimise_keeps_only_allowed_items_and_reports_the_rest(
     client: Any, extras: dict[str, Any], items: frozenset[DataItem]
@@ -39,21 +49,28 @@ def test_minimise_keeps_only_allowed_items_and_reports_the_rest(
     result = minimise(record, protocol_allowing(items))
     assert result.data.items <= items
     kept = result.data.model_dump(exclude_none=True)
-    for key in record:
+    for key, value in record.items():
         reported = any(path == key or path.startswith(f"{key}.") for path in result.dropped)
-        assert reported != (key in kept), key
+        assert reported == (key not in kept and _holds_data(value)), key
     assert kept == {key: value for key, value in record.items() if key in kept}
 
 
-def test_an_empty_container_is_reported_by_its_own_path() -> None:
-    record = {**_record(), "children": [], "notes": {}}
-    assert minimise(record).dropped == ("address.box", "children", "notes")
+def test_empty_values_are_not_reported_as_dropped() -> None:
+    # Issue 13: an audit log of dropped paths must not read as if data had been removed.
+    record = {**_record(), "phone": None, "email": "", "children": [], "notes": {}, "x": [None]}
+    assert minimise(record).dropped == ()
+
+
+def test_a_field_the_protocol_leaves_out_is_reported_only_with_a_value() -> None:
+    without_email = protocol_allowing(frozenset({DataItem.NAME, DataItem.ADDRESS}))
+    assert minimise({**_record(), "email": None}, without_email).dropped == ()
+    assert minimise({**_record(), "email": "an@example.be"}, without_email).dropped == ("email",)
 
 
 def test_extra_address_lines_are_dropped_by_dotted_path_with_their_keys_hidden() -> None:
     record = _record()
     record["address"] = {**record["address"], "line_2": "achterhuis", "geo": {"lat": 1.0}}
-    assert minimise(record).dropped == ("address.*", "address.*.*", "address.box")
+    assert minimise(record).dropped == ("address.*", "address.*.*")
 
 
 def test_keys_below_the_first_level_never_reach_the_report() -> None:
@@ -63,7 +80,6 @@ def test_keys_below_the_first_level_never_reach_the_report() -> None:
         "contacts": [{"Jan Peeters": "0470 12 34 56"}],
     }
     assert minimise(record).dropped == (
-        "address.box",
         "children.*.*",
         "children.*.0.*",
         "contacts.0.*",
@@ -108,3 +124,88 @@ def _record() -> dict[str, Any]:
             "box": None,
         },
     }
+
+
+# --- a field map for exports with other field names (issue 13) ---------------------------
+
+FLEMISH = {
+    "voornaam": "An",
+    "familienaam": "Peeters",
+    "straat": "Markt",
+    "huisnummer": "12",
+    "bus": "3",
+    "postcode": "8820",
+    "gemeente": "Torhout",
+    "telefoon": "050 12 34 56",
+    "e-mail": "an@example.be",
+}
+
+
+def test_a_flemish_export_is_read_through_its_field_map() -> None:
+    result = minimise({**FLEMISH, "rijksregisternummer": "x"}, field_map=FLEMISH_EXPORT_FIELDS)
+    assert result.data.first_name == "An"
+    assert result.data.last_name == "Peeters"
+    assert (result.data.address.house_number, result.data.address.box) == ("12", "3")
+    assert result.data.phone == "+3250123456"
+    assert result.data.email == "an@example.be"
+    assert result.dropped == ("rijksregisternummer",)
+
+
+def test_dropped_paths_and_problems_use_the_hosts_names() -> None:
+    without_email = protocol_allowing(frozenset({DataItem.NAME, DataItem.ADDRESS}))
+    result = minimise(FLEMISH, without_email, field_map=FLEMISH_EXPORT_FIELDS)
+    assert result.dropped == ("e-mail", "telefoon")
+    with pytest.raises(InvalidInput) as caught:
+        minimise({**FLEMISH, "huisnummer": "twaalf"}, field_map=FLEMISH_EXPORT_FIELDS)
+    assert [(p.path, p.code) for p in caught.value.problems] == [
+        ("huisnummer", "INVALID_HOUSE_NUMBER")
+    ]
+
+
+def test_a_nested_export_is_reached_by_dotted_keys() -> None:
+    record = {
+        "naam": {"voornaam": "An", "achternaam": "Peeters", "roepnaam": "Anneke"},
+        "adres": {"straat": "Markt", "nr": "1", "pc": "8820", "gemeente": "Torhout"},
+    }
+    field_map = {
+        "naam.voornaam": "first_name",
+        "naam.achternaam": "last_name",
+        "adres.straat": "address.street",
+        "adres.nr": "address.house_number",
+        "adres.pc": "address.postcode",
+        "adres.gemeente": "address.municipality",
+    }
+    result = minimise(record, field_map=field_map)
+    assert result.data.address.postcode == "8820"
+    assert result.dropped == ("naam.*",)
+
+
+def test_two_keys_with_values_for_one_field_are_a_conflict() -> None:
+    record = {**FLEMISH, "achternaam": "Janssens"}
+    with pytest.raises(InvalidInput) as caught:
+        minimise(record, field_map=FLEMISH_EXPORT_FIELDS)
+    assert caught.value.codes == {"FIELD_MAP_CONFLICT"}
+    assert "Janssens" not in str(caught.value)
+    # An empty duplicate is no conflict.
+    assert minimise({**FLEMISH, "achternaam": ""}, field_map=FLEMISH_EXPORT_FIELDS).dropped == ()
+
+
+@pytest.mark.parametrize("field_map", [{"voornaam": "given_name"}, {"voornaam": 1}, ["x"]])
+def test_a_field_map_must_point_at_client_data_fields(field_map: Any) -> None:
+    with pytest.raises(InvalidInput) as caught:
+        minimise(FLEMISH, field_map=field_map)
+    assert caught.value.codes <= {"UNKNOWN_FIELD", "NOT_A_STRING", "NOT_A_MAPPING"}
+
+
+@given(client_data())
+def test_renaming_through_a_field_map_keeps_the_same_client(client: Any) -> None:
+    # Law: minimise(rename(record), field_map=inverse) == minimise(record).
+    reverse = {target: host for host, target in FLEMISH_EXPORT_FIELDS.items()}
+    reverse["last_name"] = "familienaam"
+    flat = client.model_dump(exclude_none=True)
+    address = flat.pop("address")
+    record = {reverse[key]: value for key, value in flat.items()}
+    record |= {reverse[f"address.{key}"]: value for key, value in address.items()}
+    assert (
+        minimise(record, field_map=FLEMISH_EXPORT_FIELDS).data == minimise(client.model_dump()).data
+    )

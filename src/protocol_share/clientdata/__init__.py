@@ -22,6 +22,7 @@ from protocol_share.clientdata._identifiers import (
     forbidden_identifier_kinds,
 )
 from protocol_share.clientdata._minimise import (
+    FLEMISH_EXPORT_FIELDS,
     HIDDEN_KEY,
     Minimised,
     minimise,
@@ -29,6 +30,7 @@ from protocol_share.clientdata._minimise import (
 
 __all__ = [
     "BE_POSTCODE",
+    "FLEMISH_EXPORT_FIELDS",
     "HIDDEN_KEY",
     "Address",
     "ClientData",

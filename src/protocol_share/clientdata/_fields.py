@@ -31,7 +31,7 @@ import re
 import unicodedata
 from collections.abc import Callable
 from enum import StrEnum
-from typing import Annotated, ClassVar, Self
+from typing import Annotated, Any, ClassVar, Self
 
 import phonenumbers
 from email_validator import EmailNotValidError, validate_email
@@ -68,8 +68,31 @@ _FORBIDDEN = "FORBIDDEN_IDENTIFIER"
 _FORBIDDEN_MESSAGE = "holds a national register, BIS, IBAN or KBO number, which article 3 forbids"
 _NAME_PUNCTUATION = frozenset(" -'’‐")  # space, hyphen, apostrophes, Unicode hyphen
 _MUNICIPALITY_PUNCTUATION = _NAME_PUNCTUATION | frozenset("().")
-_HOUSE_NUMBER = re.compile(r"\d{1,5}(?:[ ]?[A-Za-z]{1,3})?(?:[ ]?[-/][ ]?\d{1,5}[A-Za-z]{0,3})?")
-_BOX = re.compile(r"[0-9A-Za-z]{1,10}(?:[ .\-/][0-9A-Za-z]{1,10})?")
+_NUMBER = r"\d{1,5}(?:[ ]?[A-Za-z]{1,3})?(?:[ ]?-[ ]?\d{1,5}[A-Za-z]{0,3})?"
+_BOX_TEXT = r"[0-9A-Za-z]{1,10}(?:[ .\-/][0-9A-Za-z]{1,10})?"
+_HOUSE_NUMBER = re.compile(_NUMBER)
+_BOX = re.compile(_BOX_TEXT)
+# How Belgian addresses write a box after the number: "12 bus 3", "12/3", "12 b 3",
+# "12 bte 3", "12 boîte 3", "12, bus 3" (see Address._split_box).
+_BOX_MARK = r"(?:[ ]*/[ ]*|[ ]*,?[ ]*(?:bus|bte|boîte|box|b(?![a-z]))\.?[ ]*)"
+_NUMBER_WITH_BOX = re.compile(
+    rf"[ ]*(?P<number>{_NUMBER}){_BOX_MARK}(?P<box>{_BOX_TEXT})[ ]*", re.IGNORECASE
+)
+# A box written with its own marker ("bus 3", "bte. 3", "b 3", "/3"): the marker goes.
+_LEADING_BOX_MARK = re.compile(r"[ ]*(?:/|(?:bus|bte|boîte|box)\.?|b[. ])[ ]*", re.IGNORECASE)
+# A house number ending in a box marker word ("12 bus") lost its box: refused, never kept;
+# so is a box that is only a marker word.
+_ENDS_IN_MARK = re.compile(r".*\d[ ]?(?:bus|bte|box)", re.IGNORECASE)
+_ONLY_MARK = re.compile(r"bus|bte|boîte|box", re.IGNORECASE)
+
+
+def _without_mark(box: str) -> str:
+    # "bus 3" -> "3"; a box that is nothing but a marker stays (and is refused later).
+    box = box.strip()
+    mark = _LEADING_BOX_MARK.match(box)
+    return box[mark.end() :] if mark is not None and mark.end() < len(box) else box
+
+
 BE_POSTCODE = re.compile(r"[1-9]\d{3}")
 """A Belgian postcode: four digits, 1000 to 9999 (for ``Address`` and ``Protocol.postcodes``)."""
 _OTHER_POSTCODE = re.compile(r"[0-9A-Za-z][0-9A-Za-z \-]{1,9}")
@@ -207,17 +230,33 @@ PersonName = Annotated[
     AfterValidator(_letters_and(_NAME_PUNCTUATION, "INVALID_NAME", "a name")),
 ]
 Street = Annotated[str, _Text, Field(min_length=1, max_length=120), AfterValidator(_tidy)]
+
+
+def _house_number(value: str) -> str:
+    value = _pattern(_HOUSE_NUMBER, "INVALID_HOUSE_NUMBER", "is not a house number")(value)
+    if _ENDS_IN_MARK.fullmatch(value):
+        raise PydanticCustomError("INVALID_HOUSE_NUMBER", "is not a house number")
+    return value
+
+
+def _box(value: str) -> str:
+    value = _without_mark(_tidy(value))
+    if _ONLY_MARK.fullmatch(value):
+        raise PydanticCustomError("INVALID_BOX", "is not a box number")
+    return _pattern(_BOX, "INVALID_BOX", "is not a box number")(value)
+
+
 HouseNumber = Annotated[
     str,
     _Text,
     Field(min_length=1, max_length=16),
-    AfterValidator(_pattern(_HOUSE_NUMBER, "INVALID_HOUSE_NUMBER", "is not a house number")),
+    AfterValidator(_house_number),
 ]
 Box = Annotated[
     str,
     _Text,
-    Field(min_length=1, max_length=21),
-    AfterValidator(_pattern(_BOX, "INVALID_BOX", "is not a box number")),
+    Field(min_length=1, max_length=25),
+    AfterValidator(_box),
 ]
 Municipality = Annotated[
     str,
@@ -269,6 +308,17 @@ class Address(Screened):
     """The client's postal address, part of the contact details (A3-2).
 
     A Belgian postcode (``country="BE"``) is four digits; ``repr`` is masked.
+
+    ``house_number`` takes the Belgian ways of writing a number with its box: ``12 bus 3``,
+    ``12/3``, ``12 b 3``, ``12 bte 3`` give number ``12`` and ``box`` ``3``; ``12A`` and
+    ``12-14`` (a range) are numbers without a box. A ``box`` written with its marker
+    (``bus 3``) keeps only ``3``, so a text never reads "bus bus 3". A box in the house
+    number that differs from an explicit ``box`` is refused (``BOX_CONFLICT``).
+
+        >>> address = Address(street="Markt", house_number="12 bus 3", postcode="8820",
+        ...                   municipality="Torhout")
+        >>> address.house_number, address.box
+        ('12', '3')
     """
 
     _personal_fields: ClassVar[frozenset[str]] = frozenset(
@@ -281,6 +331,30 @@ class Address(Screened):
     municipality: Municipality
     box: Box | None = None
     country: Country = "BE"
+
+    @model_validator(mode="before")
+    @classmethod
+    def _split_box(cls, data: Any) -> Any:
+        # "12 bus 3" -> number "12", box "3"; only a str that reads so is touched, the field
+        # validators check (and the guard screens) both parts after.
+        if not isinstance(data, dict) or not isinstance(data.get("house_number"), str):
+            return data
+        split = _NUMBER_WITH_BOX.fullmatch(data["house_number"])
+        if split is None:
+            return data
+        box = split.group("box")
+        given = data.get("box")
+        if isinstance(given, str) and given.strip():
+            if _without_mark(given).casefold() != box.casefold():
+                raise field_error(
+                    "Address",
+                    "box",
+                    "BOX_CONFLICT",
+                    "differs from the box written in the house number",
+                )
+        elif given is not None and not isinstance(given, str):
+            return data  # the box field reports its own type error
+        return {**data, "house_number": split.group("number"), "box": box}
 
     @model_validator(mode="after")
     def _postcode_fits_country(self) -> Self:

@@ -41,7 +41,7 @@ from collections.abc import Mapping
 from datetime import datetime
 from typing import Annotated, Any, Literal, Self
 
-from pydantic import AfterValidator, Field, model_validator
+from pydantic import AfterValidator, BeforeValidator, Field, model_validator
 
 from protocol_share._model import FrozenModel, field_error
 from protocol_share._time import Instant, as_utc, require_aware, require_instants
@@ -70,12 +70,20 @@ ALL_TOPICS: frozenset[Topic] = frozenset(
 """What the client must have been told for consent to be informed (C-6): which data, to
 whom, why, what happens next, and that consent can be withdrawn."""
 
+
+def _canonical_id(value: object) -> object:
+    # A host's UUID becomes its canonical text (lower case, hyphenated); a str stays as it is.
+    return str(value) if isinstance(value, uuid.UUID) else value
+
+
 Identifier = Annotated[
     str,
     Field(min_length=1, max_length=64, pattern=r"^[A-Za-z0-9][A-Za-z0-9._:\-]*$"),
+    BeforeValidator(_canonical_id),
     AfterValidator(check_free_text),
 ]
-"""An opaque id (referral, consent, team member): no spaces, and no forbidden identifier."""
+"""An opaque id (referral, consent, team member): no spaces, and no forbidden identifier;
+a ``uuid.UUID`` is accepted and kept as its canonical lower-case string."""
 
 
 class Consent(Screened):

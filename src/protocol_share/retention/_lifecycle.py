@@ -9,6 +9,7 @@ immutable; every step returns a new case.
 from __future__ import annotations
 
 import re
+import uuid
 from collections.abc import Iterable, Mapping
 from datetime import UTC, date, datetime
 from typing import Any, Final, Literal, NamedTuple
@@ -188,7 +189,7 @@ class RetentionCase:
         raise AttributeError("a RetentionCase is immutable; each step returns a new case")
 
     @classmethod
-    def received(cls, at: datetime, *, case_id: str | None = None) -> RetentionCase:
+    def received(cls, at: datetime, *, case_id: str | uuid.UUID | None = None) -> RetentionCase:
         """The referral was received at ``at`` (aware); the lifecycle starts (A3-4)."""
         if case_id is not None:
             case_id = _case_id(case_id)
@@ -199,7 +200,9 @@ class RetentionCase:
         return cls._make(case_id, "new", (), date.min, datetime.min.replace(tzinfo=UTC))
 
     @classmethod
-    def replay(cls, steps: Iterable[Step], *, case_id: str | None = None) -> RetentionCase:
+    def replay(
+        cls, steps: Iterable[Step], *, case_id: str | uuid.UUID | None = None
+    ) -> RetentionCase:
         """Rebuild a case from its history, checking every step against :data:`TRANSITIONS` (A3-4 to A3-6)."""
         if case_id is not None:
             case_id = _case_id(case_id)
@@ -298,7 +301,10 @@ _CASE_ID: Final = re.compile(r"[A-Za-z0-9][A-Za-z0-9._:\-]{0,63}")
 
 def _case_id(value: object) -> str:
     # The rule of consent.Identifier, without a model per case: an opaque id, no spaces,
-    # and never a national register, BIS, IBAN or KBO number (A3-3).
+    # and never a national register, BIS, IBAN or KBO number (A3-3). A UUID is kept as its
+    # canonical string.
+    if isinstance(value, uuid.UUID):
+        return str(value)
     if not isinstance(value, str) or not _CASE_ID.fullmatch(value):
         raise InvalidInput.single(
             "arguments", "case_id", "INVALID_CASE_ID", "must be an opaque id (A-Z, 0-9, . _ : -)"

@@ -116,19 +116,31 @@ def emails() -> st.SearchStrategy[str]:
     return st.builds(lambda user, host: f"{user}@{host}", local, domain)
 
 
+@st.composite
+def _number_and_box(draw: st.DrawFn) -> tuple[str, str | None]:
+    # A house number as Belgian addresses write it: "12", "12A", "12-14", and a box either
+    # in its own field or in the number ("12 bus 3", "12/3", "12 bte 3").
+    number = draw(st.integers(1, 250))
+    suffix = draw(st.sampled_from(("", "", "", "A", "B", f"-{number + 2}")))
+    box = draw(st.none() | st.integers(1, 20).map(str))
+    if box is not None and draw(st.booleans()):
+        mark = draw(st.sampled_from((" bus ", "/", " bte ", " b ")))
+        return f"{number}{suffix}{mark}{box}", None
+    return f"{number}{suffix}", box
+
+
 def addresses(protocol: Protocol = TORHOUT) -> st.SearchStrategy[Address]:
-    """Addresses inside the protocol's municipality: a postcode of ``protocol.postcodes`` (C-4)."""
-    return st.builds(
-        Address,
-        street=st.sampled_from(_TORHOUT_STREETS),
-        house_number=st.builds(
-            lambda number, suffix: f"{number}{suffix}",
-            st.integers(1, 250),
-            st.sampled_from(("", "", "", "A", "B", "/1")),
-        ),
-        postcode=st.sampled_from(sorted(protocol.postcodes)),
-        municipality=st.just(protocol.municipality),
-        box=st.none() | st.integers(1, 20).map(str),
+    """Addresses inside the protocol's municipality: a postcode of ``protocol.postcodes`` (C-4);
+    house numbers as Belgian addresses write them (``12A``, ``12-14``, ``12 bus 3``, ``12/3``)."""
+    return _number_and_box().flatmap(
+        lambda pair: st.builds(
+            Address,
+            street=st.sampled_from(_TORHOUT_STREETS),
+            house_number=st.just(pair[0]),
+            postcode=st.sampled_from(sorted(protocol.postcodes)),
+            municipality=st.just(protocol.municipality),
+            box=st.just(pair[1]),
+        )
     )
 
 
