@@ -108,3 +108,89 @@ def test_findings_speak_the_callers_language() -> None:
 def test_an_unknown_language_is_refused() -> None:
     with pytest.raises(InvalidInput):
         lint_protocol(TORHOUT, lang="fr")  # type: ignore[arg-type]
+
+
+# --- the protocol's texts are free text: no line break reaches an e-mail header ------------
+
+TEXT_PATHS = (
+    "title",
+    "decree_basis",
+    "team",
+    "municipality",
+    "governing_law",
+    "court",
+    "sender.name",
+    "sender.seat",
+    "sender.representatives.0.name",
+    "recipient.name",
+    "recipient.seat",
+    "supervisory_authority.short_name",
+    "legal_bases.0.title_nl",
+    "legal_bases.0.articles.0",
+    "purposes.0.text_nl",
+    "data_items.0.justification_nl",
+    "signatures.0.signatory",
+    "corrections.0.reason",
+)
+CONTROLS = ("\r\n", "\n", "\r", "\x00", "\x1b", "\x85", "\u2028", "\u200b")
+
+
+def _put(data: Any, path: str, change: Any) -> None:
+    *parents, last = (int(p) if p.isdigit() else p for p in path.split("."))
+    for part in parents:
+        data = data[part]
+    data[last] = change(data[last])
+
+
+@given(
+    path=st.sampled_from(TEXT_PATHS),
+    control=st.sampled_from(CONTROLS),
+    where=st.integers(0, 200),
+)
+def test_a_control_character_in_any_protocol_text_is_a_finding_not_a_crash(
+    path: str, control: str, where: int
+) -> None:
+    data = torhout_data()
+    _put(data, path, lambda text: text[:where] + control + "Bcc: x@example.org" + text[where:])
+    text = json.dumps(data)
+    with pytest.raises(InvalidInput) as caught:
+        Protocol.model_validate_json(text)
+    assert [(p.path, p.code) for p in caught.value.problems] == [(path, "CONTROL_CHARACTER")]
+    findings = lint_protocol(text)
+    assert [(f.code, f.path, f.severity) for f in findings] == [
+        ("CONTROL_CHARACTER", path, "error")
+    ]
+
+
+def test_a_protocol_changed_past_validation_is_linted_and_refused_in_e_mails() -> None:
+    from datetime import UTC, datetime
+
+    from protocol_share import breach_notice_email, pack
+    from protocol_share.examples import example_breach_notice, example_referral
+
+    at = datetime(2025, 3, 3, 9, tzinfo=UTC)
+    injected = "OCMW Torhout\r\nBcc: somebody@example.org"
+    recipient = TORHOUT.recipient.model_copy(update={"name": injected})
+    protocol = TORHOUT.model_copy(update={"recipient": recipient})
+    findings = lint_protocol(protocol)
+    assert [(f.code, f.path) for f in findings] == [("CONTROL_CHARACTER", "recipient.name")]
+    with pytest.raises(InvalidInput) as caught:
+        pack(example_referral(at=at), protocol, password="Vlinder-Kast-42-zonnebloem", at=at)
+    assert caught.value.codes == {"CONTROL_CHARACTER"}
+    assert caught.value.__context__ is None
+    with pytest.raises(InvalidInput) as caught:
+        breach_notice_email(example_breach_notice(aware_at=at), protocol=protocol)
+    assert caught.value.codes == {"CONTROL_CHARACTER"}
+
+
+def test_lint_never_crashes_on_a_model_made_without_validation() -> None:
+    broken = Protocol.model_construct(protocol_id="x")
+    assert {f.severity for f in lint_protocol(broken)} == {"error"}
+
+
+def test_a_domain_of_a_party_is_a_domain() -> None:
+    data = torhout_data()
+    data["recipient"]["email_domains"] = ["torhout.be\r\nX: y"]
+    assert [(f.code, f.path) for f in lint_protocol(data)] == [
+        ("STRING_PATTERN_MISMATCH", "recipient.email_domains.0")
+    ]

@@ -46,9 +46,8 @@ def notice_address(to: str | None, default: Party) -> str:
     try:
         return _EMAIL.validate_python(to)
     except ValueError:
-        raise InvalidInput.single(
-            "arguments", "to", "INVALID_EMAIL", "is not a valid e-mail address"
-        ) from None
+        pass
+    raise InvalidInput.single("arguments", "to", "INVALID_EMAIL", "is not a valid e-mail address")
 
 
 def bullets(lines: Iterable[str], lang: Lang) -> str:
@@ -81,10 +80,24 @@ def build_message(
     ``Message-ID`` ``<msgid@domain of that DPO>``. Nothing is sent."""
     lang = check_lang(lang)
     email = EmailMessage()
-    if sender is not None:
-        email["From"] = dpo_address(sender)
-    email["To"] = to
-    email["Subject"] = subject
+    injected = False
+    try:
+        if sender is not None:
+            email["From"] = dpo_address(sender)
+        email["To"] = to
+        email["Subject"] = subject
+    except ValueError:
+        # Validated texts hold no line break; one that skipped validation (model_copy with
+        # update, model_construct) would be a header injection. Raised outside the except
+        # block: the email package's error quotes the header.
+        injected = True
+    if injected:
+        raise InvalidInput.single(
+            "arguments",
+            "protocol",
+            "CONTROL_CHARACTER",
+            "a text of the protocol for an e-mail header holds a line break or control character",
+        )
     email["Date"] = format_datetime(require_aware(sent_at, "sent_at").astimezone(BRUSSELS))
     if sender is not None and msgid is not None:
         domain = sender.dpo_email.rpartition("@")[2]

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from protocol_share._text import Lang, check_lang, message
-from protocol_share.errors import InvalidInput
+from protocol_share.errors import InvalidInput, Problem
 from protocol_share.protocol._protocol import Party, Protocol
 
 __all__ = ["Finding", "lint_protocol"]
@@ -142,17 +142,26 @@ def lint_protocol(
     keeps the model's own (English) message, as every :class:`InvalidInput` does.
     """
     lang = check_lang(lang)
-    if not isinstance(protocol, Protocol):
-        try:
-            if isinstance(protocol, str | bytes):
-                protocol = Protocol.model_validate_json(protocol)
-            else:
-                protocol = Protocol.model_validate(protocol)
-        except InvalidInput as error:
-            return tuple(
-                Finding(problem.code, "error", problem.path, problem.message)
-                for problem in error.problems
-            )
-        except (TypeError, ValueError, json.JSONDecodeError):
-            return (Finding("UNREADABLE", "error", "", message("lint.UNREADABLE", lang)),)
-    return tuple(_checks(protocol, lang))
+    problems: tuple[Problem, ...] = ()
+    model: Protocol | None = None
+    try:
+        if isinstance(protocol, str | bytes):
+            model = Protocol.model_validate_json(protocol)
+        elif isinstance(protocol, Protocol):
+            # A model changed by model_copy(update=...) or made by model_construct skipped
+            # validation: its data are checked again, as if loaded.
+            Protocol.model_validate(protocol.model_dump())
+            model = protocol
+        else:
+            model = Protocol.model_validate(protocol)
+    except InvalidInput as error:
+        problems = error.problems
+    except (TypeError, ValueError, AttributeError, RecursionError, json.JSONDecodeError):
+        pass
+    if problems:
+        return tuple(
+            Finding(problem.code, "error", problem.path, problem.message) for problem in problems
+        )
+    if model is None:
+        return (Finding("UNREADABLE", "error", "", message("lint.UNREADABLE", lang)),)
+    return tuple(_checks(model, lang))

@@ -75,10 +75,15 @@ def _postcode(value: str) -> str:
 
 Kbo = Annotated[str, AfterValidator(_kbo)]
 """A KBO enterprise number, checked (mod 97) and normalised to ``0212.175.523``."""
-Text = Annotated[str, Field(min_length=1, max_length=2000)]
-ComparedText = Annotated[Text, AfterValidator(check_free_text)]
+Text = Annotated[str, Field(min_length=1, max_length=2000), AfterValidator(check_free_text)]
+"""A protocol's text (names, seats, titles, clauses): checked as every free text is
+(:func:`~protocol_share.clientdata._fields.check_free_text`): no line break or other control
+character (a party's name goes into e-mail headers), no forbidden identifier, not blank;
+stripped and NFC-normalised."""
+ComparedText = Text
 """Text the rules compare with other input (``team`` with ``Sender.team``): stripped and
 NFC-normalised by the helper every free text uses, so a protocol written in NFD matches."""
+_DOMAIN = r"^[A-Za-z0-9]([A-Za-z0-9\-]*[A-Za-z0-9])?(\.[A-Za-z0-9]([A-Za-z0-9\-]*[A-Za-z0-9])?)+$"
 ClauseId = Annotated[str, Field(pattern=r"^(C|D|E|A\d+)-\d+$")]
 
 
@@ -103,7 +108,9 @@ class Party(FrozenModel):
     representatives: tuple[Representative, ...] = ()
     dpo_email: OrganisationEmail
     dpo_advice_on: date | None = None
-    email_domains: tuple[Annotated[str, Field(min_length=3, max_length=253)], ...] = ()
+    email_domains: tuple[
+        Annotated[str, Field(min_length=3, max_length=253, pattern=_DOMAIN)], ...
+    ] = ()
 
 
 class DataItemSpec(FrozenModel):
@@ -124,7 +131,7 @@ class LegalBasis(FrozenModel):
 
     role: Literal["sharing", "original_collection", "recipient_processing", "protocol"]
     title_nl: Text
-    articles: tuple[str, ...] = ()
+    articles: tuple[Text, ...] = ()
     clause: ClauseId
 
 
