@@ -7,7 +7,11 @@ from hypothesis import given
 from hypothesis import strategies as st
 from stdnum.be import bis, nn
 
-from protocol_share import forbidden_identifier_kinds
+from protocol_share.clientdata import (
+    FieldKind,
+    address_identifier_kinds,
+    forbidden_identifier_kinds,
+)
 from tests.clientdata.identifiers_strategies import bis_numbers, formatted, national_numbers
 
 
@@ -46,9 +50,76 @@ def test_phone_numbers_in_international_notation_are_not_identifiers() -> None:
     assert forbidden_identifier_kinds("+32 470 12 34 56") == frozenset()
 
 
-def test_whole_runs_only_ignores_an_identifier_inside_a_longer_run() -> None:
-    assert forbidden_identifier_kinds("1285073003328", whole_runs_only=True) == frozenset()
-    assert forbidden_identifier_kinds("1285073003328") == {"national_number"}
+def test_a_group_longer_than_the_identifier_is_not_that_identifier() -> None:
+    assert forbidden_identifier_kinds("1285073003328") == frozenset()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "+3185073003328",  # after a foreign calling code, no space
+        "+31 85073003328",
+        "003185073003328",
+        "0031 85.07.30-033.28",
+        "+32 85 07 30 033 28",
+    ],
+)
+@pytest.mark.parametrize("field", ["text", "phone"])
+def test_a_national_number_after_a_calling_code_is_found(text: str, field: FieldKind) -> None:
+    assert forbidden_identifier_kinds(text, field=field) == {"national_number"}
+
+
+@pytest.mark.parametrize(
+    "invisible",
+    ["\u3164", "\u034f", "\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u00ad",
+     "\u115f", "\u1160", "\uffa0", "\u180e", "\ufe0f", "\U000e0020", "\u0301"],
+)  # fmt: skip
+def test_invisible_characters_between_the_digits_hide_nothing(invisible: str) -> None:
+    number = "85073003328"
+    assert forbidden_identifier_kinds(invisible.join(number)) == {"national_number"}
+    assert forbidden_identifier_kinds(f"85.07.30{invisible}-033.28") == {"national_number"}
+
+
+@pytest.mark.parametrize(
+    ("text", "field"),
+    [
+        ("3f2a8b1c-5073-4003-9328-a85073003328", "text"),  # a UUID is one code
+        ("3F2A8B1C50734003B328A85073003328", "text"),
+        ("id 3f2a8b1c-5073-4003-9328-a85073003328 ok", "text"),
+        ("r-2026-0000123", "text"),  # 4-7: no grouping of a national number
+        ("c-2026-000123", "text"),  # 4-6: no grouping of a KBO number
+        ("name1122.995328@example.be", "email"),
+        ("gezin.0470123456@example.be", "email"),  # a mobile number, not a KBO number
+        ("0470 12 34 56 / 050 21 34 56", "phone"),
+        ("0470 12 34 56 050 21 34 56", "phone"),
+        ("0470/12.34.56 - 02 217 55 23", "phone"),
+        ("0470 123 456", "phone"),  # the KBO grouping, and a valid mobile number
+    ],
+)
+def test_look_alikes_are_not_identifiers(text: str, field: FieldKind) -> None:
+    assert forbidden_identifier_kinds(text, field=field) == frozenset()
+
+
+@pytest.mark.parametrize(
+    ("text", "field", "kinds"),
+    [
+        ("3f2a8b1c-5073-4003-9328-a85073003328 RRN 85073003328", "text", {"national_number"}),
+        ("0470 12 34 56 / 85.07.30-033.28", "phone", {"national_number"}),
+        ("BE 0212.175.523", "phone", {"kbo"}),  # not a valid phone number: a KBO number
+        ("kbo.0212.175.523@example.be", "email", {"kbo"}),
+        ("an.85073003328@example.be", "email", {"national_number"}),
+    ],
+)
+def test_identifiers_beside_look_alikes_are_found(
+    text: str, field: FieldKind, kinds: set[str]
+) -> None:
+    assert forbidden_identifier_kinds(text, field=field) == kinds
+
+
+def test_address_lines_are_read_across_their_fields() -> None:
+    assert address_identifier_kinds("Kerkstraat 850730", "033-28") == {"national_number"}
+    assert address_identifier_kinds("Kerkstraat", "85073", "003328") == {"national_number"}
+    assert address_identifier_kinds("Kerkstraat 1", "23", "4") == frozenset()
 
 
 @pytest.mark.parametrize(

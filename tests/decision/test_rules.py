@@ -475,6 +475,32 @@ def test_an_unvalidated_phone_is_screened_as_a_phone(phone: str, forbidden: bool
 
 
 @pytest.mark.parametrize(
+    ("update", "forbidden"),
+    [
+        ({"email": "name1122.995328@example.be"}, False),  # 4-6: no KBO grouping
+        ({"email": "an.85073003328@example.be"}, True),
+        ({"phone": "0470 12 34 56 / 050 21 34 56"}, False),  # two phone numbers
+        ({"street": "Kerkstraat 850730", "house_number": "033-28"}, True),  # cut over fields
+        ({"street": "Kerkstraat", "house_number": "12", "box": "3"}, False),
+    ],
+)
+def test_the_rule_reads_an_unvalidated_part_as_validation_does(
+    update: dict[str, str], forbidden: bool
+) -> None:
+    referral = _valid_at(datetime(2026, 11, 28, 10, tzinfo=BRUSSELS))
+    client = referral.client
+    if "street" in update:
+        address = client.address.model_copy(update=update)
+        client = client.model_copy(update={"address": address})
+    else:
+        client = client.model_copy(update=update)
+    consent = rebuilt(referral.consent, data_items=["name", "address", "phone", "email"])
+    tainted = referral.model_copy(update={"client": client, "consent": consent})
+    codes = check_referral(tainted, at=referral.created_at).codes
+    assert ("FORBIDDEN_IDENTIFIER" in codes) is forbidden
+
+
+@pytest.mark.parametrize(
     ("part", "field", "value"),
     [
         ("consent", "recorded_by", "kg-85073003328"),

@@ -18,7 +18,9 @@ from protocol_share.clientdata._fields import (
     phone_holds_identifier,
 )
 from protocol_share.clientdata._identifiers import (
+    FieldKind,
     IdentifierKind,
+    address_identifier_kinds,
     forbidden_identifier_kinds,
 )
 from protocol_share.clientdata._minimise import (
@@ -36,10 +38,12 @@ __all__ = [
     "ClientData",
     "DataItem",
     "Email",
+    "FieldKind",
     "IdentifierKind",
     "Minimised",
     "OrganisationEmail",
     "Phone",
+    "address_identifier_kinds",
     "check_free_text",
     "forbidden_identifier_kinds",
     "minimise",

@@ -39,7 +39,10 @@ from pydantic import AfterValidator, BeforeValidator, Field, model_validator
 from pydantic_core import PydanticCustomError
 
 from protocol_share._model import field_error
-from protocol_share.clientdata._identifiers import forbidden_identifier_kinds
+from protocol_share.clientdata._identifiers import (
+    address_identifier_kinds,
+    forbidden_identifier_kinds,
+)
 from protocol_share.clientdata._screening import Screened
 
 __all__ = [
@@ -102,9 +105,16 @@ _BE_PHONE = re.compile(r"(?:\+32|0032|0)[ ]?([1-9](?:[ ./\-]?[0-9]){6,9})")
 _DROP_PHONE_SEPARATORS = str.maketrans(dict.fromkeys(" ./-"))
 
 
-def _guard(value: str) -> None:
+def _guard(value: str) -> str:
     if forbidden_identifier_kinds(value):
         raise PydanticCustomError(_FORBIDDEN, _FORBIDDEN_MESSAGE)
+    return value
+
+
+def _guard_email(value: str) -> str:
+    if forbidden_identifier_kinds(value, field="email"):
+        raise PydanticCustomError(_FORBIDDEN, _FORBIDDEN_MESSAGE)
+    return value
 
 
 def _tidy(value: str) -> str:
@@ -175,30 +185,31 @@ def _phone(value: str) -> str:
     fast = _fast_be_phone(value)
     if fast is not None:
         # No forbidden identifier fits here: a valid Belgian number has eight or nine digits
-        # after its prefix, so no digit run is the eleven of a national or BIS number, and
+        # after its prefix, so no digit group is the eleven of a national or BIS number, and
         # an IBAN needs letters. (The guard below would find nothing; tests check it.)
         return phonenumbers.format_number(fast, e164)
+    if phone_holds_identifier(value):
+        raise PydanticCustomError(_FORBIDDEN, _FORBIDDEN_MESSAGE)
     try:
         parsed = phonenumbers.parse(value, "BE")
         valid = phonenumbers.is_valid_number(parsed)
     except phonenumbers.NumberParseException:
         valid = False
     if valid:
-        if phone_holds_identifier(value):
-            raise PydanticCustomError(_FORBIDDEN, _FORBIDDEN_MESSAGE)
         return phonenumbers.format_number(parsed, e164)
-    if forbidden_identifier_kinds(value):
-        raise PydanticCustomError(_FORBIDDEN, _FORBIDDEN_MESSAGE)
     raise PydanticCustomError("INVALID_PHONE", "is not a valid telephone number")
 
 
 def phone_holds_identifier(phone: str) -> bool:
-    """Whether a valid phone number is in fact a national register or BIS number (A3-3).
+    """Whether the phone field holds a national register, BIS or IBAN number (A3-3).
 
-    A valid Belgian number in national notation has the KBO shape (ten digits, a leading
-    zero), so in the phone field only a *whole* national or BIS number counts, never KBO.
+    The field is read as phone numbers first (``field="phone"`` of
+    :func:`~protocol_share.clientdata.forbidden_identifier_kinds`): one or two numbers in
+    any notation are numbers, and a national or BIS number counts where it is written, or
+    whole after a foreign calling code. A valid Belgian number in national notation has the
+    KBO shape (ten digits, a leading zero), so KBO numbers are not looked for here.
     """
-    return bool(forbidden_identifier_kinds(phone, whole_runs_only=True, include_kbo=False))
+    return bool(forbidden_identifier_kinds(phone, field="phone"))
 
 
 def _email(value: str) -> str:
@@ -214,22 +225,19 @@ def _string(value: object) -> str:
     raise PydanticCustomError("NOT_A_STRING", "must be a string")
 
 
-def _guarded_string(value: object) -> str:
-    # The guard runs before length and shape checks, so a forbidden identifier is reported
-    # as such in every field, whatever else is wrong with the value.
-    text = _string(value)
-    _guard(text)
-    return text
-
-
-_Text = BeforeValidator(_guarded_string)
+# Every text field: a string, then its length (cheap, whatever the size), then the guard,
+# then its shape. The guard runs before the shape check, so a forbidden identifier is
+# reported as such in every field of a sensible length, whatever else is wrong with it.
+_Text = BeforeValidator(_string)
+_Guard = AfterValidator(_guard)
 PersonName = Annotated[
     str,
     _Text,
     Field(min_length=1, max_length=100),
+    _Guard,
     AfterValidator(_letters_and(_NAME_PUNCTUATION, "INVALID_NAME", "a name")),
 ]
-Street = Annotated[str, _Text, Field(min_length=1, max_length=120), AfterValidator(_tidy)]
+Street = Annotated[str, _Text, Field(min_length=1, max_length=120), _Guard, AfterValidator(_tidy)]
 
 
 def _house_number(value: str) -> str:
@@ -250,23 +258,26 @@ HouseNumber = Annotated[
     str,
     _Text,
     Field(min_length=1, max_length=16),
+    _Guard,
     AfterValidator(_house_number),
 ]
 Box = Annotated[
     str,
     _Text,
     Field(min_length=1, max_length=25),
+    _Guard,
     AfterValidator(_box),
 ]
 Municipality = Annotated[
     str,
     _Text,
     Field(min_length=1, max_length=80),
+    _Guard,
     AfterValidator(
         _letters_and(_MUNICIPALITY_PUNCTUATION, "INVALID_MUNICIPALITY", "a municipality")
     ),
 ]
-Postcode = Annotated[str, _Text, Field(min_length=2, max_length=10), AfterValidator(_tidy)]
+Postcode = Annotated[str, _Text, Field(min_length=2, max_length=10), _Guard, AfterValidator(_tidy)]
 # The region codes of phonenumbers, a maintained dependency already, serve as the list of
 # countries: every inhabited ISO 3166-1 alpha-2 code, plus AC and TA (Ascension, Tristan
 # da Cunha: reserved by ISO 3166, each its own postal area) and XK (Kosovo, the code the EU
@@ -284,21 +295,28 @@ def _country(value: str) -> str:
     return value
 
 
-Country = Annotated[str, _Text, AfterValidator(_country)]
+Country = Annotated[str, _Text, Field(max_length=16), _Guard, AfterValidator(_country)]
 """A country as an ISO 3166-1 alpha-2 code (``BE``, ``NL``, ``FR``), from the region codes
 of phonenumbers: inhabited countries and territories, plus ``XK``, ``AC`` and ``TA``."""
 Phone = Annotated[
     str, BeforeValidator(_string), Field(min_length=1, max_length=40), AfterValidator(_phone)
 ]
 """A telephone number, any usual notation in; E.164 out (``+32470123456``) (A3-2)."""
-Email = Annotated[str, _Text, Field(min_length=3, max_length=254), AfterValidator(_email)]
+_GuardEmail = AfterValidator(_guard_email)
+Email = Annotated[
+    str, _Text, Field(min_length=3, max_length=254), _GuardEmail, AfterValidator(_email)
+]
 """An e-mail address, syntax checked by email-validator, no DNS look-up (A3-2)."""
 
 # An organisation's address (a mailbox, a DPO contact) is no personal data and recurs in
 # every referral to it, so its check is remembered; a client's address never is.
 _organisation_email = functools.lru_cache(maxsize=256)(_email)
 OrganisationEmail = Annotated[
-    str, _Text, Field(min_length=3, max_length=254), AfterValidator(_organisation_email)
+    str,
+    _Text,
+    Field(min_length=3, max_length=254),
+    _GuardEmail,
+    AfterValidator(_organisation_email),
 ]
 """An organisation's e-mail address (A6-3 mailbox, A9-4 DPO), checked like :data:`Email`;
 the answers for the last 256 addresses are kept, since organisations' addresses recur."""
@@ -355,6 +373,14 @@ class Address(Screened):
         elif given is not None and not isinstance(given, str):
             return data  # the box field reports its own type error
         return {**data, "house_number": split.group("number"), "box": box}
+
+    @model_validator(mode="after")
+    def _no_identifier_across_fields(self) -> Self:
+        # Each field passed the guard; an identifier may still be cut over street, house
+        # number and box ("Kerkstraat 850730" + "033-28").
+        if address_identifier_kinds(self.street, self.house_number, self.box):
+            raise field_error("Address", "house_number", _FORBIDDEN, _FORBIDDEN_MESSAGE)
+        return self
 
     @model_validator(mode="after")
     def _postcode_fits_country(self) -> Self:

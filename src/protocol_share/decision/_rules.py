@@ -21,7 +21,10 @@ from __future__ import annotations
 
 from protocol_share._time import as_utc
 from protocol_share.clientdata._fields import phone_holds_identifier
-from protocol_share.clientdata._identifiers import forbidden_identifier_kinds
+from protocol_share.clientdata._identifiers import (
+    address_identifier_kinds,
+    forbidden_identifier_kinds,
+)
 from protocol_share.clientdata._screening import all_screened, was_screened
 from protocol_share.decision._consent import ALL_TOPICS
 from protocol_share.decision._referral import Referral
@@ -101,18 +104,13 @@ def _made_before(referral: Referral, _: Protocol, moment: Moment) -> bool:
 def _unscreened_texts(referral: Referral) -> list[str]:
     # The texts of every part that was not validated as it is now; a validated part ran
     # the forbidden-identifier guard on each of its texts already (spent once per input).
-    client, consent, sender, recipient = (
-        referral.client,
-        referral.consent,
-        referral.sender,
-        referral.recipient,
-    )
+    client, consent, sender = referral.client, referral.consent, referral.sender
     address = client.address
     texts: list[str] = []
     if not was_screened(referral):
         texts.append(referral.referral_id)
     if not was_screened(client):
-        texts += (client.first_name, client.last_name, client.email or "")
+        texts += (client.first_name, client.last_name)
     if not was_screened(address):
         texts += (
             address.street,
@@ -126,9 +124,17 @@ def _unscreened_texts(referral: Referral) -> list[str]:
         texts += (consent.consent_id, consent.information_notice, consent.recorded_by)
     if not was_screened(sender):
         texts += (sender.member_id, sender.team)
-    if not was_screened(recipient):
-        texts.append(recipient.mailbox)
     return texts
+
+
+def _unscreened_emails(referral: Referral) -> list[str]:
+    # E-mail addresses are read as such (field="email"), not as free text.
+    emails = []
+    if not was_screened(referral.client) and referral.client.email:
+        emails.append(referral.client.email)
+    if not was_screened(referral.recipient):
+        emails.append(referral.recipient.mailbox)
+    return emails
 
 
 def _no_forbidden_identifier(referral: Referral, _: Protocol, __: Moment) -> bool:
@@ -145,6 +151,15 @@ def _no_forbidden_identifier(referral: Referral, _: Protocol, __: Moment) -> boo
     # One scan of the texts joined by newlines finds what a scan of each would: no digit
     # run or IBAN candidate crosses a newline.
     if texts and forbidden_identifier_kinds("\n".join(texts)):
+        return False
+    if any(
+        forbidden_identifier_kinds(email, field="email") for email in _unscreened_emails(referral)
+    ):
+        return False
+    address = referral.client.address
+    if not was_screened(address) and address_identifier_kinds(
+        address.street, address.house_number, address.box
+    ):
         return False
     phone = referral.client.phone
     if phone is None or was_screened(referral.client):
