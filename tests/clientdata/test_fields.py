@@ -47,7 +47,7 @@ MAX_LENGTHS = {
     "address.house_number": 16,
     "address.postcode": 10,
     "address.municipality": 80,
-    "address.box": 21,
+    "address.box": 25,
 }
 
 
