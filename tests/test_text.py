@@ -23,17 +23,18 @@ from protocol_share._text import (
     Lang,
     catalogue,
     check_lang,
+    in_lang,
     labels,
     long_date,
     long_moment,
     message,
     short_date,
     short_moment,
-    texts,
 )
 from protocol_share._time import BRUSSELS
 from protocol_share.clientdata._fields import DataItem
 from protocol_share.decision._referral import Referral
+from protocol_share.examples import example_breach_notice
 from protocol_share.notices import (
     AuthorityCode,
     BreachNotice,
@@ -235,13 +236,37 @@ def test_an_unknown_key_or_a_missing_value_is_refused_without_the_value() -> Non
     assert caught.value.problems[0].path == "recipient"
 
 
-def test_texts_fill_each_language_with_its_own_labels() -> None:
-    both = texts("authority.status.NOTIFIED_IN_TIME", name="VTC")
-    assert both == ("De VTC werd tijdig op de hoogte gebracht.", "VTC was notified in time.")
-    level = texts("severity.level.very_high")
-    severity = texts("severity.tell", formula="SE", level=level)
-    assert "zeer hoog" in severity.nl
-    assert "very high" in severity.en
+def texts(key: str, /, **values: object) -> tuple[str, str]:
+    """The text ``key`` in Dutch and in English (for comparing with a model's two fields)."""
+    return message(key, "nl", **values), message(key, "en", **values)
+
+
+def test_a_severity_fills_each_language_with_its_own_labels() -> None:
+    severity = example_breach_notice(aware_at=AT).severity()
+    level_nl, level_en = texts(f"severity.level.{severity.level}")
+    assert level_nl in severity.message_nl
+    assert level_en in severity.message_en
+    assert level_nl != level_en
+
+
+def test_in_lang_picks_one_of_a_pair_and_refuses_another_language() -> None:
+    assert in_lang("nl", "ja", "yes") == "ja"
+    assert in_lang("en", "ja", "yes") == "yes"
+    with pytest.raises(InvalidInput) as caught:
+        in_lang("fr", "ja", "yes")  # type: ignore[arg-type]
+    assert caught.value.codes == {"UNKNOWN_LANGUAGE"}
+
+
+def test_two_language_text_has_one_shape() -> None:
+    """A pair of ``*_nl``/``*_en`` attributes: no bilingual tuple type, no dict of languages
+    read back by key, no module of its own texts outside the catalogues."""
+    import protocol_share._text as text_module
+
+    assert not hasattr(text_module, "Texts")
+    assert not hasattr(text_module, "texts")
+    source = source_text()
+    assert not re.search(r"\[[\"'](?:nl|en)[\"']\]", source)  # no x["nl"] read back
+    assert "_TEXTS" not in source
 
 
 @given(aware_datetimes(datetime(1990, 1, 1), datetime(2090, 12, 31)))

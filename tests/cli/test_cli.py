@@ -6,6 +6,7 @@ import io
 import json
 import subprocess
 import sys
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -52,9 +53,13 @@ def test_lint_of_a_broken_protocol_exits_2(tmp_path: Path) -> None:
     data["mailbox"] = "not an address"
     path = tmp_path / "p.json"
     path.write_text(json.dumps(data), encoding="utf-8")
-    code, out, _ = run("lint", str(path))
-    assert code == 2
-    assert "INVALID_EMAIL at mailbox" in out
+    code, out, err = run("lint", str(path))
+    code_en, out_en, err_en = run("lint", str(path), "--lang", "en")
+    assert code == code_en == 2
+    assert "[fout] INVALID_EMAIL bij mailbox: " in out
+    assert "[error] INVALID_EMAIL at mailbox: " in out_en
+    assert err.startswith("fout: ")
+    assert err_en.startswith("error: ")
 
 
 def test_a_missing_file_is_unusable_input(tmp_path: Path) -> None:
@@ -111,7 +116,8 @@ def test_an_unusable_file_exits_2_with_a_message_naming_no_path_or_value(
         path.write_bytes(content)
     code, out, err = run(*(part.format(path) for part in argv))
     assert code == 2
-    assert err.startswith("error: ")
+    # a failure is "error: ..." (it names codes); lint's own verdict is in --lang (nl)
+    assert err.startswith(("error: ", "fout: ") if argv[0] == "lint" else "error: ")
     if argv[0] == "lint":  # lint's findings are its output
         assert "JSON_INVALID" in out or "cannot read" in err
     elif argv[0] != "open":  # open reports a bad archive as a refused package
@@ -161,3 +167,64 @@ def test_a_moment_at_the_end_of_the_calendar_is_unusable_input(argv: tuple[str, 
     assert (code, out) == (2, "")
     # The library refuses what it can check (OUT_OF_RANGE); the CLI catches the rest.
     assert "OUT_OF_RANGE" in err or err.startswith("error: unusable input: ")
+
+
+# --- every line a person reads in the language asked for (issue 9) ---------------------------
+
+# Phrases of each language's command-line texts that the other language never uses.
+_ENGLISH = ("keep until", "kept until", "review on", "due now", "deadline", "controller",
+            "wrote ", "REFUSED", "ALLOWED", "severity", "notify", "required", "retention at",
+            "none to third", "the rules", " at mailbox", "[warning]", "[error]", "breach notice")  # fmt: skip
+_DUTCH = ("bewaren tot", "bewaard tot", "herbekijken op", "nu te doen", "termijn ",
+          "verantwoordelijke", "geschreven", "GEWEIGERD", "TOEGESTAAN", "ernst", "verwittigen",
+          "verplicht", "bewaring op", "geen naar derde", "de regels", " bij mailbox",
+          "[waarschuwing]", "[fout]", "melding gegevenslek")  # fmt: skip
+
+
+def _outputs(tmp_path: Path, lang: str) -> str:
+    from protocol_share import RetentionCase
+    from protocol_share.examples import example_breach_notice, example_referral
+
+    received = datetime(2024, 5, 2, 9, tzinfo=UTC)
+    cases = (
+        RetentionCase.received(received, case_id="r-1")
+        .contacted(received + timedelta(days=1), "wants_help")
+        .dossier_opened(received + timedelta(days=2))
+        .dossier_closed(received + timedelta(days=3)),
+        RetentionCase.received(received, case_id="r-2").contacted(
+            received + timedelta(days=1), "unreachable"
+        ),
+    )
+    files = {
+        "cases": json.dumps({"cases": [case.to_dict() for case in cases]}),
+        "notice": example_breach_notice(aware_at=received).model_dump_json(),
+        "referral": example_referral(at=received).model_dump_json(),
+        "bad": json.dumps({**json.loads(TORHOUT.model_dump_json()), "mailbox": "x"}),
+    }
+    paths = {}
+    for name, text in files.items():
+        paths[name] = tmp_path / f"{name}.json"
+        paths[name].write_text(text, encoding="utf-8")
+    at = ["--at", "2024-09-01T09:00:00+02:00", "--lang", lang]
+    text = ""
+    for argv in (
+        ["retention", str(paths["cases"]), *at],
+        ["breach", str(paths["notice"]), *at],
+        ["check", str(paths["referral"]), *at],
+        ["register", "--lang", lang],
+        ["lint", "--lang", lang],
+        ["lint", str(paths["bad"]), "--lang", lang],
+    ):
+        _, out, err = run(*argv)
+        text += out + err
+    return text
+
+
+@pytest.mark.parametrize(("lang", "foreign"), [("nl", _ENGLISH), ("en", _DUTCH)])
+def test_the_command_line_speaks_the_language_asked_for_only(
+    tmp_path: Path, lang: str, foreign: tuple[str, ...]
+) -> None:
+    text = _outputs(tmp_path, lang)
+    own = _DUTCH if lang == "nl" else _ENGLISH
+    assert [phrase for phrase in foreign if phrase in text] == []
+    assert sum(phrase in text for phrase in own) >= 10  # the output did say these things

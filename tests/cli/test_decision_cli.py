@@ -73,9 +73,13 @@ def write(tmp_path: Path, document: dict[str, Any]) -> str:
 
 
 def test_an_allowed_referral_exits_0_and_says_so(tmp_path: Path) -> None:
-    code, out, err = run("check", write(tmp_path, referral_document()), "--at", AT.isoformat())
-    assert code == 0
-    assert "ALLOWED" in out
+    path = write(tmp_path, referral_document())
+    code, out, err = run("check", path, "--at", AT.isoformat())
+    code_en, out_en, _ = run("check", path, "--at", AT.isoformat(), "--lang", "en")
+    assert code == code_en == 0
+    assert "TOEGESTAAN: alle 16 regels zijn voldaan" in out
+    assert "ALLOWED: all 16 rules hold" in out_en
+    assert "ALLOWED" not in out
     assert "r-2026-000042" in out
     assert err == ""
 
@@ -88,7 +92,7 @@ def test_a_refused_referral_exits_1_with_every_reason_and_its_clause(tmp_path: P
     code, out, _ = run("check", path, "--at", AT.isoformat())
     code_en, out_en, _ = run("check", path, "--at", AT.isoformat(), "--lang", "en")
     assert code == code_en == 1
-    assert "REFUSED: 2 reasons" in out
+    assert "GEWEIGERD: 2 redenen" in out
     assert "REFUSED: 2 reasons" in out_en
     for code_name in ("WRONG_MAILBOX", "NOT_ASSESSED"):
         reason = REASONS[code_name]
@@ -203,7 +207,7 @@ def test_exit_code_and_output_are_the_decision_of_the_document(
 
 
 def test_demo_shows_an_allowed_and_a_refused_referral_with_reasons() -> None:
-    code, out, err = run("demo")
+    code, out, err = run("demo", "--lang", "en")
     assert code == 0
     section = out[out.index("5. check_referral") :]
     assert "ALLOWED" in section

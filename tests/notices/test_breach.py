@@ -490,7 +490,12 @@ def test_the_breach_command_gives_the_register_record_and_the_email(tmp_path: Pa
     assert "Subject: Melding gegevenslek lek-2025-07" in record["email"]
     code, out, _ = run("breach", str(path), "--at", "2025-05-12T12:00:00+02:00")
     assert code == 0
+    assert "termijn VTC: 2025-05-15T08:30:00+02:00" in out
+    assert "ernst (ENISA): gemiddeld;" in out
+    assert "verwittigen: verplicht (A9-1)" in out
+    code, out, _ = run("breach", str(path), "--at", "2025-05-12T12:00:00+02:00", "--lang", "en")
     assert "VTC deadline: 2025-05-15T08:30:00+02:00" in out
+    assert "severity (ENISA): medium;" in out
     assert "required (A9-1)" in out
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 import pytest
@@ -10,6 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from protocol_share import TORHOUT, InvalidInput, Protocol, lint_protocol
+from protocol_share._text import Lang, catalogue
 
 
 def torhout_data() -> dict[str, Any]:
@@ -130,7 +132,8 @@ TEXT_PATHS = (
     "purposes.0.text_nl",
     "data_items.0.justification_nl",
     "signatures.0.signatory",
-    "corrections.0.reason",
+    "corrections.0.reason_nl",
+    "corrections.0.reason_en",
 )
 CONTROLS = ("\r\n", "\n", "\r", "\x00", "\x1b", "\x85", "\u2028", "\u200b")
 
@@ -194,4 +197,74 @@ def test_a_domain_of_a_party_is_a_domain() -> None:
     data["recipient"]["email_domains"] = ["torhout.be\r\nX: y"]
     assert [(f.code, f.path) for f in lint_protocol(data)] == [
         ("STRING_PATTERN_MISMATCH", "recipient.email_domains.0")
+    ]
+
+
+# --- findings in the chosen language, both ways (issue 13) ----------------------------------
+
+# Every finding lint_protocol itself writes, and the one message of a model's format error.
+LINT_KEYS = (
+    "DPO_ADVICE_MISSING", "DPO_ADVICE_AFTER_ENTRY_INTO_FORCE", "DPO_OUTSIDE_PARTY_DOMAIN",
+    "MAILBOX_OUTSIDE_RECIPIENT_DOMAIN", "BRUSSELS_RECIPIENT_NOT_CAW", "CAW_OUTSIDE_BRUSSELS",
+    "ENDS_ON_ENTRY_INTO_FORCE", "SEED_CORRECTED", "UNREADABLE", "INVALID_INPUT",
+)  # fmt: skip
+
+
+def _many_findings() -> list[Any]:
+    """Protocols that between them raise every finding lint writes, and format errors."""
+    broken = torhout_data()
+    broken["sender"]["dpo_advice_on"] = None
+    broken["sender"]["dpo_email"] = "dpo@elders.example"
+    broken["mailbox"] = "sociaal.huis@gmail.com"
+    broken["ends_on"], broken["end_reason"] = broken["in_force_from"], "breach"
+    brussels = torhout_data()
+    brussels["postcodes"] = ["1000"]
+    caw = torhout_data()
+    caw["recipient_kind"] = "CAW"
+    invalid = torhout_data()
+    invalid["recipient"]["kbo"] = "0212175524"
+    invalid["postcodes"] = []
+    return [TORHOUT, broken, brussels, caw, invalid, "{not json", b"[]", "[1]"]
+
+
+def test_every_finding_code_lint_writes_has_both_texts() -> None:
+    for key in LINT_KEYS:
+        nl, en = catalogue("nl")[f"lint.{key}"], catalogue("en")[f"lint.{key}"]
+        assert nl
+        assert en
+        assert nl != en
+    written = {f.code for p in _many_findings() for f in lint_protocol(p) if f.code in LINT_KEYS}
+    # every finding above is reached (UNREADABLE guards a parser error the model reports first)
+    assert written == set(LINT_KEYS) - {"INVALID_INPUT", "UNREADABLE"}
+
+
+@pytest.mark.parametrize(("lang", "other"), [("nl", "en"), ("en", "nl")])
+def test_findings_are_in_the_chosen_language_only(lang: Lang, other: Lang) -> None:
+    own = set(catalogue(lang).values())
+    foreign = {
+        text for key, text in catalogue(other).items() if key.startswith("lint.")
+    } - own  # texts of the other language that differ from this one's
+    english_words = re.compile(r"\b(the|not|of|this|value|does|here|and|cannot)\b")
+    for protocol in _many_findings():
+        for finding in lint_protocol(protocol, lang=lang):
+            assert finding.message not in foreign
+            if lang == "nl":
+                assert not english_words.search(finding.message), finding
+            else:
+                dutch_words = r"\b(het|de|een|niet|van|deze|hier|geen|wordt)\b"
+                assert not re.search(dutch_words, finding.message), finding
+    nl = [f.message for f in lint_protocol(TORHOUT, lang="nl")]
+    en = [f.message for f in lint_protocol(TORHOUT, lang="en")]
+    assert len(nl) == len(en)
+    assert all(a != b for a, b in zip(nl, en, strict=True))
+
+
+def test_a_correction_gives_its_reason_in_each_language() -> None:
+    findings = [f for f in lint_protocol(TORHOUT, lang="nl") if f.code == "SEED_CORRECTED"]
+    assert [f.message.split(": ", 1)[1] for f in findings] == [
+        c.reason_nl for c in TORHOUT.corrections
+    ]
+    findings = [f for f in lint_protocol(TORHOUT, lang="en") if f.code == "SEED_CORRECTED"]
+    assert [f.message.split(": ", 1)[1] for f in findings] == [
+        c.reason_en for c in TORHOUT.corrections
     ]

@@ -366,10 +366,14 @@ def run(*argv: str) -> tuple[int, str, str]:
 
 
 def test_the_register_command_prints_text_json_dpv_and_fideslang() -> None:
-    code, out, err = run("register")
+    code, out, err = run("register", "--lang", "en")
     assert (code, err) == (0, "")
     assert "controller: OCMW Torhout (0212.175.523), DPO kurt.persyn@torhout.be" in out
     assert "none to third countries" in out
+    code, out, err = run("register")
+    assert (code, err) == (0, "")
+    assert "verantwoordelijke: OCMW Torhout (0212.175.523), DPO kurt.persyn@torhout.be" in out
+    assert "geen naar derde landen" in out
     code, out, _ = run("register", "--json")
     assert json.loads(out) == processing_register_entry().to_json()
     code, out, _ = run("register", "--format", "dpv")
@@ -393,7 +397,7 @@ def test_the_demo_shows_what_happens_after_receipt() -> None:
     code, out, err = run("demo")
     assert (code, err) == (0, "")
     assert "after receipt:" in out
-    assert "demo-4: dossier_closed -> keep, keep until 2034-02-28" in out
+    assert "demo-4: dossier_closed -> keep, bewaren tot 2034-02-28" in out
     assert "demo-2: declined -> delete" in out
     assert "Melding gegevenslek demo-lek-1" in out
     code, out, _ = run("demo", "--json")

@@ -14,7 +14,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from protocol_share import CaseError, InvalidInput, iter_retention_schedule, retention_schedule
-from protocol_share._text import texts
+from protocol_share._text import message
 from protocol_share.retention import (
     CASE_ERROR_CODES,
     RetentionCase,
@@ -174,9 +174,9 @@ def test_the_stream_reads_the_cases_once_one_at_a_time() -> None:
 def test_every_case_error_code_has_its_messages_in_both_languages() -> None:
     assert set(CASE_ERROR_CODES) == {"AT_BEFORE_LAST_STEP", "NOT_A_CASE", "OUT_OF_RANGE"}
     for code in CASE_ERROR_CODES:
-        text = texts(f"retention.case_error.{code}")
-        assert text.en.startswith("Not scheduled")
-        assert text.nl.startswith("Niet ingepland")
+        key = f"retention.case_error.{code}"
+        assert message(key, "en").startswith("Not scheduled")
+        assert message(key, "nl").startswith("Niet ingepland")
 
 
 def test_the_schedule_as_json_names_a_bad_case_by_id_and_position() -> None:
@@ -224,5 +224,5 @@ def test_the_retention_command_decides_the_other_cases_and_exits_2_for_a_bad_one
     out = io.StringIO()
     code = main(["retention", str(path), "--at", "2025-01-01T12:00:00Z"], out=out, err=err)
     assert code == 2
-    assert "v-2: declined -> not decided [AT_BEFORE_LAST_STEP]" in out.getvalue()
-    assert "errors: 1" in out.getvalue()
+    assert "v-2: declined -> niet beslist [AT_BEFORE_LAST_STEP]" in out.getvalue()  # --lang nl
+    assert "fouten: 1" in out.getvalue()

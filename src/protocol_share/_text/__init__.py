@@ -25,7 +25,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from datetime import date, datetime
 from types import MappingProxyType
-from typing import Final, Literal, NamedTuple
+from typing import Final, Literal
 
 from protocol_share._text.en import MESSAGES as _EN
 from protocol_share._text.nl import MESSAGES as _NL
@@ -35,16 +35,15 @@ from protocol_share.errors import InvalidInput
 __all__ = [
     "LANGS",
     "Lang",
-    "Texts",
     "catalogue",
     "check_lang",
+    "in_lang",
     "labels",
     "long_date",
     "long_moment",
     "message",
     "short_date",
     "short_moment",
-    "texts",
 ]
 
 Lang = Literal["nl", "en"]
@@ -89,20 +88,14 @@ def message(key: str, lang: Lang, /, **values: object) -> str:
         ) from None
 
 
-class Texts(NamedTuple):
-    """One text in both languages, for models that carry ``message_nl`` and ``message_en``
-    (DESIGN.md: a Dutch and an English message)."""
+def in_lang(lang: Lang, nl: str, en: str, /) -> str:
+    """Of a text's Dutch and English forms, the one in ``lang`` (DESIGN.md).
 
-    nl: str
-    en: str
-
-
-def texts(key: str, /, **values: object) -> Texts:
-    """The text ``key`` in Dutch and in English (DESIGN.md: a Dutch and an English message),
-    each with its own language's labels when a value is a :class:`Texts` itself."""
-    nl_values = {k: v.nl if isinstance(v, Texts) else v for k, v in values.items()}
-    en_values = {k: v.en if isinstance(v, Texts) else v for k, v in values.items()}
-    return Texts(message(key, "nl", **nl_values), message(key, "en", **en_values))
+    Two-language text has one shape in this library: a pair of ``*_nl`` and ``*_en``
+    attributes (``Reason.message_nl``/``message_en``, ``Purpose.text_nl``/``text_en``), each
+    filled from the catalogue with :func:`message`; this picks one of a pair.
+    """
+    return nl if check_lang(lang) == "nl" else en
 
 
 def labels(family: str, codes: Iterable[str], lang: Lang, /) -> Mapping[str, str]:

@@ -7,7 +7,7 @@ import argparse
 from datetime import datetime
 from typing import Any
 
-from protocol_share._text import Lang
+from protocol_share._text import Lang, in_lang, message
 from protocol_share.cli._io import (
     EXIT_OK,
     EXIT_REFUSED,
@@ -27,6 +27,7 @@ from protocol_share.notices import (
 )
 from protocol_share.protocol._protocol import Protocol
 from protocol_share.register import RegisterEntry, processing_register_entry
+from protocol_share.register._terms import erasure_terms
 from protocol_share.retention import (
     CaseError,
     RetentionCase,
@@ -46,18 +47,25 @@ __all__ = [
 ]
 
 
-def _in(lang: Lang, nl: str, en: str) -> str:
-    return nl if lang == "nl" else en
-
-
-def retention_line(label: str, case: RetentionCase, d: RetentionDecision) -> str:
-    """One case's decision (A3-4 to A3-6): state, action, the day that bounds it, clause, code."""
+def retention_line(label: str, case: RetentionCase, d: RetentionDecision, lang: Lang) -> str:
+    """One case's decision in ``lang`` (A3-4 to A3-6): state, action, the day that bounds it,
+    clause, code (states, actions and codes are codes, the same in every language)."""
     detail = ""
     if d.keep_until:
-        detail = f", {'kept' if d.action == 'delete' else 'keep'} until {d.keep_until}"
+        key = "cli.retention.kept_until" if d.action == "delete" else "cli.retention.keep_until"
+        detail = message(key, lang, day=d.keep_until)
     elif d.review_on:
-        detail = f", review on {d.review_on}"
-    return f"{label}: {case.state} -> {d.action}{detail} [{d.clause} {d.code}]"
+        detail = message("cli.retention.review_on", lang, day=d.review_on)
+    return message(
+        "cli.retention.line",
+        lang,
+        label=label,
+        state=case.state,
+        action=d.action,
+        detail=detail,
+        clause=d.clause,
+        code=d.code,
+    )
 
 
 def retention_json(case: RetentionCase, d: RetentionDecision) -> dict[str, Any]:
@@ -113,21 +121,42 @@ def _retention(args: argparse.Namespace, out: Output) -> int:
             }
         )
         return code
-    out.say(f"retention at {at.isoformat()} ({protocol.protocol_id})")
+    lang = out.lang
+    out.say(
+        message("cli.retention.header", lang, at=at.isoformat(), protocol_id=protocol.protocol_id)
+    )
     for n, case in enumerate(cases):
         label = case.case_id or f"#{n}"
         if n in failed:
             error = failed[n]
-            out.say(f"  {label}: {case.state} -> not decided [{error.code}]")
-            out.say(f"    {_in(out.lang, error.message_nl, error.message_en)}")
+            out.say(
+                message(
+                    "cli.retention.not_decided",
+                    lang,
+                    label=label,
+                    state=case.state,
+                    code=error.code,
+                )
+            )
+            out.say(f"    {in_lang(lang, error.message_nl, error.message_en)}")
             continue
         d = decisions[n]
-        out.say(f"  {retention_line(label, case, d)}")
-        out.say(f"    {_in(out.lang, d.message_nl, d.message_en)}")
+        out.say(f"  {retention_line(label, case, d, lang)}")
+        out.say(f"    {in_lang(lang, d.message_nl, d.message_en)}")
     actions = [e for e in schedule if isinstance(e, ScheduledAction)]
-    out.say(f"due now: {due} of {len(cases)}; scheduled: {len(actions)}; errors: {len(failed)}")
+    out.say(
+        message(
+            "cli.retention.summary",
+            lang,
+            due=due,
+            total=len(cases),
+            scheduled=len(actions),
+            errors=len(failed),
+        )
+    )
+    due_mark = message("cli.retention.due", lang)
     for e in actions:
-        mark = "due" if e.overdue else "   "
+        mark = due_mark if e.overdue else " " * len(due_mark)
         out.say(f"  {mark} {e.due_on} {e.action:6} {e.case.case_id or '-'} [{e.clause}]")
     return code
 
@@ -139,14 +168,29 @@ def breach_lines(
     person, and where the authority's notification stands."""
     status = authority_status(notice, at=at, protocol=protocol)
     severity = notice.severity()
-    other = "required (A9-1)" if notice.other_party_must_be_notified else "not required"
+    required = (
+        "cli.breach.required" if notice.other_party_must_be_notified else "cli.breach.not_required"
+    )
+    severity_text = in_lang(lang, severity.message_nl, severity.message_en)
+    status_text = in_lang(lang, status.message_nl, status.message_en)
     lines = [
-        f"breach notice {notice.notice_id}, phase {notice.phase}",
-        f"  severity (ENISA): {severity.level}; "
-        + _in(lang, severity.message_nl, severity.message_en),
-        f"  {status.authority.short_name} deadline: {status.deadline.isoformat()}",
-        f"  authority: {status.code}: {_in(lang, status.message_nl, status.message_en)}",
-        f"  notify the other party's DPO: {other}",
+        message("cli.breach.header", lang, notice_id=notice.notice_id, phase=notice.phase),
+        "  "
+        + message(
+            "cli.breach.severity",
+            lang,
+            level=message(f"severity.level.{severity.level}", lang),
+            message=severity_text,
+        ),
+        "  "
+        + message(
+            "cli.breach.deadline",
+            lang,
+            authority=status.authority.short_name,
+            deadline=status.deadline.isoformat(),
+        ),
+        "  " + message("cli.breach.authority", lang, code=status.code, message=status_text),
+        "  " + message("cli.breach.other_party", lang, required=message(required, lang)),
     ]
     return lines, status
 
@@ -176,23 +220,35 @@ def _breach(args: argparse.Namespace, out: Output) -> int:
 def register_lines(entry: RegisterEntry, lang: Lang) -> list[str]:
     """The register entry for a person, its texts in ``lang`` (A6-6; GDPR art. 30(1))."""
     record = entry.to_json()
-    erasure = record["erasure"]
-    terms = [erasure[k][lang] for k in ("until_contact", "declined", "client_file", "unreachable")]
-    purposes = "; ".join(f"{p.clause} {_in(lang, p.text_nl, p.text_en)}" for p in entry.purposes)
-    return [
-        f"register of processing activities (GDPR art. 30(1)), {record['clause']}",
-        f"  activity:   {_in(lang, entry.name_nl, entry.name_en)}",
-        f"  controller: {entry.controller.name} ({entry.controller.kbo}), DPO {entry.dpo_email}",
-        f"  source:     {entry.source.name}",
-        f"  purposes:   {purposes}",
-        "  data:       " + ", ".join(d["item"] for d in record["personal_data"]),
-        "  fideslang:  " + ", ".join(entry.fideslang_categories),
-        "  recipients: " + ", ".join(r["kind"] for r in record["recipients"]),
-        "  transfers:  none to third countries",
-        f"  erasure:    {terms[0]}; {terms[1]};",
-        f"              {terms[2]}; {terms[3]}",
-        "  measures:   " + ", ".join(m.code for m in entry.security_measures),
+    erasure = [in_lang(lang, term.text_nl, term.text_en) for term in erasure_terms(entry.retention)]
+    purposes = "; ".join(
+        f"{p.clause} {in_lang(lang, p.text_nl, p.text_en)}" for p in entry.purposes
+    )
+    controller = message(
+        "cli.register.controller_value",
+        lang,
+        name=entry.controller.name,
+        kbo=entry.controller.kbo,
+        email=entry.dpo_email,
+    )
+    rows = [
+        ("activity", in_lang(lang, entry.name_nl, entry.name_en)),
+        ("controller", controller),
+        ("source", entry.source.name),
+        ("purposes", purposes),
+        ("data", ", ".join(d["item"] for d in record["personal_data"])),
+        ("fideslang", ", ".join(entry.fideslang_categories)),
+        ("recipients", ", ".join(r["kind"] for r in record["recipients"])),
+        ("transfers", message("cli.register.no_transfers", lang)),
+        ("erasure", f"{erasure[0]}; {erasure[1]};"),
+        ("", f"{erasure[2]}; {erasure[3]}"),
+        ("measures", ", ".join(m.code for m in entry.security_measures)),
     ]
+    labels = {name: message(f"cli.register.{name}", lang) + ":" for name, _ in rows if name}
+    width = max(len(label) for label in labels.values()) + 1
+    lines = [message("cli.register.header", lang, clause=record["clause"])]
+    lines += [f"  {labels.get(name, ''):<{width}}{value}" for name, value in rows]
+    return lines
 
 
 def _register(args: argparse.Namespace, out: Output) -> int:

@@ -7,7 +7,7 @@ import argparse
 from pathlib import Path
 from typing import Any, get_args
 
-from protocol_share._text import Lang
+from protocol_share._text import Lang, in_lang, message
 from protocol_share.cli._io import (
     EXIT_OK,
     EXIT_REFUSED,
@@ -44,12 +44,13 @@ def decision_lines(decision: Decision, lang: Lang) -> list[str]:
     """A decision for a person (C-1 to C-7, A5-1): the verdict, then each reason's code and
     clause with its message in ``lang``."""
     if decision.allowed:
-        return [f"ALLOWED: all {len(REFERRAL_RULES)} rules hold"]
+        return [message("cli.decision.allowed", lang, count=len(REFERRAL_RULES))]
     count = len(decision.reasons)
-    lines = [f"REFUSED: {count} reason{'s' if count != 1 else ''}"]
+    key = "cli.decision.refused_one" if count == 1 else "cli.decision.refused_many"
+    lines = [message(key, lang, count=count)]
     for reason in decision.reasons:
         lines.append(f"{reason.code} ({reason.clause})")
-        lines.append(f"  {reason.message_nl if lang == 'nl' else reason.message_en}")
+        lines.append(f"  {in_lang(lang, reason.message_nl, reason.message_en)}")
     return lines
 
 
@@ -63,9 +64,16 @@ def finding_json(finding: Finding) -> dict[str, str]:
     }
 
 
-def finding_line(finding: Finding) -> str:
-    """A lint finding for a person (D-1, E-1, A6-3)."""
-    return f"[{finding.severity}] {finding.code} at {finding.path}: {finding.message}"
+def finding_line(finding: Finding, lang: Lang) -> str:
+    """A lint finding for a person, in ``lang`` as its message is (D-1, E-1, A6-3)."""
+    return message(
+        "cli.lint.finding",
+        lang,
+        severity=message(f"cli.lint.severity.{finding.severity}", lang),
+        code=finding.code,
+        path=finding.path,
+        message=finding.message,
+    )
 
 
 def _check(args: argparse.Namespace, out: Output) -> int:
@@ -84,7 +92,15 @@ def _check(args: argparse.Namespace, out: Output) -> int:
             }
         )
     else:
-        out.say(f"referral {referral.referral_id} under {protocol.protocol_id} at {at.isoformat()}")
+        out.say(
+            message(
+                "cli.check.header",
+                out.lang,
+                referral_id=referral.referral_id,
+                protocol_id=protocol.protocol_id,
+                at=at.isoformat(),
+            )
+        )
         for line in decision_lines(decision, out.lang):
             out.say(f"  {line}")
     return EXIT_OK if decision.allowed else EXIT_REFUSED
@@ -125,12 +141,12 @@ def _lint(args: argparse.Namespace, out: Output) -> int:
         out.emit([finding_json(f) for f in findings])
     else:
         for finding in findings:
-            out.say(finding_line(finding))
+            out.say(finding_line(finding, out.lang))
         if not findings:
-            out.say("no findings")
+            out.say(message("cli.lint.none", out.lang))
     errors = sum(f.severity == "error" for f in findings)
     if errors:
-        out.problem(f"error: the rules cannot use this protocol ({errors} error findings)")
+        out.problem(message("cli.lint.unusable", out.lang, count=errors))
         return EXIT_UNUSABLE
     return EXIT_OK
 
@@ -147,7 +163,7 @@ def _schema(args: argparse.Namespace, out: Output) -> int:
         if out.as_json:
             out.emit({"wrote": written})
         else:
-            out.say("\n".join(f"wrote {path_text}" for path_text in written))
+            out.say("\n".join(message("cli.wrote", out.lang, path=path) for path in written))
     elif out.as_json and not args.name:
         out.emit({name: json_schema(name) for name in names})
     else:

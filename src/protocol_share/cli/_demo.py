@@ -14,7 +14,7 @@ import argparse
 from datetime import datetime, timedelta
 from typing import Any, Final
 
-from protocol_share._text import Lang
+from protocol_share._text import Lang, in_lang
 from protocol_share._time import BRUSSELS
 from protocol_share._version import __version__
 from protocol_share.cli._after import breach_lines, register_lines, retention_json, retention_line
@@ -162,8 +162,8 @@ def _after_receipt(protocol: Protocol, lang: Lang) -> tuple[list[str], dict[str,
     entry = processing_register_entry(protocol)
     lines = [f"6. retention_decision on {_RETENTION_AT.date()}: keep, delete or review (art. 3)"]
     for case, d in zip(cases, decisions, strict=True):
-        lines.append(f"  {retention_line(case.case_id or '-', case, d)}")
-        lines.append(f"    {d.message_nl if lang == 'nl' else d.message_en}")
+        lines.append(f"  {retention_line(case.case_id or '-', case, d, lang)}")
+        lines.append(f"    {in_lang(lang, d.message_nl, d.message_en)}")
     lines.append(
         "  schedule: " + "; ".join(f"{e.due_on} {e.action} {e.case.case_id}" for e in schedule)
     )
@@ -190,7 +190,7 @@ def _after_receipt(protocol: Protocol, lang: Lang) -> tuple[list[str], dict[str,
             "subject": message["Subject"],
         },
         "register": {
-            "activity": entry.name_nl if lang == "nl" else entry.name_en,
+            "activity": in_lang(lang, entry.name_nl, entry.name_en),
             "fideslang": list(entry.fideslang_categories),
         },
     }
@@ -233,7 +233,7 @@ def _demo(args: argparse.Namespace, out: Output) -> int:
     say()
     say("1. lint_protocol: the signed text's flaws, handled openly")
     for finding in findings:
-        say(f"  {finding_line(finding)}")
+        say(f"  {finding_line(finding, out.lang)}")
     say()
     say("2. minimise: a host record, cut down to article 3")
     say(f"  kept items: {', '.join(sorted(minimised.data.items))}")

@@ -17,7 +17,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Final, TextIO, get_args
 
-from protocol_share._text import Lang
+from protocol_share._text import Lang, message
 from protocol_share._time import require_aware
 from protocol_share.errors import InvalidInput
 from protocol_share.package._package import generate_password
@@ -215,7 +215,7 @@ def password(args: argparse.Namespace, out: Output, *, confirm: bool) -> str:
         return os.environ[args.password_env]
     if getattr(args, "new_password", False):
         generated = generate_password()
-        out.problem(f"password (send it by another channel, never by e-mail): {generated}")
+        out.problem(message("cli.password.generated", out.lang, password=generated))
         return generated
     if PASSWORD_ENV in os.environ:
         return os.environ[PASSWORD_ENV]

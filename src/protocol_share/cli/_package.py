@@ -12,6 +12,7 @@ from cryptography.exceptions import UnsupportedAlgorithm
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 from cryptography.hazmat.primitives.serialization import load_pem_private_key, load_pem_public_key
 
+from protocol_share._text import Lang, message
 from protocol_share.cli._decide import decision_lines
 from protocol_share.cli._io import (
     EXIT_OK,
@@ -76,7 +77,7 @@ def _pack(args: argparse.Namespace, out: Output) -> int:
         if out.as_json:
             out.emit({"packed": False, **refused.decision.as_dict()})
         else:
-            out.say("refused: nothing was packed")
+            out.say(message("cli.pack.refused", out.lang))
             for line in decision_lines(refused.decision, out.lang):
                 out.say(f"  {line}")
         return EXIT_REFUSED
@@ -95,32 +96,58 @@ def _pack(args: argparse.Namespace, out: Output) -> int:
             }
         )
     else:
-        out.say(f"wrote {archive_path}")
-        out.say(f"wrote {message_path} (to {package.message['To']})")
-        out.say("send the password to the recipient by another channel, never by e-mail")
+        lang, to = out.lang, package.message["To"]
+        out.say(message("cli.wrote", lang, path=archive_path))
+        out.say(message("cli.pack.wrote_message", lang, path=message_path, to=to))
+        out.say(message("cli.pack.password", lang))
     return EXIT_OK
 
 
-def received_lines(received: ReceivedReferral) -> list[str]:
-    """A received referral for the social worker who opened it (A6-2, A3-1, A3-2)."""
+def received_lines(received: ReceivedReferral, lang: Lang) -> list[str]:
+    """A received referral for the social worker who opened it, in ``lang`` (A6-2, A3-1, A3-2)."""
     client, address = received.client, received.client.address
-    box = f" bus {address.box}" if address.box else ""
+    street = f"{address.street} {address.house_number}"
+    if address.box:
+        street = message(
+            "txt.street_box",
+            lang,
+            street=address.street,
+            number=address.house_number,
+            box=address.box,
+        )
     lines = [
-        f"referral    {received.referral_id}, sent {received.sent_at.isoformat()}",
-        f"consent     {received.consent_id}, given {received.consent_given_at.isoformat()}",
-        f"sender      {received.sender_team}",
+        message(
+            "cli.open.referral",
+            lang,
+            referral_id=received.referral_id,
+            sent_at=received.sent_at.isoformat(),
+        ),
+        message(
+            "cli.open.consent",
+            lang,
+            consent_id=received.consent_id,
+            given_at=received.consent_given_at.isoformat(),
+        ),
+        message("cli.open.sender", lang, team=received.sender_team),
     ]
     if received.signed_by:
-        lines.append(f"signed by   key {received.signed_by}")
-    lines.append(f"client      {client.first_name} {client.last_name}")
+        lines.append(message("cli.open.signed_by", lang, key=received.signed_by))
     lines.append(
-        f"address     {address.street} {address.house_number}{box}, "
-        f"{address.postcode} {address.municipality}"
+        message("cli.open.client", lang, first_name=client.first_name, last_name=client.last_name)
+    )
+    lines.append(
+        message(
+            "cli.open.address",
+            lang,
+            street=street,
+            postcode=address.postcode,
+            municipality=address.municipality,
+        )
     )
     if client.phone:
-        lines.append(f"phone       {client.phone}")
+        lines.append(message("cli.open.phone", lang, phone=client.phone))
     if client.email:
-        lines.append(f"e-mail      {client.email}")
+        lines.append(message("cli.open.email", lang, email=client.email))
     return lines
 
 
@@ -137,7 +164,7 @@ def _open(args: argparse.Namespace, out: Output) -> int:
     if out.as_json:
         out.emit(received.model_dump(mode="json", exclude_none=True))
     else:
-        for line in received_lines(received):
+        for line in received_lines(received, out.lang):
             out.say(line)
     return EXIT_OK
 

@@ -44,6 +44,7 @@ from typing import Annotated, Any, Literal, Self
 from pydantic import AfterValidator, BeforeValidator, Field, model_validator
 
 from protocol_share._model import FrozenModel, field_error
+from protocol_share._text import in_lang, message
 from protocol_share._time import Instant, as_utc, require_aware, require_instants
 from protocol_share.clientdata._fields import DataItem, Phone, check_free_text
 from protocol_share.clientdata._screening import Screened, keep_mark
@@ -179,32 +180,6 @@ _KANTARA_PII: Mapping[DataItem, str] = {
     DataItem.PHONE: "2 - Contact",
     DataItem.EMAIL: "2 - Contact",
 }
-_TEXTS: Mapping[str, Mapping[str, str]] = {
-    "nl": {
-        "verbal": "mondeling, opgetekend door een lid van het lokale team",
-        "written": "schriftelijk, opgetekend door een lid van het lokale team",
-        "electronic": "elektronisch, opgetekend door een lid van het lokale team",
-        "contact": "functionaris voor gegevensbescherming",
-        "service": "Doorverwijzing naar het OCMW voor sociale hulp- en dienstverlening",
-        "category": "Doorgifte aan een derde (het OCMW) voor diens kerntaak",
-        "termination": (
-            "Tot de cliënt de toestemming intrekt; het OCMW bewaart de gegevens zoals "
-            "artikel 3 van het protocol bepaalt"
-        ),
-    },
-    "en": {
-        "verbal": "verbal, recorded by a member of the local team",
-        "written": "written, recorded by a member of the local team",
-        "electronic": "electronic, recorded by a member of the local team",
-        "contact": "data protection officer",
-        "service": "Referral to the OCMW for social assistance and services",
-        "category": "Sharing with a third party (the OCMW) for its core function",
-        "termination": (
-            "Until the client withdraws consent; the OCMW keeps the data as article 3 of "
-            "the protocol provides"
-        ),
-    },
-}
 
 
 class _ReceiptIssuer(FrozenModel):
@@ -244,19 +219,17 @@ def kantara_receipt(
     issuer = _ReceiptIssuer(
         policy_url=policy_url, controller_phone=controller_phone, language=language
     )
-    texts = _TEXTS[issuer.language]
+    lang = issuer.language
+    service = message("consent.receipt.service", lang)
     purpose = next((p for p in protocol.purposes if p.clause == "C-2"), None)
-    if purpose is None:
-        purpose_text = texts["service"]
-    else:
-        purpose_text = purpose.text_nl if issuer.language == "nl" else purpose.text_en
+    purpose_text = service if purpose is None else in_lang(lang, purpose.text_nl, purpose.text_en)
     categories = sorted({_KANTARA_PII[item] for item in _items(consent)})
     urn = _urn(protocol, consent)
     return {
         "version": "KI-CR-v1.1.0",
         "jurisdiction": "BE",
         "consentTimestamp": int(consent.given_at.timestamp()),
-        "collectionMethod": texts[consent.method],
+        "collectionMethod": message(f"consent.receipt.method.{consent.method}", lang),
         "consentReceiptID": str(uuid.uuid5(uuid.NAMESPACE_URL, urn)),
         "language": issuer.language,
         "piiPrincipalId": urn,
@@ -264,7 +237,7 @@ def kantara_receipt(
             {
                 "piiController": protocol.sender.name,
                 "onBehalf": False,
-                "contact": texts["contact"],
+                "contact": message("consent.receipt.contact", lang),
                 "address": {"streetAddress": protocol.sender.seat, "addressCountry": "BE"},
                 "email": protocol.sender.dpo_email,
                 "phone": issuer.controller_phone,
@@ -273,15 +246,15 @@ def kantara_receipt(
         "policyUrl": issuer.policy_url,
         "services": [
             {
-                "service": texts["service"],
+                "service": service,
                 "purposes": [
                     {
                         "purpose": purpose_text,
-                        "purposeCategory": [texts["category"]],
+                        "purposeCategory": [message("consent.receipt.category", lang)],
                         "consentType": "EXPLICIT",
                         "piiCategory": categories,
                         "primaryPurpose": True,
-                        "termination": texts["termination"],
+                        "termination": message("consent.receipt.termination", lang),
                         "thirdPartyDisclosure": True,
                         "thirdPartyName": protocol.recipient.name,
                     }

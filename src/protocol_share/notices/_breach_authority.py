@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Final, Literal
 
-from protocol_share._text import Texts, short_moment, texts
+from protocol_share._text import Lang, message, short_moment
 from protocol_share._time import BRUSSELS, as_utc, later, require_aware, require_instants
 from protocol_share.errors import InvalidInput
 from protocol_share.notices._breach import BreachNotice
@@ -106,8 +106,11 @@ def authority_status(
     recommended = notice.severity().notify_authority
     code = _code(notice, now, due, recommended)
     authority = protocol.supervisory_authority
-    deadlines = Texts(short_moment(deadline, "nl"), short_moment(deadline, "en"))
-    text = texts(f"authority.status.{code}", name=authority.short_name, deadline=deadlines)
+
+    def text(lang: Lang) -> str:
+        moment = short_moment(deadline, lang)
+        return message(f"authority.status.{code}", lang, name=authority.short_name, deadline=moment)
+
     return AuthorityStatus(
         authority=authority,
         deadline=deadline,
@@ -116,6 +119,6 @@ def authority_status(
         reasons_of_delay_needed=code in {"OVERDUE_GIVE_REASONS", "LATE_GIVE_REASONS"},
         remaining=max(due - now, timedelta(0)),
         recommended=recommended,
-        message_en=text.en,
-        message_nl=text.nl,
+        message_en=text("en"),
+        message_nl=text("nl"),
     )

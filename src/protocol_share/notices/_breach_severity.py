@@ -20,7 +20,7 @@ from typing import Annotated, Final, Literal
 from pydantic import Field
 
 from protocol_share._model import FrozenModel
-from protocol_share._text import texts
+from protocol_share._text import Lang, message
 from protocol_share.errors import InvalidInput
 
 __all__ = [
@@ -153,7 +153,10 @@ def enisa_severity(
     tell = high and not exempt
     key = "severity.exempt" if exempt else "severity.tell" if tell else "severity.no_high_risk"
     formula = f"SE = {dpc} x {ei:g} + {cb:g} = {score:g}"
-    text = texts(key, formula=formula, level=texts(f"severity.level.{level}"))
+
+    def text(lang: Lang) -> str:
+        return message(key, lang, formula=formula, level=message(f"severity.level.{level}", lang))
+
     return Severity(
         dpc=dpc,
         ei=ei,
@@ -163,6 +166,6 @@ def enisa_severity(
         notify_authority=level != "low",
         tell_data_subjects=tell,
         exemption="GDPR art. 34(3)(a)" if exempt else None,
-        message_en=text.en,
-        message_nl=text.nl,
+        message_en=text("en"),
+        message_nl=text("nl"),
     )

@@ -19,7 +19,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from protocol_share._text import Lang, check_lang, message
+from protocol_share._text import Lang, check_lang, in_lang, message
 from protocol_share.errors import InvalidInput, Problem
 from protocol_share.protocol._protocol import Party, Protocol
 
@@ -124,7 +124,11 @@ def _checks(protocol: Protocol, lang: Lang) -> list[Finding]:
             "SEED_CORRECTED",
             "info",
             correction.path,
-            message("lint.SEED_CORRECTED", lang, reason=correction.reason),
+            message(
+                "lint.SEED_CORRECTED",
+                lang,
+                reason=in_lang(lang, correction.reason_nl, correction.reason_en),
+            ),
         )
         for correction in protocol.corrections
     )
@@ -138,8 +142,9 @@ def lint_protocol(
 
     Serves D-1, E-1, A6-3, A9-4, A11-1 and C-4: a protocol a host loads is checked before
     the rules rely on it. Findings of severity ``error`` mean the rules cannot use it.
-    The findings' messages are in ``lang`` (Dutch by default); a format error of the model
-    keeps the model's own (English) message, as every :class:`InvalidInput` does.
+    The findings' messages are in ``lang`` (Dutch by default), each from the catalogue: a
+    format error of the model is the model's code at its path, with one message in ``lang``
+    (``lint.INVALID_INPUT``), never the model's own English one.
     """
     lang = check_lang(lang)
     problems: tuple[Problem, ...] = ()
@@ -159,9 +164,8 @@ def lint_protocol(
     except (TypeError, ValueError, AttributeError, RecursionError, json.JSONDecodeError):
         pass
     if problems:
-        return tuple(
-            Finding(problem.code, "error", problem.path, problem.message) for problem in problems
-        )
+        invalid = message("lint.INVALID_INPUT", lang)
+        return tuple(Finding(problem.code, "error", problem.path, invalid) for problem in problems)
     if model is None:
         return (Finding("UNREADABLE", "error", "", message("lint.UNREADABLE", lang)),)
     return tuple(_checks(model, lang))

@@ -186,12 +186,14 @@ class Signature(FrozenModel):
 
 
 class Correction(FrozenModel):
-    """A flaw of the signed text and how this data handles it, openly (known flaws; e.g. A9-4)."""
+    """A flaw of the signed text and how this data handles it, openly (known flaws; e.g. A9-4):
+    where, what the signed text says, what is used instead, and why, in Dutch and English."""
 
     path: Text
     signed_text: Text
     used: Text
-    reason: Text
+    reason_nl: Text
+    reason_en: Text
 
 
 class Protocol(FrozenModel):

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, Final
 
-from protocol_share._text import Texts, texts
+from protocol_share._text import message
 from protocol_share.clientdata._fields import DataItem
 from protocol_share.protocol._protocol import Party
 from protocol_share.register._terms import erasure_terms
@@ -52,8 +52,9 @@ def _both(nl: str, en: str) -> list[dict[str, str]]:
     return [_nl(nl), _en(en)]
 
 
-def _texts(text: Texts, suffix: str = "") -> list[dict[str, str]]:
-    return _both(text.nl + suffix, text.en + suffix)
+def _described(key: str, suffix: str = "", **values: object) -> list[dict[str, str]]:
+    # A catalogue text in both languages, as JSON-LD language-tagged values.
+    return _both(message(key, "nl", **values) + suffix, message(key, "en", **values) + suffix)
 
 
 def _duration(value: str) -> dict[str, str]:
@@ -66,7 +67,7 @@ def _kbo_urn(party: Party) -> str:
 
 def dpv_process(entry: RegisterEntry) -> dict[str, Any]:
     """The record as a DPV ``dpv:Process`` in JSON-LD, with an inline ``@context`` (A6-6)."""
-    erasure = erasure_terms(entry.retention)
+    until_contact, declined, client_file, unreachable = erasure_terms(entry.retention)
     process: dict[str, Any] = {
         "@context": dict(DPV_CONTEXT),
         "@id": f"urn:protocol-share:processing:{entry.protocol.protocol_id}",
@@ -109,7 +110,7 @@ def dpv_process(entry: RegisterEntry) -> dict[str, Any]:
         "dpv:hasPersonalData": [{"@id": DPV_PERSONAL_DATA[spec.item]} for spec in entry.data_items],
         "dpv:hasDataSubject": {
             "@type": "dpv:VulnerableDataSubject",
-            "dct:description": _texts(texts("register.data_subjects"), " (C-3)"),
+            "dct:description": _described("register.data_subjects", " (C-3)"),
         },
         "dpv:hasRecipient": [
             {
@@ -125,15 +126,13 @@ def dpv_process(entry: RegisterEntry) -> dict[str, Any]:
                 "dct:identifier": "A3-4",
                 "dpv:hasDuration": {
                     "@type": "dpv:UntilEventDuration",
-                    "dct:description": _both(
-                        erasure["until_contact"]["nl"], erasure["until_contact"]["en"]
-                    ),
+                    "dct:description": _both(until_contact.text_nl, until_contact.text_en),
                 },
             },
             {
                 "@type": "dpv:StorageDeletion",
                 "dct:identifier": "A3-4",
-                "dct:description": _both(erasure["declined"]["nl"], erasure["declined"]["en"]),
+                "dct:description": _both(declined.text_nl, declined.text_en),
             },
             {
                 "@type": "dpv:StorageDuration",
@@ -141,9 +140,7 @@ def dpv_process(entry: RegisterEntry) -> dict[str, Any]:
                 "dpv:hasDuration": {
                     "@type": "dpv:TemporalDuration",
                     "rdf:value": _duration(f"P{entry.retention.client_file_years}Y"),
-                    "dct:description": _both(
-                        erasure["client_file"]["nl"], erasure["client_file"]["en"]
-                    ),
+                    "dct:description": _both(client_file.text_nl, client_file.text_en),
                 },
             },
             {
@@ -152,14 +149,12 @@ def dpv_process(entry: RegisterEntry) -> dict[str, Any]:
                 "dpv:hasDuration": {
                     "@type": "dpv:TemporalDuration",
                     "rdf:value": _duration(f"P{entry.retention.unreachable_review_days}D"),
-                    "dct:description": _both(
-                        erasure["unreachable"]["nl"], erasure["unreachable"]["en"]
-                    ),
+                    "dct:description": _both(unreachable.text_nl, unreachable.text_en),
                 },
             },
             {
                 "@type": "dpv:StorageLocation",
-                "dct:description": _texts(_storage_location(entry)),
+                "dct:description": _storage_location(entry),
             },
         ],
         "dpv:hasTechnicalOrganisationalMeasure": [
@@ -178,10 +173,12 @@ def dpv_process(entry: RegisterEntry) -> dict[str, Any]:
                 "dpv:hasName": p.name,
                 "dpv:hasTechnicalOrganisationalMeasure": {
                     "@type": "dpv:ControllerProcessorAgreement",
-                    "dct:description": _texts(
-                        texts("register.processor_agreement", date=p.art28_agreement_on.isoformat())
+                    "dct:description": (
+                        _described(
+                            "register.processor_agreement", date=p.art28_agreement_on.isoformat()
+                        )
                         if p.art28_agreement_on
-                        else texts("register.no_processor_agreement")
+                        else _described("register.no_processor_agreement")
                     ),
                 },
             }
@@ -190,11 +187,11 @@ def dpv_process(entry: RegisterEntry) -> dict[str, Any]:
     return process
 
 
-def _storage_location(entry: RegisterEntry) -> Texts:
+def _storage_location(entry: RegisterEntry) -> list[dict[str, str]]:
     """Where the data are kept (A6-6, A6-8): in Belgium, and any third country a processor
     works in, with its GDPR chapter V mechanism."""
     transfers = entry.third_country_transfers
     if not transfers:
-        return texts("register.storage_location")
+        return _described("register.storage_location")
     listed = "; ".join(f"{p.name} ({p.country}, {p.transfer_mechanism or '-'})" for p in transfers)
-    return texts("register.storage_location.transfers", transfers=listed)
+    return _described("register.storage_location.transfers", transfers=listed)

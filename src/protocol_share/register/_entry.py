@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from protocol_share._text import Texts, texts
+from protocol_share._text import Lang, message
 from protocol_share.notices import Processor, ProcessorOverview
 from protocol_share.protocol._protocol import (
     DataItemSpec,
@@ -21,7 +21,7 @@ from protocol_share.protocol._protocol import (
 from protocol_share.protocol._torhout import TORHOUT
 from protocol_share.register._dpv import DPV_PERSONAL_DATA, dpv_process
 from protocol_share.register._fideslang import FIDESLANG_CATEGORIES, fideslang_declaration
-from protocol_share.register._terms import SECURITY_MEASURES, SecurityMeasure, erasure_terms
+from protocol_share.register._terms import SECURITY_MEASURES, SecurityMeasure, erasure_json
 
 __all__ = ["RegisterEntry", "processing_register_entry"]
 
@@ -46,16 +46,16 @@ class RegisterEntry:
     @property
     def name_nl(self) -> str:
         """The processing activity's name in the register (Dutch; A6-6)."""
-        return self._name().nl
+        return self._name("nl")
 
     @property
     def name_en(self) -> str:
         """The processing activity's name in the register (English; A6-6)."""
-        return self._name().en
+        return self._name("en")
 
-    def _name(self) -> Texts:
-        return texts(
-            "register.name", source=self.source.name, protocol_id=self.protocol.protocol_id
+    def _name(self, lang: Lang) -> str:
+        return message(
+            "register.name", lang, source=self.source.name, protocol_id=self.protocol.protocol_id
         )
 
     @property
@@ -75,7 +75,6 @@ class RegisterEntry:
 
     def to_json(self) -> dict[str, Any]:
         """The record as plain JSON data, keyed by the points of GDPR art. 30(1) (A6-6)."""
-        subjects = texts("register.data_subjects")
         processors = self.processors.processors if self.processors else ()
         return {
             "record": "GDPR art. 30(1)",
@@ -106,8 +105,8 @@ class RegisterEntry:
             "data_subjects": [
                 {
                     "clause": "C-3",
-                    "nl": subjects.nl,
-                    "en": subjects.en,
+                    "nl": message("register.data_subjects", "nl"),
+                    "en": message("register.data_subjects", "en"),
                 }
             ],
             "personal_data": [
@@ -146,7 +145,7 @@ class RegisterEntry:
                 {"processor": p.name, "country": p.country, "mechanism": p.transfer_mechanism}
                 for p in self.third_country_transfers
             ],
-            "erasure": erasure_terms(self.retention),
+            "erasure": erasure_json(self.retention),
             "security_measures": [
                 {"code": m.code, "clauses": list(m.clauses), "nl": m.text_nl, "en": m.text_en}
                 for m in self.security_measures

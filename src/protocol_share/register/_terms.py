@@ -7,12 +7,19 @@ Their texts come from the catalogues (:mod:`protocol_share._text`), in Dutch and
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Final
+from typing import Any, Final, Literal
 
-from protocol_share._text import texts
+from protocol_share._text import message
 from protocol_share.protocol._protocol import RetentionTerms
 
-__all__ = ["SECURITY_MEASURES", "SecurityMeasure", "erasure_terms"]
+__all__ = [
+    "SECURITY_MEASURES",
+    "ErasureCase",
+    "ErasureTerm",
+    "SecurityMeasure",
+    "erasure_json",
+    "erasure_terms",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,8 +34,8 @@ class SecurityMeasure:
 
 
 def _measure(code: str, clauses: tuple[str, ...], dpv_type: str) -> SecurityMeasure:
-    text = texts(f"register.measure.{code}")
-    return SecurityMeasure(code, clauses, text.nl, text.en, dpv_type)
+    key = f"register.measure.{code}"
+    return SecurityMeasure(code, clauses, message(key, "nl"), message(key, "en"), dpv_type)
 
 
 SECURITY_MEASURES: Final[tuple[SecurityMeasure, ...]] = (
@@ -46,27 +53,48 @@ SECURITY_MEASURES: Final[tuple[SecurityMeasure, ...]] = (
 """The measures the protocol sets, each with its clauses and its DPV type."""
 
 
-def erasure_terms(retention: RetentionTerms) -> dict[str, Any]:
-    """The erasure terms of GDPR art. 30(1)(f), by case, each with its clause and its
+ErasureCase = Literal["until_contact", "declined", "client_file", "unreachable"]
+
+
+@dataclass(frozen=True, slots=True)
+class ErasureTerm:
+    """One erasure term of GDPR art. 30(1)(f) (A3-4 to A3-6): the ``case`` it covers, its
+    clause, its text in Dutch and English, and its period where it has one."""
+
+    case: ErasureCase
+    clause: str
+    text_nl: str
+    text_en: str
+    years_after_closing: int | None = None
+    review_after_days: int | None = None
+
+
+def _term(case: ErasureCase, clause: str, **values: int) -> ErasureTerm:
+    key = f"register.erasure.{case}"
+    nl, en = message(key, "nl", **values), message(key, "en", **values)
+    years, days = values.get("years"), values.get("days")
+    return ErasureTerm(case, clause, nl, en, years_after_closing=years, review_after_days=days)
+
+
+def erasure_terms(retention: RetentionTerms) -> tuple[ErasureTerm, ...]:
+    """The erasure terms of GDPR art. 30(1)(f), one per case, each with its clause and its
     Dutch and English text (A3-4 to A3-6; the host's review period for unreachable clients)."""
-    years, days = retention.client_file_years, retention.unreachable_review_days
-    until_contact = texts("register.erasure.until_contact")
-    declined = texts("register.erasure.declined")
-    client_file = texts("register.erasure.client_file", years=years)
-    unreachable = texts("register.erasure.unreachable", days=days)
-    return {
-        "until_contact": {"clause": "A3-4", "nl": until_contact.nl, "en": until_contact.en},
-        "declined": {"clause": "A3-4", "nl": declined.nl, "en": declined.en},
-        "client_file": {
-            "clause": "A3-6",
-            "years_after_closing": years,
-            "nl": client_file.nl,
-            "en": client_file.en,
-        },
-        "unreachable": {
-            "clause": "A3-4",
-            "review_after_days": days,
-            "nl": unreachable.nl,
-            "en": unreachable.en,
-        },
-    }
+    return (
+        _term("until_contact", "A3-4"),
+        _term("declined", "A3-4"),
+        _term("client_file", "A3-6", years=retention.client_file_years),
+        _term("unreachable", "A3-4", days=retention.unreachable_review_days),
+    )
+
+
+def erasure_json(retention: RetentionTerms) -> dict[str, Any]:
+    """The erasure terms as JSON data, by case (A3-4 to A3-6; GDPR art. 30(1)(f))."""
+    record: dict[str, Any] = {}
+    for term in erasure_terms(retention):
+        entry: dict[str, Any] = {"clause": term.clause}
+        if term.years_after_closing is not None:
+            entry["years_after_closing"] = term.years_after_closing
+        if term.review_after_days is not None:
+            entry["review_after_days"] = term.review_after_days
+        record[term.case] = entry | {"nl": term.text_nl, "en": term.text_en}
+    return record

@@ -12,7 +12,7 @@ from datetime import UTC, date, datetime
 from typing import NamedTuple
 
 from protocol_share._model import require_type
-from protocol_share._text import texts
+from protocol_share._text import message
 from protocol_share._time import calendar_after, days_after, local_date
 from protocol_share.errors import InvalidInput
 from protocol_share.protocol._protocol import Protocol, RetentionTerms
@@ -42,8 +42,8 @@ class RetentionDecision(NamedTuple):
 
 def _why(code: str) -> tuple[str, str, str]:
     # The code and its messages (English, Dutch) from the catalogues, read once at import.
-    text = texts(f"retention.decision.{code}")
-    return code, text.en, text.nl
+    key = f"retention.decision.{code}"
+    return code, message(key, "en"), message(key, "nl")
 
 
 def _fixed(action: Action, clause: str, code: str) -> RetentionDecision:

@@ -27,7 +27,7 @@ from datetime import UTC, date, datetime
 from typing import Final, Literal, NamedTuple
 
 from protocol_share._model import require_type
-from protocol_share._text import texts
+from protocol_share._text import message
 from protocol_share._time import days_after, local_date
 from protocol_share.errors import InvalidInput
 from protocol_share.protocol._protocol import Protocol
@@ -105,8 +105,8 @@ ScheduleEntry = ScheduledAction | CaseError
 
 
 def _case_error(position: int, case_id: str | None, code: CaseErrorCode) -> CaseError:
-    text = texts(f"retention.case_error.{code}")
-    return CaseError(position, case_id, code, text.en, text.nl)
+    key = f"retention.case_error.{code}"
+    return CaseError(position, case_id, code, message(key, "en"), message(key, "nl"))
 
 
 def iter_retention_schedule(
