@@ -151,6 +151,23 @@ def calendar_after(day: date, *, months: int = 0, years: int = 0, name: str = "d
     raise _out_of_range(name)
 
 
+def period_last_day(start: date, *, months: int = 0, years: int = 0, name: str = "date") -> date:
+    """The last day of a period of ``months`` and ``years`` counted from the act on ``start``.
+
+    The one rule the library uses for every period (Belgian Civil Code, book 1, art. 1.7):
+    the day of the act is not counted, the last day is included, and the period ends on the
+    day with the same number as ``start`` (or the month's last day when that day does not
+    exist). Six months' notice given on 15 January 2025 runs through 15 July 2025 (A11-2);
+    a client file closed on 3 March 2025 is kept through 3 March 2035 (A3-6).
+    """
+    return calendar_after(start, months=months, years=years, name=name)
+
+
+def start_of_day(day: date) -> datetime:
+    """00:00 in Europe/Brussels on ``day``: the instant a day begins."""
+    return datetime.combine(day, datetime.min.time(), BRUSSELS)
+
+
 def as_utc(value: datetime) -> datetime:
     """The same instant in UTC, to compare and subtract instants.
 

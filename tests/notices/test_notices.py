@@ -194,10 +194,40 @@ def test_either_party_ends_it_with_six_months_notice(given_on: date, by: str) ->
     assert notice.clause == "A11-2"
     assert notice.apply() == TORHOUT.terminate_with_notice(given_on)
     assert notice.ends_on() == notice.apply().ends_on
+    last_day = notice.ends_on() - timedelta(days=1)  # in force through it (A11-2)
+    assert notice.apply().status_on(last_day) == "in_force"
     month = given_on.month + 6
     year, month = given_on.year + (month - 1) // 12, (month - 1) % 12 + 1
-    assert notice.ends_on().replace(day=1) == date(year, month, 1)
-    assert notice.ends_on().day <= given_on.day
+    assert last_day.replace(day=1) == date(year, month, 1)
+    assert last_day.day <= given_on.day
+
+
+def test_a_termination_for_breach_given_at_an_instant_ends_the_protocol_then() -> None:
+    given_at = datetime(2025, 3, 10, 14, 30, tzinfo=ZoneInfo("Europe/Brussels"))
+    notice = TerminationNotice(
+        notice_id="einde-6",
+        ground="breach",
+        given_by="sender",
+        given_on=date(2025, 3, 10),
+        given_at=given_at,
+        breached=frozenset({"gdpr"}),
+    )
+    ended = notice.apply()
+    assert ended.ends_at == given_at
+    assert ended.status_at(given_at - timedelta(hours=5)) == "in_force"
+    assert ended.status_at(given_at) == "ended"
+    with pytest.raises(InvalidInput) as caught:
+        TerminationNotice.model_validate(notice.model_dump() | {"given_on": date(2025, 3, 11)})
+    assert caught.value.codes == {"INSTANT_NOT_ON_GIVEN_DAY"}
+    with pytest.raises(InvalidInput) as caught:
+        TerminationNotice(
+            notice_id="einde-7",
+            ground="notice",
+            given_by="sender",
+            given_on=date(2025, 3, 10),
+            given_at=given_at,
+        )
+    assert caught.value.codes == {"INSTANT_ONLY_FOR_BREACH"}
 
 
 def test_the_protocol_ends_by_law_without_a_legal_basis() -> None:
@@ -236,7 +266,8 @@ def test_the_termination_email_gives_the_end_and_keeps_retention_running() -> No
     text = body(message)
     assert message["To"] == "DPO Opgroeien regie <dpo@opgroeien.be>"
     assert "(A11-2)" in message["Subject"]
-    assert "28-02-2026" in text
+    assert "tot en met 28-02-2026" in text
+    assert "vanaf 01-03-2026" in text
     assert "6 maanden" in text
     assert "verkort noch verlengt" in text
     # ... and indeed: a case received before the end is decided the same after it.

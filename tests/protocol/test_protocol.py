@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import unicodedata
-from datetime import UTC, date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, time, timedelta, timezone
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -91,7 +91,7 @@ def test_naive_datetimes_are_refused_with_a_clear_error() -> None:
 
 
 @pytest.mark.parametrize(
-    ("given_on", "ends_on"),
+    ("given_on", "last_day"),
     [
         (date(2025, 8, 31), date(2026, 2, 28)),
         (date(2027, 8, 31), date(2028, 2, 29)),
@@ -99,18 +99,27 @@ def test_naive_datetimes_are_refused_with_a_clear_error() -> None:
         (date(2025, 12, 31), date(2026, 6, 30)),
     ],
 )
-def test_notice_ends_six_calendar_months_later(given_on: date, ends_on: date) -> None:
+def test_notice_keeps_the_protocol_in_force_through_the_last_day_of_the_period(
+    given_on: date, last_day: date
+) -> None:
+    # A11-2 with the Belgian rule for periods (Civil Code book 1, art. 1.7): the day of the
+    # notice is not counted, the last day is included, as the ten-year retention count.
     ended = TORHOUT.terminate_with_notice(given_on)
-    assert (ended.ends_on, ended.end_reason) == (ends_on, "notice")
+    assert (ended.ends_on, ended.end_reason) == (last_day + timedelta(days=1), "notice")
+    assert ended.status_on(last_day) == "in_force"
+    assert ended.status_at(datetime.combine(last_day, time(23, 59), BRUSSELS)) == "in_force"
+    assert ended.status_on(last_day + timedelta(days=1)) == "ended"
     assert TORHOUT.ends_on is None  # frozen: a new protocol is returned
 
 
 @given(st.dates(min_value=date(2024, 4, 18), max_value=date(2100, 1, 1)))
-def test_notice_ends_on_the_same_day_six_months_on_or_that_months_last_day(
+def test_notice_runs_through_the_same_day_six_months_on_or_that_months_last_day(
     given_on: date,
 ) -> None:
-    ends_on = TORHOUT.terminate_with_notice(given_on).ends_on
-    assert ends_on is not None
+    ended = TORHOUT.terminate_with_notice(given_on)
+    assert ended.ends_on is not None
+    ends_on = ended.ends_on - timedelta(days=1)  # the last day in force
+    assert ended.status_on(ends_on) == "in_force"
     months = (ends_on.year - given_on.year) * 12 + ends_on.month - given_on.month
     assert months == 6
     if ends_on.day != given_on.day:  # the day does not exist in that month
@@ -140,10 +149,62 @@ def test_an_earlier_end_stands() -> None:
     assert (earlier.ends_on, earlier.end_reason) == (date(2025, 1, 1), "no_legal_basis")
 
 
-@pytest.mark.parametrize("bad", [datetime(2025, 1, 1, tzinfo=UTC), "2025-01-01", None])
-def test_ending_takes_a_date(bad: object) -> None:
+@pytest.mark.parametrize("bad", [datetime(2025, 1, 1), "2025-01-01", None])
+def test_ending_takes_a_date_or_an_aware_instant(bad: object) -> None:
     with pytest.raises(InvalidInput):
         TORHOUT.terminate_for_breach(bad)  # type: ignore[arg-type]
+    with pytest.raises(InvalidInput):
+        TORHOUT.terminate_with_notice(datetime(2025, 1, 1, tzinfo=UTC))
+
+
+def test_termination_for_breach_takes_effect_at_the_instant_it_is_given() -> None:
+    # A8-1: "at once": a transfer earlier that day was made while the protocol was in force.
+    given = datetime(2025, 3, 10, 14, 30, tzinfo=BRUSSELS)
+    ended = TORHOUT.terminate_for_breach(given)
+    assert (ended.ends_on, ended.ends_at, ended.end_reason) == (date(2025, 3, 10), given, "breach")
+    assert ended.status_at(datetime(2025, 3, 10, 9, 0, tzinfo=BRUSSELS)) == "in_force"
+    assert ended.status_at(given - timedelta(microseconds=1)) == "in_force"
+    assert ended.status_at(given) == "ended"
+    assert ended.end_instant == given
+    assert Protocol.model_validate_json(ended.model_dump_json()) == ended
+    # An end at an earlier instant of the same day stands against a later one, and vice versa.
+    earlier = ended.terminate_for_breach(given - timedelta(hours=1))
+    assert earlier.ends_at == given - timedelta(hours=1)
+    assert earlier.terminate_for_breach(given) is earlier
+    assert ended.terminate_for_breach(date(2025, 3, 10)).ends_at is None  # 00:00 is earlier
+
+
+@given(
+    st.datetimes(
+        min_value=datetime(2024, 4, 19), max_value=datetime(2040, 1, 1), timezones=st.just(UTC)
+    ),
+    st.integers(-48 * 60, 48 * 60),
+)
+def test_a_breach_ends_the_protocol_exactly_at_its_instant(given: datetime, minutes: int) -> None:
+    ended = TORHOUT.terminate_for_breach(given)
+    at = given + timedelta(minutes=minutes)
+    assert ended.status_at(at) == ("ended" if minutes >= 0 else "in_force")
+
+
+def test_an_end_instant_must_fall_on_the_end_day() -> None:
+    data = TORHOUT.model_dump() | {
+        "ends_on": date(2025, 3, 11),
+        "ends_at": datetime(2025, 3, 10, 14, tzinfo=BRUSSELS),
+        "end_reason": "breach",
+    }
+    with pytest.raises(InvalidInput) as caught:
+        Protocol.model_validate(data)
+    assert caught.value.codes == {"END_INSTANT_NOT_ON_END_DAY"}
+
+
+def test_the_end_of_the_cooperation_agreement_ends_the_transfers() -> None:
+    # A5-2: transfers happen for the duration of the cooperation agreement.
+    ended = TORHOUT.cooperation_ended(date(2026, 1, 1))
+    assert (ended.end_reason, ended.status_on(date(2025, 12, 31))) == (
+        "cooperation_ended",
+        "in_force",
+    )
+    assert ended.status_on(date(2026, 1, 1)) == "ended"
 
 
 @given(st.datetimes(max_value=datetime(9000, 1, 1), timezones=st.just(UTC)))

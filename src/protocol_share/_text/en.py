@@ -394,7 +394,12 @@ MESSAGES: Final[Mapping[str, str]] = {
     "termination_mail.regarding": 'Re: the protocol "{title}".',
     "termination_mail.reference": "Reference: {notice_id}; given on {date}.",
     "termination_mail.ends": (
-        "The protocol is no longer in force from {date}. From that day on, no data are transferred."
+        "The protocol stays in force through {last} and is no longer in force from {date}."
+        " From that day on, no data are transferred."
+    ),
+    "termination_mail.ends_at": (
+        "The protocol is no longer in force from {moment}. From that moment on, no data are"
+        " transferred."
     ),
     "termination_mail.retention": (
         "Data already received are kept or deleted under article 3 of the protocol; the end "

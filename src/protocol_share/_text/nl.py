@@ -407,8 +407,12 @@ MESSAGES: Final[Mapping[str, str]] = {
     "termination_mail.regarding": 'Betreft: het protocol "{title}".',
     "termination_mail.reference": "Kenmerk: {notice_id}; gegeven op {date}.",
     "termination_mail.ends": (
-        "Het protocol is niet meer van kracht vanaf {date}. Vanaf die dag worden geen "
-        "gegevens meer doorgegeven."
+        "Het protocol blijft van kracht tot en met {last} en is niet meer van kracht vanaf"
+        " {date}. Vanaf die dag worden geen gegevens meer doorgegeven."
+    ),
+    "termination_mail.ends_at": (
+        "Het protocol is niet meer van kracht vanaf {moment}. Vanaf dat ogenblik worden geen"
+        " gegevens meer doorgegeven."
     ),
     "termination_mail.retention": (
         "Gegevens die al ontvangen werden, blijven bewaard of worden verwijderd volgens "

@@ -56,8 +56,8 @@ The other notices the parties owe each other (A6-4 to A6-9, A7, A8-1, A9-5, A9-6
     >>> from datetime import date
     >>> notice = TerminationNotice(notice_id="einde-1", ground="notice", given_by="recipient",
     ...                            given_on=date(2025, 8, 31))
-    >>> notice.ends_on(), notice.clause
-    (datetime.date(2026, 2, 28), 'A11-2')
+    >>> notice.ends_on(), notice.clause  # in force through 28 February
+    (datetime.date(2026, 3, 1), 'A11-2')
 
 The e-mails:
 

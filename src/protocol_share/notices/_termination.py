@@ -6,13 +6,13 @@ The end changes nothing for data already received: their retention runs on
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from typing import Final, Literal, Self
 
 from pydantic import model_validator
 
 from protocol_share._model import FrozenModel, field_error
-from protocol_share._time import calendar_after
+from protocol_share._time import Instant, local_date
 from protocol_share.decision._consent import Identifier
 from protocol_share.notices._text import Title
 from protocol_share.protocol._protocol import Protocol
@@ -31,14 +31,17 @@ class TerminationNotice(FrozenModel):
     without prior notice of default, because the OCMW processes the data in breach of the
     protocol, the GDPR or other data-protection law (``breached``) (A8-1). ``notice``:
     either party ends it in writing; it ends ``protocol.notice_months`` calendar months
-    after ``given_on`` (A11-2). ``no_legal_basis``: it ended by law on ``given_on``, when
-    no legal basis for the transfer remained (``lapsed_basis`` names it) (A11-3).
+    after ``given_on``, through the last day of that period (A11-2). ``no_legal_basis``: it
+    ended by law on ``given_on``, when no legal basis for the transfer remained
+    (``lapsed_basis`` names it) (A11-3). ``given_at``, for a termination for breach, is the
+    instant the notice was given: the end takes effect then, not at midnight (A8-1).
     """
 
     notice_id: Identifier
     ground: TerminationGround
     given_by: Literal["sender", "recipient"]
     given_on: date
+    given_at: Instant | None = None
     breached: frozenset[Literal["protocol", "gdpr", "other_data_protection_law"]] = frozenset()
     lapsed_basis: Title | None = None
 
@@ -65,6 +68,20 @@ class TerminationNotice(FrozenModel):
                 "NOT_A_BREACH_TERMINATION",
                 "only a termination for breach names what was breached",
             )
+        if self.given_at is not None and self.ground != "breach":
+            raise field_error(
+                "TerminationNotice",
+                "given_at",
+                "INSTANT_ONLY_FOR_BREACH",
+                "only a termination for breach takes effect at the instant it is given",
+            )
+        if self.given_at is not None and local_date(self.given_at, "given_at") != self.given_on:
+            raise field_error(
+                "TerminationNotice",
+                "given_at",
+                "INSTANT_NOT_ON_GIVEN_DAY",
+                "the instant the notice was given falls on given_on (Europe/Brussels)",
+            )
         if self.ground == "no_legal_basis" and self.lapsed_basis is None:
             raise field_error(
                 "TerminationNotice",
@@ -82,7 +99,7 @@ class TerminationNotice(FrozenModel):
     def ends_on(self, protocol: Protocol = TORHOUT) -> date:
         """The first day the protocol is no longer in force by this notice alone (A8-1, A11-2, A11-3)."""
         if self.ground == "notice":
-            return calendar_after(self.given_on, months=protocol.notice_months, name="given_on")
+            return protocol.notice_ends_on(self.given_on)
         return self.given_on
 
     def apply(self, protocol: Protocol = TORHOUT) -> Protocol:
@@ -90,5 +107,6 @@ class TerminationNotice(FrozenModel):
         if self.ground == "notice":
             return protocol.terminate_with_notice(self.given_on)
         if self.ground == "breach":
-            return protocol.terminate_for_breach(self.given_on)
+            moment: date | datetime = self.given_at or self.given_on
+            return protocol.terminate_for_breach(moment)
         return protocol.legal_basis_lapsed(self.given_on)

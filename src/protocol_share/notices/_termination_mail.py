@@ -6,10 +6,10 @@ both.
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 from email.message import EmailMessage
 
-from protocol_share._text import Lang, check_lang, message, short_date
+from protocol_share._text import Lang, check_lang, message, short_date, short_moment
 from protocol_share._text._mail import dpo_address, letter, notice_message
 from protocol_share.notices._termination import TerminationNotice
 from protocol_share.protocol._protocol import Protocol
@@ -49,7 +49,7 @@ def termination_email(
             notice_id=notice.notice_id,
             date=short_date(notice.given_on, lang),
         ),
-        message("termination_mail.ends", lang, date=short_date(notice.ends_on(protocol), lang)),
+        _ends(notice, protocol, lang),
         message("termination_mail.retention", lang),
     ]
     regarding = message("termination_mail.regarding", lang, title=protocol.title)
@@ -63,4 +63,18 @@ def termination_email(
         sent_at=sent_at,
         msgid=f"termination.{notice.notice_id}",
         lines=letter(lang, regarding, details, [message("mail.regards", lang), sender.name]),
+    )
+
+
+def _ends(notice: TerminationNotice, protocol: Protocol, lang: Lang) -> str:
+    # A8-1 takes effect at the instant given; otherwise from 00:00 on the first day out of
+    # force, the last day of a notice period included (A11-2).
+    if notice.given_at is not None:
+        return message("termination_mail.ends_at", lang, moment=short_moment(notice.given_at, lang))
+    ends_on = notice.ends_on(protocol)
+    return message(
+        "termination_mail.ends",
+        lang,
+        last=short_date(ends_on - timedelta(days=1), lang),
+        date=short_date(ends_on, lang),
     )

@@ -5,11 +5,17 @@ art. 2, 4, 5, 10, 11). It is frozen; ending it returns a new protocol. Date boun
 Europe/Brussels calendar dates, so ``2024-04-17T22:30Z`` (00:30 in Brussels on the 18th)
 already falls inside a protocol in force from 18 April 2024.
 
-``ends_on`` is the first day on which the protocol is no longer in force; the earliest end
-wins when several are recorded. ``ends_on`` and ``end_reason`` come together or not at all,
-and ``ends_on`` is never before ``in_force_from``: ending on the day of entry into force
-means the protocol is never in force (``lint_protocol`` warns about it). Ending a protocol
+``ends_on`` is the first day on which the protocol is no longer in force (from 00:00 in
+Brussels), unless ``ends_at`` records the instant within that day at which it ended (a
+termination for breach takes effect when it is given, A8-1); the earliest end wins when
+several are recorded. ``ends_on`` and ``end_reason`` come together or not at all, and
+``ends_on`` is never before ``in_force_from``: ending on the day of entry into force means
+the protocol is never in force (``lint_protocol`` warns about it). Ending a protocol
 before its entry into force records that day as ``ends_on``.
+
+Periods follow one rule (:func:`~protocol_share._time.period_last_day`): the day of the
+act is not counted, the last day is included. Six months' notice given on 15 January 2025
+keeps the protocol in force through 15 July 2025; it ends on 16 July (A11-2).
 """
 
 from __future__ import annotations
@@ -25,7 +31,16 @@ from stdnum.be import vat
 from stdnum.exceptions import ValidationError
 
 from protocol_share._model import FrozenModel, field_error
-from protocol_share._time import calendar_after, local_date, require_date
+from protocol_share._time import (
+    Instant,
+    as_utc,
+    days_after,
+    local_date,
+    period_last_day,
+    require_aware,
+    require_date,
+    start_of_day,
+)
 from protocol_share.clientdata._fields import (
     BE_POSTCODE,
     DataItem,
@@ -51,7 +66,9 @@ __all__ = [
 ]
 
 ProtocolStatus = Literal["not_yet_in_force", "in_force", "ended"]
-EndReason = Literal["notice", "breach", "no_legal_basis"]
+EndReason = Literal["notice", "breach", "no_legal_basis", "cooperation_ended"]
+"""Why the protocol ended: notice (A11-2), breach (A8-1), no legal basis left (A11-3), or
+the end of the cooperation agreement the transfers are tied to (A5-2)."""
 _ENDS_EARLY = "ENDS_BEFORE_ENTRY_INTO_FORCE"
 _ENDS_EARLY_MESSAGE = "the protocol cannot end before it enters into force (A11-1)"
 
@@ -209,7 +226,7 @@ class Protocol(FrozenModel):
         >>> TORHOUT.status_at(datetime(2024, 4, 17, 22, 30, tzinfo=timezone.utc))
         'in_force'
         >>> TORHOUT.terminate_with_notice(date(2025, 8, 31)).ends_on
-        datetime.date(2026, 2, 28)
+        datetime.date(2026, 3, 1)
     """
 
     protocol_id: Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9.\-]{2,80}$")]
@@ -232,6 +249,7 @@ class Protocol(FrozenModel):
     collaboration_agreement_on: date | None = None
     in_force_from: date
     ends_on: date | None = None
+    ends_at: Instant | None = None
     end_reason: EndReason | None = None
     notice_months: Annotated[int, Field(ge=0, le=120)] = 6
     governing_law: Text = "Belgisch recht"
@@ -255,14 +273,22 @@ class Protocol(FrozenModel):
     def status_at(self, at: datetime) -> ProtocolStatus:
         """Whether the protocol is in force at ``at`` (A11-1, A5-2, A8-1, A11-2, A11-3).
 
-        ``at`` must be timezone-aware; the date compared is the Europe/Brussels date
-        (:meth:`status_on` that date).
+        ``at`` must be timezone-aware. Entry into force is compared by Europe/Brussels date;
+        the end by instant: from ``ends_at`` when recorded, else from 00:00 in Brussels on
+        ``ends_on``.
         """
-        return self.status_on(local_date(at))
+        day = local_date(at)
+        if day < self.in_force_from:
+            return "not_yet_in_force"
+        if self.ends_at is not None:
+            return "ended" if as_utc(at) >= as_utc(self.ends_at) else "in_force"
+        return self.status_on(day)
 
     def status_on(self, day: date) -> ProtocolStatus:
         """Whether the protocol is in force on the Europe/Brussels calendar date ``day``
-        (A11-1, A5-2, A8-1, A11-2, A11-3): from ``in_force_from``, before ``ends_on``.
+        (A11-1, A5-2, A8-1, A11-2, A11-3): from ``in_force_from``, before ``ends_on``. A day
+        on which it ended at an instant (``ends_at``) counts as ended: it was not in force
+        all day.
 
         A datetime or anything else raises :class:`InvalidInput` (``NOT_A_DATE``).
         """
@@ -276,20 +302,48 @@ class Protocol(FrozenModel):
     def terminate_with_notice(self, given_on: date) -> Protocol:
         """End the protocol by written notice given on ``given_on`` (A11-2).
 
-        It ends ``notice_months`` calendar months later; a day that does not exist in the
-        target month falls back to the month's last day (31 August gives end of February).
+        The notice runs ``notice_months`` calendar months: the day of the notice not counted,
+        the last day included (:func:`~protocol_share._time.period_last_day`), so the
+        protocol stays in force through that day and ends the day after. A day that does
+        not exist in the target month falls back to the month's last day.
         """
-        given_on = require_date(given_on, "given_on")
-        ends_on = calendar_after(given_on, months=self.notice_months, name="given_on")
-        return self._ended(ends_on, "notice")
+        return self._ended(self.notice_ends_on(given_on), "notice")
 
-    def terminate_for_breach(self, on: date) -> Protocol:
-        """End the protocol at once, from ``on``, for processing in breach (A8-1)."""
+    def notice_ends_on(self, given_on: date) -> date:
+        """The first day out of force after written notice given on ``given_on`` (A11-2): the
+        day after the last day of ``notice_months`` calendar months, the day of the notice
+        not counted."""
+        given_on = require_date(given_on, "given_on")
+        last = period_last_day(given_on, months=self.notice_months, name="given_on")
+        return days_after(last, 1, "given_on")
+
+    def terminate_for_breach(self, on: date | datetime) -> Protocol:
+        """End the protocol at once for processing in breach (A8-1).
+
+        Given an aware datetime, the end takes effect at that instant: a transfer made
+        earlier that day was made in force. Given a date, from 00:00 that day (Brussels).
+        """
+        if isinstance(on, datetime):
+            return self._ended_at(require_aware(on, "on"), "breach")
         return self._ended(require_date(on, "on"), "breach")
 
     def legal_basis_lapsed(self, on: date) -> Protocol:
         """End the protocol by law from ``on``: no legal basis for the transfer remains (A11-3)."""
         return self._ended(require_date(on, "on"), "no_legal_basis")
+
+    def cooperation_ended(self, on: date) -> Protocol:
+        """End the transfers from ``on``, the first day after the cooperation agreement they
+        are tied to (A5-2); data already received keep their retention."""
+        return self._ended(require_date(on, "on"), "cooperation_ended")
+
+    @property
+    def end_instant(self) -> datetime | None:
+        """The instant from which the protocol is no longer in force (A8-1, A11-2, A11-3,
+        A5-2): ``ends_at``, else 00:00 in Brussels on ``ends_on``; ``None`` while no end is
+        recorded."""
+        if self.ends_at is not None:
+            return self.ends_at
+        return None if self.ends_on is None else start_of_day(self.ends_on)
 
     @model_validator(mode="after")
     def _end_is_consistent(self) -> Self:
@@ -303,13 +357,37 @@ class Protocol(FrozenModel):
             )
         if self.ends_on is not None and self.ends_on < self.in_force_from:
             raise field_error("Protocol", "ends_on", _ENDS_EARLY, _ENDS_EARLY_MESSAGE)
+        if self.ends_at is not None and (
+            self.ends_on is None or local_date(self.ends_at, "ends_at") != self.ends_on
+        ):
+            raise field_error(
+                "Protocol",
+                "ends_at",
+                "END_INSTANT_NOT_ON_END_DAY",
+                "the instant of the end falls on ends_on (Europe/Brussels)",
+            )
         return self
 
     def _ended(self, ends_on: date, reason: EndReason) -> Protocol:
-        if self.ends_on is not None and self.ends_on <= ends_on:
+        ends_on = max(ends_on, self.in_force_from)
+        return self._end(start_of_day(ends_on), ends_on, None, reason)
+
+    def _ended_at(self, at: datetime, reason: EndReason) -> Protocol:
+        day = local_date(at, "on")
+        if day <= self.in_force_from:
+            # Ended on or before the day it entered into force: never in force.
+            return self._ended(day, reason)
+        return self._end(at, day, at, reason)
+
+    def _end(
+        self, instant: datetime, ends_on: date, ends_at: datetime | None, reason: EndReason
+    ) -> Protocol:
+        current = self.end_instant
+        if current is not None and as_utc(current) <= as_utc(instant):
             return self  # an earlier end stands
         # Ended before it entered into force, it never applies: recorded as ending on the day
-        # of entry into force (status_at answers the same for every date). Both values are
+        # of entry into force (status_at answers the same for every date). The values are
         # set together: what the validator requires of loaded data.
-        ends_on = max(ends_on, self.in_force_from)
-        return self.model_copy(update={"ends_on": ends_on, "end_reason": reason})
+        return self.model_validate(
+            self.model_dump() | {"ends_on": ends_on, "ends_at": ends_at, "end_reason": reason}
+        )
