@@ -1,13 +1,16 @@
 """The generated pages of the site, written from the code: ``docs/clauses.md`` from the
-clause register. ``tests/test_docs.py`` fails when a page on disk differs from what this
-module writes; run ``.venv/bin/python -m tests.docs_pages`` to write them again."""
+clause register, ``docs/api.md`` from ``protocol_share.__all__``. ``tests/test_docs.py``
+fails when a page on disk differs from what this module writes; run
+``.venv/bin/python -m tests.docs_pages`` to write them again."""
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable
 from itertools import groupby
 from pathlib import Path
 
+import protocol_share
 from protocol_share import CLAUSES
 
 DOCS = Path(__file__).parent.parent / "docs"
@@ -46,7 +49,63 @@ def clauses_page() -> str:
     return "".join(parts)
 
 
-PAGES: dict[str, Callable[[], str]] = {"clauses.md": clauses_page}
+# The public face, one section per step of the flow: each module's ``__all__`` is the part
+# of ``protocol_share.__all__`` it defines.
+API_SECTIONS: tuple[tuple[str, str], ...] = (
+    ("The protocol and its clauses", "protocol_share.protocol"),
+    ("Article 3: the client's data", "protocol_share.clientdata"),
+    ("Consent, referral, decision", "protocol_share.decision"),
+    ("The package", "protocol_share.package"),
+    ("Retention", "protocol_share.retention"),
+    ("Notices", "protocol_share.notices"),
+    ("The register entry", "protocol_share.register"),
+    ("Errors", "protocol_share.errors"),
+)
+# Imported by their own path, not from ``protocol_share``.
+EMBEDDING_MODULES = (
+    "protocol_share.strategies",
+    "protocol_share.pytest_plugin",
+    "protocol_share.examples",
+)
+
+_API_INTRO = f"""\
+# API reference
+
+<!-- Generated from `protocol_share.__all__` by `{REGENERATE}`: do not edit. -->
+
+Every name in the sections from "The protocol and its clauses" to "Errors" is importable
+from `protocol_share` (`from protocol_share import pack`), and these are all of its names:
+the page lists `protocol_share.__all__` exactly, each name under the step of the flow that
+defines it (the subpackage, such as `protocol_share.decision`, exports the same name).
+Modules whose names start with an underscore are private and may change in any release.
+The aids for compliance suites, at the end, are imported from their own modules. Each
+docstring cites the clause of the protocol it serves.
+"""
+
+
+def api_names() -> dict[str, list[str]]:
+    """The public names of ``protocol_share`` by the module that exports them, in the
+    order of ``protocol_share.__all__``."""
+    public = [name for name in protocol_share.__all__ if name != "__version__"]
+    return {
+        module: [name for name in public if name in importlib.import_module(module).__all__]
+        for _, module in API_SECTIONS
+    }
+
+
+def api_page() -> str:
+    """``docs/api.md``: every name of ``protocol_share.__all__``, by step."""
+    names = api_names()
+    parts = [_API_INTRO]
+    for title, module in API_SECTIONS:
+        members = "".join(f"        - {name}\n" for name in names[module])
+        parts.append(f"\n## {title}\n\n::: {module}\n    options:\n      members:\n{members}")
+    parts.append("\n## For compliance suites\n")
+    parts.extend(f"\n::: {module}\n" for module in EMBEDDING_MODULES)
+    return "".join(parts)
+
+
+PAGES: dict[str, Callable[[], str]] = {"clauses.md": clauses_page, "api.md": api_page}
 
 
 def main() -> None:

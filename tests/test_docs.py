@@ -10,8 +10,9 @@ from types import ModuleType
 
 import pytest
 
+import protocol_share
 from protocol_share import CLAUSES
-from tests.docs_pages import REGENERATE, clauses_page
+from tests.docs_pages import REGENERATE, api_page, clauses_page
 
 ROOT = Path(__file__).parent.parent
 LAW_TESTS = sorted(
@@ -190,3 +191,17 @@ def test_the_hook_is_configured_and_every_clause_has_an_anchor_on_the_register_p
     anchors = re.findall(r"^### (\S+) \{#(\S+)\}$", clauses_page(), re.M)
     assert [heading for heading, _ in anchors] == [anchor for _, anchor in anchors]
     assert [anchor for _, anchor in anchors] == list(CLAUSES)
+
+
+def test_the_api_page_lists_exactly_the_names_of_protocol_share() -> None:
+    page = (ROOT / "docs" / "api.md").read_text(encoding="utf-8")
+    listed = re.findall(r"^        - (\w+)$", page, re.M)
+    public = sorted(set(protocol_share.__all__) - {"__version__"})
+    hint = (
+        "docs/api.md must list protocol_share.__all__ exactly. A new public name goes in "
+        "src/protocol_share/__init__.py's __all__ and in its step's __init__.py __all__; then "
+        f"run `{REGENERATE}` and commit docs/api.md"
+    )
+    assert sorted(listed) == public, hint
+    assert len(listed) == len(set(listed)), hint
+    assert page == api_page(), hint

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import importlib
+import inspect
 import subprocess
 import sys
 from importlib import resources
@@ -34,7 +36,8 @@ def test_every_public_function_and_model_cites_a_clause() -> None:
     missing = []
     for name in protocol_share.__all__:
         value = getattr(protocol_share, name)
-        if callable(value) and not isinstance(value, type(protocol_share.TORHOUT)):
+        # functions and classes; a vocabulary (a ``Literal`` alias) is documented by its field
+        if inspect.isfunction(value) or inspect.isclass(value):
             doc = getattr(value, "__doc__", "") or ""
             if not clause.search(doc) and not issubclass_of_exception(value):
                 missing.append(name)
@@ -43,3 +46,60 @@ def test_every_public_function_and_model_cites_a_clause() -> None:
 
 def issubclass_of_exception(value: object) -> bool:
     return isinstance(value, type) and issubclass(value, BaseException)
+
+
+def test_every_public_name_of_a_step_is_exported_from_protocol_share_once() -> None:
+    from tests.docs_pages import API_SECTIONS, api_names
+
+    by_module = api_names()
+    for _, module in API_SECTIONS:
+        exported = set(importlib.import_module(module).__all__)
+        assert exported == set(by_module[module]), (
+            f"{module}.__all__ names {sorted(exported - set(by_module[module]))}, which "
+            "protocol_share.__all__ lacks: export them from protocol_share, or keep them private "
+            "(import them from the private module)"
+        )
+    listed = [name for names in by_module.values() for name in names]
+    assert sorted(listed) == sorted(set(protocol_share.__all__) - {"__version__"})
+
+
+def test_the_guides_names_are_exported_from_protocol_share() -> None:
+    guides = {
+        "Step",
+        "evaluate",
+        "rules_for_article",
+        "TRANSITIONS",
+        "REFERRAL_CONTEXT_RAISE",
+        "breach_notice_email",
+        "quality_notice_email",
+        "quality_answer_email",
+        "termination_email",
+        "legislation_change_email",
+        "processor_change_email",
+        "evidence_email",
+        "CLAUSES",
+        "clause",
+    }
+    assert guides <= set(protocol_share.__all__)
+
+
+def test_the_guides_import_only_public_names() -> None:
+    import re
+    from pathlib import Path
+
+    root = Path(__file__).parent.parent
+    texts = [*(root / "docs").glob("*.md"), root / "README.md", *(root / "examples").rglob("*.py")]
+    found = []
+    for path in texts:
+        text = path.read_text(encoding="utf-8")
+        for module, names in re.findall(
+            r"^(?:>>> )?\s*from (protocol_share[\w.]*) import ([\w ,()]+)$", text, re.M
+        ):
+            private = any(part.startswith("_") for part in module.split("."))
+            names_ok = all(
+                hasattr(importlib.import_module(module), n)
+                for n in re.findall(r"\w+", names.replace(" as ", " "))
+            )
+            if private or not names_ok:
+                found.append(f"{path.name}: from {module} import {names}")
+    assert found == []

@@ -40,7 +40,8 @@ from protocol_share import (
     rules_markdown,
 )
 from protocol_share.clientdata._screening import was_screened
-from protocol_share.decision import PROTOCOL_IN_FORCE, REASON_CODES, Moment, evaluate
+from protocol_share.decision import REASON_CODES, evaluate
+from protocol_share.decision._table import PROTOCOL_IN_FORCE, Moment
 from protocol_share.examples import example_referral
 from protocol_share.strategies import (
     INCOMPATIBLE_VIOLATIONS,

@@ -28,9 +28,8 @@ from protocol_share.notices import (
     breach_register,
     breach_register_record,
     enisa_severity,
-    notifying_party,
-    other_party,
 )
+from protocol_share.notices._breach import notifying_party, other_party
 from protocol_share.protocol._protocol import Party, SupervisoryAuthority
 from protocol_share.strategies import breach_notices, client_data
 

@@ -17,7 +17,6 @@ from protocol_share import TORHOUT, DataItem, InvalidInput
 from protocol_share import notices as mail
 from protocol_share._text import Lang, labels
 from protocol_share.notices import (
-    EEA_COUNTRIES,
     Cause,
     Consequence,
     EvidenceChecklist,
@@ -34,6 +33,7 @@ from protocol_share.notices import (
     TerminationNotice,
     evidence_checklist,
 )
+from protocol_share.notices._processors import EEA_COUNTRIES
 from protocol_share.retention import RetentionCase, retention_decision
 
 BRUSSELS = ZoneInfo("Europe/Brussels")

@@ -6,46 +6,24 @@
 - :mod:`._minimise`: :func:`minimise`, from a richer host record to what may travel.
 """
 
-from protocol_share.clientdata._fields import (
-    BE_POSTCODE,
-    Address,
-    ClientData,
-    DataItem,
-    Email,
-    OrganisationEmail,
-    Phone,
-    check_free_text,
-    phone_holds_identifier,
-)
+from protocol_share.clientdata._fields import Address, ClientData, DataItem
 from protocol_share.clientdata._identifiers import (
     FieldKind,
     IdentifierKind,
     address_identifier_kinds,
     forbidden_identifier_kinds,
 )
-from protocol_share.clientdata._minimise import (
-    FLEMISH_EXPORT_FIELDS,
-    HIDDEN_KEY,
-    Minimised,
-    minimise,
-)
+from protocol_share.clientdata._minimise import FLEMISH_EXPORT_FIELDS, Minimised, minimise
 
 __all__ = [
-    "BE_POSTCODE",
     "FLEMISH_EXPORT_FIELDS",
-    "HIDDEN_KEY",
     "Address",
     "ClientData",
     "DataItem",
-    "Email",
     "FieldKind",
     "IdentifierKind",
     "Minimised",
-    "OrganisationEmail",
-    "Phone",
     "address_identifier_kinds",
-    "check_free_text",
     "forbidden_identifier_kinds",
     "minimise",
-    "phone_holds_identifier",
 ]

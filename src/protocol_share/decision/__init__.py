@@ -14,56 +14,31 @@ it on (art. 4)? Every rule evaluated, every failure returned, default deny.
 from protocol_share.decision._check import check_onward_share, check_referral, evaluate
 from protocol_share.decision._consent import (
     ALL_TOPICS,
-    DPV_CONTEXT,
     Consent,
     ConsentMethod,
-    Identifier,
     Topic,
     dpv_record,
     kantara_receipt,
 )
-from protocol_share.decision._decision import (
-    REASON_CODES,
-    REASONS,
-    Decision,
-    Reason,
-)
+from protocol_share.decision._decision import REASON_CODES, REASONS, Decision, Reason
 from protocol_share.decision._onward import ONWARD_RULES
-from protocol_share.decision._referral import (
-    OnwardShare,
-    Recipient,
-    Referral,
-    Role,
-    Sender,
-)
+from protocol_share.decision._referral import OnwardShare, Recipient, Referral, Sender
 from protocol_share.decision._rules import REFERRAL_RULES
-from protocol_share.decision._table import (
-    PROTOCOL_IN_FORCE,
-    Moment,
-    Rule,
-    RuleGroup,
-    rules_for_article,
-    rules_markdown,
-)
+from protocol_share.decision._table import Rule, RuleGroup, rules_for_article, rules_markdown
 
 __all__ = [
     "ALL_TOPICS",
-    "DPV_CONTEXT",
     "ONWARD_RULES",
-    "PROTOCOL_IN_FORCE",
     "REASONS",
     "REASON_CODES",
     "REFERRAL_RULES",
     "Consent",
     "ConsentMethod",
     "Decision",
-    "Identifier",
-    "Moment",
     "OnwardShare",
     "Reason",
     "Recipient",
     "Referral",
-    "Role",
     "Rule",
     "RuleGroup",
     "Sender",

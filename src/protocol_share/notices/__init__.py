@@ -99,8 +99,6 @@ from protocol_share.notices._breach import (
     Cause,
     Consequence,
     Measure,
-    notifying_party,
-    other_party,
 )
 from protocol_share.notices._breach_authority import (
     AUTHORITY_HOURS,
@@ -132,7 +130,6 @@ from protocol_share.notices._changes_mail import (
     processor_change_email,
 )
 from protocol_share.notices._evidence import (
-    EVIDENCE_ITEMS,
     EvidenceChecklist,
     EvidenceCode,
     EvidenceItem,
@@ -146,7 +143,6 @@ from protocol_share.notices._legislation import (
     LegislationChangeNotice,
 )
 from protocol_share.notices._processors import (
-    EEA_COUNTRIES,
     FindingCode,
     Processor,
     ProcessorChangeNotice,
@@ -174,8 +170,6 @@ from protocol_share.notices._termination_mail import (
 
 __all__ = [
     "AUTHORITY_HOURS",
-    "EEA_COUNTRIES",
-    "EVIDENCE_ITEMS",
     "REFERRAL_CONTEXT_RAISE",
     "AuthorityCode",
     "AuthorityStatus",
@@ -216,8 +210,6 @@ __all__ = [
     "evidence_checklist",
     "evidence_email",
     "legislation_change_email",
-    "notifying_party",
-    "other_party",
     "processor_change_email",
     "quality_answer_email",
     "quality_notice_email",

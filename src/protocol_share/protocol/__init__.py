@@ -8,20 +8,12 @@ what is wrong or odd in a protocol a host loads.
 - :mod:`._clauses`: the clause register, :data:`CLAUSES` and :func:`clause` (``clauses.json``).
 """
 
-from protocol_share.protocol._clauses import (
-    CLAUSES,
-    Clause,
-    clause,
-)
-from protocol_share.protocol._lint import (
-    Finding,
-    lint_protocol,
-)
+from protocol_share.protocol._clauses import CLAUSES, Clause, clause
+from protocol_share.protocol._lint import Finding, lint_protocol
 from protocol_share.protocol._protocol import (
     Correction,
     DataItemSpec,
     EndReason,
-    Kbo,
     LegalBasis,
     OnwardRecipient,
     Party,
@@ -33,9 +25,7 @@ from protocol_share.protocol._protocol import (
     Signature,
     SupervisoryAuthority,
 )
-from protocol_share.protocol._torhout import (
-    TORHOUT,
-)
+from protocol_share.protocol._torhout import TORHOUT
 
 __all__ = [
     "CLAUSES",
@@ -45,7 +35,6 @@ __all__ = [
     "DataItemSpec",
     "EndReason",
     "Finding",
-    "Kbo",
     "LegalBasis",
     "OnwardRecipient",
     "Party",

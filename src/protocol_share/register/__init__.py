@@ -29,15 +29,10 @@ data categories are ``user.name.first``, ``user.name.last``, ``user.contact.addr
     'dpv:Process'
 """
 
-from protocol_share.register._dpv import DPV_CONTEXT, DPV_PERSONAL_DATA
 from protocol_share.register._entry import RegisterEntry, processing_register_entry
-from protocol_share.register._fideslang import FIDESLANG_CATEGORIES
 from protocol_share.register._terms import SECURITY_MEASURES, SecurityMeasure
 
 __all__ = [
-    "DPV_CONTEXT",
-    "DPV_PERSONAL_DATA",
-    "FIDESLANG_CATEGORIES",
     "SECURITY_MEASURES",
     "RegisterEntry",
     "SecurityMeasure",
