@@ -269,7 +269,7 @@ def test_two_language_text_has_one_shape() -> None:
     assert "_TEXTS" not in source
 
 
-@given(aware_datetimes(datetime(1990, 1, 1), datetime(2090, 12, 31)))
+@given(aware_datetimes(datetime(1990, 1, 1, tzinfo=UTC), datetime(2090, 12, 31, tzinfo=UTC)))
 def test_dates_are_written_in_each_language_in_brussels(moment: datetime) -> None:
     local = moment.astimezone(BRUSSELS)
     nl_long, en_long = long_date(moment, "nl"), long_date(moment, "en")

@@ -9,7 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from protocol_share import TORHOUT, Protocol, Referral, generate_password, open_package
-from protocol_share.strategies import REFERRAL_VIOLATIONS, moments, referrals
+from protocol_share.strategies import REFERRAL_VIOLATIONS, client_data, moments, referrals
 
 PASSWORD = generate_password()
 FEW = settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -32,6 +32,16 @@ def test_what_was_sent_opens_to_the_same_client(
     assert package is not None
     received = open_package(package.archive, password=PASSWORD, protocol=TORHOUT)
     assert received.client == valid_referral.client
+
+
+@FEW
+@given(client=client_data())
+def test_every_client_of_the_fixture_referral_is_sent(
+    client: object, valid_referral: Referral, fixed_clock: datetime
+) -> None:
+    # The plugin's fixtures are session-scoped, so a @given test may use them.
+    referral = valid_referral.replace(client=client)
+    assert send_referral(referral, PASSWORD, at=fixed_clock) is not None
 
 
 @FEW

@@ -892,7 +892,10 @@ def test_a_row_with_a_malformed_clause_is_refused(clause: str) -> None:
 # --- the rules call the models' own answers ---------------------------------------------------
 
 
-@given(referral=referrals() | referrals(valid=False), at=aware_datetimes(datetime(2023, 1, 1)))
+@given(
+    referral=referrals() | referrals(valid=False),
+    at=aware_datetimes(datetime(2023, 1, 1, tzinfo=UTC)),
+)
 def test_the_in_force_rule_answers_as_status_at(referral: Referral, at: datetime) -> None:
     moment = Moment(at.astimezone(UTC), at.astimezone(BRUSSELS).date())
     for protocol in (TORHOUT, TORHOUT.terminate_for_breach(date(2030, 1, 1))):

@@ -19,8 +19,10 @@ from protocol_share.notices import (
     LossOfIntegrity,
     Measure,
 )
+from protocol_share.protocol._protocol import Protocol
+from protocol_share.protocol._torhout import TORHOUT
 from protocol_share.retention import TRANSITIONS, RetentionCase, State
-from protocol_share.strategies._moments import _ZONES, aware_datetimes
+from protocol_share.strategies._moments import _ZONES, moments
 
 __all__ = ["breach_notices", "retention_cases"]
 
@@ -42,16 +44,20 @@ def _reaches(wanted: frozenset[State]) -> frozenset[State]:
 
 
 @st.composite
-def retention_cases(draw: st.DrawFn, states: frozenset[State] | None = None) -> RetentionCase:
+def retention_cases(
+    draw: st.DrawFn, protocol: Protocol = TORHOUT, states: frozenset[State] | None = None
+) -> RetentionCase:
     """Retention cases reached only through legal steps of ``TRANSITIONS`` (A3-4 to A3-6).
 
-    The walk starts at receipt and takes random legal steps at increasing, aware times in
-    several time zones; ``states`` steers it to end in one of the given states.
+    The walk starts at receipt, at a moment ``protocol`` is in force (A5-2, A11-1: no
+    referral arrives outside its term, so a matching referral is allowed), and takes random
+    legal steps at increasing, aware times in several time zones; ``states`` steers it to
+    end in one of the given states.
     """
     every = sorted(frozenset(TRANSITIONS.values()))
     wanted = states or frozenset({draw(st.sampled_from(every))})
     viable = _reaches(wanted)
-    received = draw(aware_datetimes())
+    received = draw(moments(protocol))
     case_id = draw(st.from_regex(r"[a-z]{1,4}-[0-9]{1,6}", fullmatch=True) | st.none())
     case = RetentionCase.received(received, case_id=case_id)
     at = received
@@ -96,13 +102,18 @@ def _choices(alias: object) -> st.SearchStrategy[str]:
 
 
 @st.composite
-def breach_notices(draw: st.DrawFn, both_parties_affected: bool | None = None) -> BreachNotice:
+def breach_notices(
+    draw: st.DrawFn, protocol: Protocol = TORHOUT, both_parties_affected: bool | None = None
+) -> BreachNotice:
     """Valid breach notices (GDPR art. 33(3); A9-1 to A9-4), sometimes in a later phase.
+
+    The breach became known at a moment ``protocol`` is in force (it concerns data shared
+    under it, A9-1).
 
     Awareness, occurrence, issue and notification times are aware and consistent; at least
     one security property is lost; free text and referral ids (register only) appear too.
     """
-    aware = draw(aware_datetimes())
+    aware = draw(moments(protocol))
     utc = aware.astimezone(UTC)  # add in UTC: wall-clock arithmetic can step back at DST
     gap = st.integers(0, 14 * 24 * 60).map(lambda minutes: timedelta(minutes=minutes))
     losses = (

@@ -3,12 +3,13 @@ moments a protocol is (or is not) in force, as instants whose Brussels date coun
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta, timezone, tzinfo
 from zoneinfo import ZoneInfo
 
 from hypothesis import strategies as st
 
-from protocol_share._time import as_utc
+from protocol_share._time import as_utc, require_aware
+from protocol_share.errors import InvalidInput
 from protocol_share.protocol._protocol import Protocol
 from protocol_share.protocol._torhout import TORHOUT
 
@@ -23,13 +24,43 @@ _ZONES = (
 )
 
 
+_EARLIEST = datetime(2024, 4, 18, tzinfo=ZoneInfo("Europe/Brussels"))
+_LATEST = datetime(2045, 12, 31, tzinfo=UTC)
+
+
+def _in_zone(moment: datetime, zone: tzinfo) -> datetime:
+    # The instant shown in ``zone``; in UTC when that zone's reading would leave the calendar.
+    try:
+        return moment.astimezone(zone)
+    except (OverflowError, ValueError):
+        return moment
+
+
 def aware_datetimes(
-    min_value: datetime = datetime(2024, 4, 18),
-    max_value: datetime = datetime(2045, 12, 31),
+    min_value: datetime = _EARLIEST,
+    max_value: datetime = _LATEST,
 ) -> st.SearchStrategy[datetime]:
     """Timezone-aware instants in several zones, Brussels included (DESIGN: ``at=`` is aware;
-    the moments of C-7, A3-4 to A3-6, A9-1 and A11-1)."""
-    return st.datetimes(min_value=min_value, max_value=max_value, timezones=st.sampled_from(_ZONES))
+    the moments of C-7, A3-4 to A3-6, A9-1 and A11-1).
+
+    The bounds are instants, so they must be aware like every ``at=`` of the library: a
+    naive bound raises :class:`InvalidInput` (``NAIVE_DATETIME``), and ``min_value`` after
+    ``max_value`` raises ``EMPTY_RANGE``. Every drawn instant lies between the bounds,
+    whichever zone it is shown in. By default: from TORHOUT's entry into force (18 April
+    2024, Brussels) to the end of 2045.
+    """
+    low = as_utc(require_aware(min_value, "min_value"))
+    high = as_utc(require_aware(max_value, "max_value"))
+    if low > high:
+        raise InvalidInput.single(
+            "arguments", "min_value", "EMPTY_RANGE", "must not be after max_value"
+        )
+    naive = st.datetimes(min_value=low.replace(tzinfo=None), max_value=high.replace(tzinfo=None))
+    return st.builds(
+        lambda moment, zone: _in_zone(moment.replace(tzinfo=UTC), zone),
+        naive,
+        st.sampled_from(_ZONES),
+    )
 
 
 _BRUSSELS = ZoneInfo("Europe/Brussels")

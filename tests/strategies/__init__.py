@@ -1,0 +1,1 @@
+"""Tests of the aids for compliance suites: strategies, the pytest plugin, the examples."""
