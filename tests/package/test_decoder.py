@@ -27,6 +27,7 @@ from protocol_share import (
     InvalidInput,
     PackageError,
     PackageTooLarge,
+    ReceivedReferral,
     UnsupportedCoder,
     open_package,
     pack,
@@ -84,11 +85,6 @@ ENCODERS: dict[str, Callable[[bytes], tuple[bytes, Coders]]] = {
         lzma.compress(d, format=lzma.FORMAT_RAW, filters=[{"id": lzma.FILTER_LZMA1, "preset": 1}]),
         [(sz.LZMA, LZMA_PROPERTIES)],
     ),
-    "PPMd": lambda d: (_ppmd(d, PPMD_PROPERTIES), [(sz.PPMD, PPMD_PROPERTIES)]),
-    "PPMd, py7zr's 7-byte properties": lambda d: (
-        _ppmd(d, PPMD_PROPERTIES),
-        [(sz.PPMD, PPMD_PROPERTIES + b"\x00\x00")],
-    ),
     "BZip2": lambda d: (bz2.compress(d, 9), [(sz.BZIP2, b"")]),
     "Copy": lambda d: (d, [(sz.COPY, b"")]),
     "BCJ over LZMA2": lambda d: (
@@ -100,10 +96,7 @@ ENCODERS: dict[str, Callable[[bytes], tuple[bytes, Coders]]] = {
         [(sz.LZMA2, LZMA2_PROPERTY), (sz.DELTA, b"\x03")],
     ),
     "BCJ over BZip2": lambda d: (bz2.compress(_stored_x86(d)), [(sz.BZIP2, b""), (sz.BCJ, b"")]),
-    "Delta over PPMd": lambda d: (
-        _ppmd(_delta(d, 2), PPMD_PROPERTIES),
-        [(sz.PPMD, PPMD_PROPERTIES), (sz.DELTA, b"\x01")],
-    ),
+    "Delta over Copy": lambda d: (_delta(d, 2), [(sz.COPY, b""), (sz.DELTA, b"\x01")]),
 }
 
 
@@ -156,6 +149,28 @@ def test_any_content_round_trips_through_every_allowed_coder(data: bytes, name: 
     assert opened == dict(members)
 
 
+@given(
+    stream=st.binary(max_size=600),
+    name=st.sampled_from(list(ENCODERS)),
+    declared=st.integers(0, 4096),
+)
+@settings(max_examples=200, deadline=None)
+def test_any_stream_under_any_allowed_coder_is_a_package_error_or_opens(
+    stream: bytes, name: str, declared: int
+) -> None:
+    """Garbage for each decoder (and any declared size): a typed refusal, never a raw
+    lzma, bz2, PPMd or other error."""
+    _, coders = ENCODERS[name](b"")
+    members = [(DOCUMENT_NAME, declared, 0), (TEXT_NAME, 0, 0)]
+    archive = forged(stream, coders, [declared] * len(coders), members)
+    outcome: object
+    try:
+        outcome = open_package(archive, password=KEY)
+    except PackageError as error:
+        outcome = error.__cause__
+    assert outcome is None or isinstance(outcome, ReceivedReferral)
+
+
 # -- bombs: each allowed coder ---------------------------------------------------------
 
 BOMB = 4 << 20  # zeros: four times the default content limit
@@ -169,7 +184,7 @@ def test_each_allowed_coders_bomb_is_refused_by_its_declared_size(name: str) -> 
     assert "declared" in str(error)
 
 
-UNENDED = {"LZMA", "PPMd", "PPMd, py7zr's 7-byte properties", "Delta over PPMd"}
+UNENDED = {"LZMA"}
 """Coders 7-Zip writes without an end marker: the declared size is their only end."""
 
 
@@ -177,7 +192,7 @@ UNENDED = {"LZMA", "PPMd", "PPMd, py7zr's 7-byte properties", "Delta over PPMd"}
 def test_each_allowed_coders_lying_bomb_is_cut_at_its_declared_size(name: str) -> None:
     """The header declares 7 bytes for the text; its stream holds 4 MiB: decoding stops
     at the declared size. A coder with an end marker must end there (else corrupt); one
-    without (7-Zip's LZMA, PPMd) yields exactly the declared bytes, nothing more."""
+    without (7-Zip's LZMA) yields exactly the declared bytes, nothing more."""
     members = [MEMBERS[0], (TEXT_NAME, bytes(BOMB))]
     archive = archive_of(name, members, lie=7)
     if name in UNENDED:
@@ -193,6 +208,7 @@ REFUSED_CODERS = {
     "Deflate": [(bytes.fromhex("040108"), b"")],
     "Deflate64": [(bytes.fromhex("040109"), b"")],
     "Zstd": [(bytes.fromhex("04f71101"), b"\x01\x05\x03")],
+    "PPMd": [(sz.PPMD, bytes([6]) + (1 << 20).to_bytes(4, "little"))],
     "Brotli": [(bytes.fromhex("04f71102"), b"\x01\x05\x03")],
     "LZ4": [(bytes.fromhex("04f71104"), b"\x01\x05\x03")],
     "ARM64 filter over LZMA2": [(sz.LZMA2, LZMA2_PROPERTY), (bytes.fromhex("0a"), b"")],
@@ -225,44 +241,32 @@ def test_a_deflate_bomb_is_refused_as_an_unsupported_coder_not_decoded() -> None
     assert type(refused(archive)) is UnsupportedCoder
 
 
-# -- decoder memory and PPMd properties, in every form --------------------------------
+# -- PPMd: refused in every property form, its model never allocated ------------------
 
 
 @pytest.mark.parametrize(
     "properties",
     [
-        bytes([6]) + (0xFFFF_FFFF).to_bytes(4, "little") + b"\x00\x00",  # 4 GiB, 7-byte form
-        bytes([6]) + (0xFFFF_FFFF).to_bytes(4, "little"),  # 4 GiB, 5-byte form
-        bytes([6]) + (MAX_DECODER_MEMORY + 1).to_bytes(4, "little") + b"\x00\x00",
+        PPMD_PROPERTIES,  # 7-Zip's 5-byte form, a 1 MiB model
+        PPMD_PROPERTIES + b"\x00\x00",  # py7zr's 7-byte form
+        bytes([6]) + (0xFFFF_FFFF).to_bytes(4, "little") + b"\x00\x00",  # 4 GiB, 7 bytes
+        bytes([6]) + (0xFFFF_FFFF).to_bytes(4, "little"),  # 4 GiB, 5 bytes
+        bytes([65]) + (1 << 20).to_bytes(4, "little"),  # order over 64
+        bytes([6, 0, 0, 16]),  # four bytes
     ],
-    ids=["4 GiB 7-byte", "4 GiB 5-byte", "just over the limit 7-byte"],
+    ids=["5-byte", "7-byte", "4 GiB 7-byte", "4 GiB 5-byte", "order 65", "4 bytes"],
 )
-def test_a_ppmd_model_over_the_memory_limit_is_refused_in_every_property_form(
+def test_ppmd_in_any_property_form_is_refused_before_its_model_is_allocated(
     properties: bytes,
 ) -> None:
+    """A 7-byte property declaring 4 GiB passed the old 64 MiB check (it read 5-byte
+    properties only) and aborted the process under a memory limit. PPMd is now refused
+    unread: its one Python decoder corrupts memory on a stream that ends early."""
     stream = _ppmd(CONTENT, PPMD_PROPERTIES)
     archive = forged(stream, [(sz.PPMD, properties)], [len(CONTENT)], MEMBERS)
     error = refused(archive)
-    assert type(error) is PackageTooLarge
-    assert "memory" in str(error)
-
-
-@pytest.mark.parametrize(
-    "properties",
-    [
-        bytes([1]) + (1 << 20).to_bytes(4, "little"),  # order under 2
-        bytes([65]) + (1 << 20).to_bytes(4, "little"),  # order over 64
-        bytes([6]) + (1 << 10).to_bytes(4, "little"),  # a model under 7-Zip's 2 KiB
-        bytes([6, 0, 0, 16]),  # four bytes
-        bytes([6]) + (1 << 20).to_bytes(4, "little") + b"\x00",  # six bytes
-        bytes([6]) + (1 << 20).to_bytes(4, "little") + bytes(4),  # nine bytes
-    ],
-    ids=["order 1", "order 65", "1 KiB model", "4 bytes", "6 bytes", "9 bytes"],
-)
-def test_ppmd_properties_7zip_never_writes_are_refused_as_corrupt(properties: bytes) -> None:
-    stream = _ppmd(CONTENT, PPMD_PROPERTIES)
-    archive = forged(stream, [(sz.PPMD, properties)], [len(CONTENT)], MEMBERS)
-    assert type(refused(archive)) is CorruptPackage
+    assert type(error) is UnsupportedCoder
+    assert "PPMd" in str(error)
 
 
 def test_an_lzma_dictionary_over_the_memory_limit_is_refused() -> None:

@@ -61,8 +61,8 @@ __all__ = [
 DEFAULT_MAX_ARCHIVE_SIZE = 1024 * 1024
 DEFAULT_MAX_CONTENT_SIZE = 1024 * 1024
 MAX_DECODER_MEMORY = 64 * 1024 * 1024
-"""The largest LZMA dictionary or PPMd model an archive may ask the decoder to allocate
-(an LZMA dictionary is allocated no larger than the output it serves in any case)."""
+"""The largest LZMA dictionary an archive may declare (it is allocated no larger than the
+output it serves in any case; PPMd, whose model would be the other, is refused)."""
 EARLIEST_TIME = datetime(1601, 1, 1, tzinfo=UTC)
 """The earliest member time 7z can write (its FILETIME counts from 1601-01-01 UTC)."""
 MAX_PASSWORD_LENGTH = 256

@@ -5,14 +5,19 @@ order, against the allow-list (anything else is :class:`RefusedCoder`, before a 
 decoded):
 
 1. AES-256-CBC (7-Zip's ``06F10701``), exactly once and first: :mod:`cryptography`;
-2. one compressor: LZMA2 or LZMA (:mod:`lzma`, raw), PPMd (7-Zip's PPMd7, :mod:`pyppmd`),
-   BZip2 (:mod:`bz2`) or Copy;
+2. one compressor: LZMA2 or LZMA (:mod:`lzma`, raw), BZip2 (:mod:`bz2`) or Copy;
 3. at most one filter: BCJ (x86) or Delta, applied with :mod:`lzma`'s raw filters.
 
 Every step decodes at most the size the folder declares for it (``max_length``), so
 output and memory are bounded by the declared sizes, which the caller has checked
 against its limits; decoder memory is bounded by :func:`decoder_memory` (an LZMA
-dictionary is never allocated larger than the output it serves). A step that yields
+dictionary is never allocated larger than the output it serves; BZip2's is bounded by its
+format).
+
+PPMd, although 7-Zip offers it, is refused: the one PPMd7 decoder Python has (``pyppmd``,
+which py7zr uses too) corrupts the heap or hangs when a stream runs out before its
+declared size (found by fuzzing ``pyppmd`` 1.3.1: an abort within some 1500 short
+inputs), and a sender who knows the password controls both. A step that yields
 another size, or LZMA2 or BZip2 data that goes on past the declared size, is
 :class:`Malformed`; so is every error a decoder raises.
 """
@@ -49,28 +54,31 @@ from protocol_share.package._sevenzip._read import packed_span
 __all__ = [
     "COMPRESSORS",
     "FILTERS",
-    "PPMD_MAX_ORDER",
-    "PPMD_MIN_MEMORY",
-    "PPMD_MIN_ORDER",
+    "REFUSED",
     "Plan",
     "decode_members",
     "decoder_memory",
     "plan_folder",
 ]
 
-COMPRESSORS = {LZMA2: "LZMA2", LZMA: "LZMA", PPMD: "PPMd", BZIP2: "BZip2", COPY: "Copy"}
+COMPRESSORS = {LZMA2: "LZMA2", LZMA: "LZMA", BZIP2: "BZip2", COPY: "Copy"}
 """The compressors a package's folder may use, by 7z method id."""
 FILTERS = {BCJ: "BCJ", DELTA: "Delta"}
 """The filters a package's folder may use after its compressor, by 7z method id."""
-PPMD_MIN_ORDER, PPMD_MAX_ORDER = 2, 64
-PPMD_MIN_MEMORY = 1 << 11
-"""7-Zip's own bounds for a PPMd7 model (``PPMD7_MIN_ORDER`` ... ``PPMD7_MIN_MEM_SIZE``)."""
+REFUSED = {
+    PPMD: "PPMd, whose only Python decoder is not memory-safe on a stream that ends early",
+    bytes.fromhex("040108"): "Deflate, whose Python decoders do not bound their output",
+    bytes.fromhex("040109"): "Deflate64, whose Python decoders do not bound their output",
+    bytes.fromhex("04f71101"): "Zstd, not a 7-Zip method, its Python decoder unbounded",
+    bytes.fromhex("0303011b"): "BCJ2, four streams, for executables",
+}
+"""Why some well-known coders are refused (the message names the reason, no value)."""
 _STORED_CHUNK = 1 << 16  # the largest uncompressed LZMA2 chunk
 
 
 def _name(method: bytes) -> str:
     known = COMPRESSORS.get(method) or FILTERS.get(method) or ("AES" if method == AES else None)
-    return known or f"method {method.hex() or 'without id'}"
+    return known or REFUSED.get(method) or f"method {method.hex() or 'without id'}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,29 +93,15 @@ class Plan:
     size: int
 
 
-def _ppmd_properties(properties: bytes) -> tuple[int, int]:
-    # 7-Zip writes 5 bytes (order, model size); py7zr 7 (two more, unused by the decoder).
-    if len(properties) not in (5, 7):
-        raise Malformed("PPMd coder properties of the wrong size")
-    order, memory = properties[0], int.from_bytes(properties[1:5], "little")
-    if not PPMD_MIN_ORDER <= order <= PPMD_MAX_ORDER:
-        raise Malformed("a PPMd model order outside 2 to 64")
-    if memory < PPMD_MIN_MEMORY:
-        raise Malformed("a PPMd model smaller than 7-Zip allows")
-    return order, memory
-
-
 def decoder_memory(coder: Coder) -> int:
     """The memory ``coder``'s properties ask the decoder to allocate: the LZMA or LZMA2
-    dictionary, the PPMd model (every property form); 0 for the others."""
+    dictionary; 0 for the others (BZip2's is bounded by its format)."""
     properties = coder.properties
     if coder.method == LZMA and len(properties) == 5:
         return int.from_bytes(properties[1:5], "little")
     if coder.method == LZMA2 and len(properties) == 1:
         value = min(properties[0], 40)
         return (2 | (value & 1)) << (value // 2 + 11)
-    if coder.method == PPMD and len(properties) >= 5:
-        return int.from_bytes(properties[1:5], "little")
     return 0
 
 
@@ -117,8 +111,6 @@ def _check_properties(coder: Coder) -> None:
         raise Malformed("LZMA coder properties of the wrong size")
     if method == LZMA2 and (len(properties) != 1 or properties[0] > 40):
         raise Malformed("LZMA2 coder properties of the wrong size")
-    if method == PPMD:
-        _ppmd_properties(properties)
     if method in (BZIP2, COPY, BCJ) and properties:
         raise Malformed(f"{_name(method)} coder with properties")
     if method == DELTA and len(properties) != 1:
@@ -209,17 +201,6 @@ def _bzip2(data: bytes, size: int) -> bytes:
     return bytes(out)
 
 
-def _ppmd(data: bytes, coder: Coder, size: int) -> bytes:
-    import pyppmd
-
-    order, memory = _ppmd_properties(coder.properties)
-    # PPMd in 7z has no end marker: exactly the declared size is decoded, never more.
-    out = pyppmd.Ppmd7Decoder(order, memory).decode(data, size)
-    if len(out) != size:
-        raise Malformed("the content decodes to less than its declared size")
-    return bytes(out)
-
-
 def _stored_lzma2(data: bytes) -> bytes:
     """``data`` as uncompressed LZMA2 chunks: so that :mod:`lzma` runs a filter alone."""
     chunks = bytearray()
@@ -252,8 +233,6 @@ def _decode_folder(data: bytes, streams: Streams, index: int, key_for: KeyFor) -
             )
         elif compressor.method == BZIP2:
             out = _bzip2(plain, size)
-        elif compressor.method == PPMD:
-            out = _ppmd(plain, compressor, size)
         else:
             out = plain
         if plan.filter is not None:
