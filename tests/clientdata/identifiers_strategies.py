@@ -1,36 +1,15 @@
-"""Test-only strategies: syntactically valid (never real) Belgian national and BIS numbers."""
+"""Test-only: a few fixed notations of national and BIS numbers (the numbers themselves, and
+every other encoding, come from ``protocol_share.strategies``)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
 
 from hypothesis import strategies as st
 
+from protocol_share.strategies import bis_numbers, national_numbers
+
 __all__ = ["bis_numbers", "formatted", "national_numbers"]
-
-
-def _with_check(first9: str, born: date) -> str:
-    base = int(("2" if born.year >= 2000 else "") + first9)
-    return f"{first9}{97 - base % 97:02d}"
-
-
-@st.composite
-def _numbers(draw: st.DrawFn, month_offset: st.SearchStrategy[int]) -> str:
-    born = draw(st.dates(min_value=date(1920, 1, 1), max_value=date(2025, 12, 31)))
-    serial = draw(st.integers(1, 997))
-    month = born.month + draw(month_offset)
-    return _with_check(f"{born:%y}{month:02d}{born:%d}{serial:03d}", born)
-
-
-def national_numbers() -> st.SearchStrategy[str]:
-    """Eleven digits YYMMDD SSS CC with the mod-97 check of either century."""
-    return _numbers(st.just(0))
-
-
-def bis_numbers() -> st.SearchStrategy[str]:
-    """BIS numbers: the month raised by 20 or 40."""
-    return _numbers(st.sampled_from((20, 40)))
 
 
 def _grouped(n: str, separator: str) -> str:

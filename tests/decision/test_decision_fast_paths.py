@@ -42,8 +42,8 @@ _KBO_GROUPINGS = {(10,), (4, 3, 3)}
 
 
 def _as_read(text: str) -> str:
-    """NFKC; default-ignorables and marks left out; every digit value as its ASCII digit."""
-    text = _LEFT_OUT.sub("", unicodedata.normalize("NFKC", text))
+    """NFKD; default-ignorables and marks left out; every digit value as its ASCII digit."""
+    text = _LEFT_OUT.sub("", unicodedata.normalize("NFKD", text))
     return "".join(
         str(unicodedata.digit(ch)) if unicodedata.digit(ch, None) is not None else ch for ch in text
     )

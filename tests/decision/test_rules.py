@@ -921,6 +921,9 @@ def test_the_strategies_are_a_package_of_concepts_under_one_public_module() -> N
         "INCOMPATIBLE_VIOLATIONS", "REFERRAL_VIOLATIONS", "addresses", "aware_datetimes",
         "breach_notices", "client_data", "consents", "emails", "moments",
         "national_register_numbers", "person_names", "phones", "referrals", "retention_cases",
+        "FieldValues", "bis_numbers", "hidden_identifier", "hidden_identifier_corpus",
+        "hidden_identifiers", "ibans", "kbo_numbers", "look_alike", "look_alike_corpus",
+        "look_alikes", "national_numbers",
     }  # fmt: skip
     for name in strategies.__all__:
         value = getattr(strategies, name)

@@ -6,7 +6,7 @@ an enterprise (KBO) has no place in any field. The check digits are python-stdnu
 (mod-97 with both century variants, BIS month offsets, IBAN per country); this module only
 says where a candidate is. ``docs/article-3.md`` defines it; in short:
 
-- The text is read as a person reads it: NFKC, every character with a Unicode digit value
+- The text is read as a person reads it: NFKD, every character with a Unicode digit value
   as that digit (Arabic-Indic, Devanagari, full-width, superscript, circled), and every
   default-ignorable code point and combining mark left out (U+200B, U+034F, U+3164, ...).
 - Digits form *groups* (maximal runs of digits). Groups separated by one to three
@@ -135,7 +135,9 @@ def _read(text: str) -> str:
     """The text as the guard reads it (see the module docstring); ASCII stays as it is."""
     if text.isascii():
         return text
-    text = unicodedata.normalize("NFKC", text)
+    # Compatibility decomposition: full-width and circled forms become plain characters,
+    # and a mark stays apart from its letter (and is then left out): "Ń" reads "N".
+    text = unicodedata.normalize("NFKD", text)
     basic, astral, reading = _reading()
     text = basic.sub(lambda match: reading[match.group()], text)
     if _ASTRAL.search(text) is not None:
@@ -200,7 +202,8 @@ class _Scan:
         # national notation are that number, not a KBO number.
         self.two_readings = field != "text"
 
-    def candidate(self, digits: str, kinds: tuple[str, ...]) -> None:
+    def candidate(self, digits: str, kinds: tuple[str, ...], code: str = "") -> None:
+        """Check ``digits`` once; ``code`` is the calling code right before them, if any."""
         if digits in self.seen:
             return
         self.seen.add(digits)
@@ -218,19 +221,25 @@ class _Scan:
         # 97 - (first nine mod 97) in one of the two century variants. stdnum decides.
         if 97 - base % 97 != check and 97 - (_TWO_THOUSAND + base) % 97 != check:
             return
+        if code and _phone(code + digits, True) is not None:
+            return  # a valid phone number of that country ("+49 151 ..."), not an identifier
         if nn.is_valid(digits):
             self.found.add("national_number")
         elif bis.is_valid(digits):
             self.found.add("bis_number")
 
-    def chain(self, bodies: list[str], raws: list[str], international: list[bool]) -> None:
+    def chain(
+        self, bodies: list[str], raws: list[str], international: list[bool], code: str = ""
+    ) -> None:
         """Every candidate of one chain; in a phone field, valid phone numbers are skipped
-        (an identifier starting at a group is looked for before a phone number there)."""
+        (an identifier starting at a group is looked for before a phone number there).
+        ``code`` is the calling code the chain starts with, if any."""
         lengths = [len(body) for body in bodies]
         count, index = len(bodies), 0
         while index < count:
             # A group that is only a calling code ("+31", "0031") starts nothing itself.
             begin = index + 1 if lengths[index] == 0 else index
+            after_code = code if index == 0 else ""
             total = 0
             for end in range(begin, min(count, begin + _MOST_GROUPS)):
                 total += lengths[end]
@@ -238,7 +247,7 @@ class _Scan:
                     break
                 kinds = _GROUPINGS.get(tuple(lengths[begin : end + 1]))
                 if kinds is not None:
-                    self.candidate("".join(bodies[begin : end + 1]), kinds)
+                    self.candidate("".join(bodies[begin : end + 1]), kinds, after_code)
             if self.phones and (international[index] or raws[index][:1] == "0"):
                 after = self.phone_at(raws, international[index], index)
                 if after:
@@ -247,9 +256,7 @@ class _Scan:
             index += 1
 
     def phone_at(self, raws: list[str], international: bool, index: int) -> int:
-        """The index after the shortest valid phone number starting at group ``index``, or
-        0; a phone number whose national significant number is a whole national or BIS
-        number (after a foreign calling code) is that identifier."""
+        """The index after the shortest valid phone number starting at group ``index``, or 0."""
         digits = raws[index][2:] if raws[index].startswith("00") else raws[index]
         international = international or raws[index].startswith("00")
         for end in range(index, min(len(raws), index + 8)):
@@ -257,10 +264,7 @@ class _Scan:
                 digits += raws[end]
             if len(digits) > 17:
                 break
-            significant = _phone(digits, international)
-            if significant is not None:
-                if len(significant) == _MOST_DIGITS:
-                    self.candidate(significant, _NATIONAL)
+            if _phone(digits, international) is not None:
                 return end + 1
         return 0
 
@@ -295,7 +299,7 @@ class _Scan:
             if len(chain) < _FEWEST_DIGITS:
                 continue  # fewer than ten digits
             raws = _GROUP.findall(chain)
-            bodies = raws
+            bodies, code = raws, ""
             first = raws[0]
             if plus or first.startswith("00"):
                 # After "+" (or "00"), the calling code is a phone number's; a group of
@@ -303,10 +307,10 @@ class _Scan:
                 # the prefix ("0031").
                 split = _after_calling_code(first if plus else first[2:])
                 if split is not None and (plus or len(first) > _MOST_DIGITS or not split[1]):
-                    bodies = [split[1], *raws[1:]]
+                    code, bodies = split[0], [split[1], *raws[1:]]
             if sum(map(len, bodies)) >= _FEWEST_DIGITS:
                 international = [plus] + [False] * (len(raws) - 1)
-                self.chain(bodies, raws, international)
+                self.chain(bodies, raws, international, code)
 
 
 def _kinds(text: str, field: FieldKind) -> set[IdentifierKind]:
@@ -344,12 +348,12 @@ def forbidden_identifier_kinds(
 def address_identifier_kinds(
     street: str, house_number: str, box: str | None = None
 ) -> frozenset[IdentifierKind]:
-    """Which kinds of identifier the address line holds across its fields (A3-3).
+    """Which national, BIS or IBAN numbers the address line holds across its fields (A3-3).
 
     The street, house number and box are read as one line, as an address is written
     (``Kerkstraat 850730`` and ``033-28`` are ``Kerkstraat 850730 033-28``); where a field
     ends and the next starts with a digit, also with nothing between them, since an
-    identifier may be cut anywhere.
+    identifier may be cut anywhere. KBO numbers are looked for in each field alone.
 
         >>> sorted(address_identifier_kinds("Kerkstraat 850730", "033-28"))
         ['national_number']
@@ -367,4 +371,7 @@ def address_identifier_kinds(
     for chosen in itertools.product(*joins):
         line = parts[0] + "".join(join + part for join, part in zip(chosen, parts[1:], strict=True))
         found |= forbidden_identifier_kinds(line)
+    # A KBO number is looked for in each field alone: across fields a year in a street name
+    # and a range of house numbers ("Plein 1918" + "114-127") have its 4-3-3 grouping.
+    found.discard("kbo")
     return frozenset(found) if found else _NONE

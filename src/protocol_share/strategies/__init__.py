@@ -22,6 +22,21 @@ from protocol_share.strategies._clients import (
     person_names,
     phones,
 )
+from protocol_share.strategies._hidden import (
+    bis_numbers,
+    hidden_identifier,
+    hidden_identifier_corpus,
+    hidden_identifiers,
+    ibans,
+    kbo_numbers,
+    national_numbers,
+)
+from protocol_share.strategies._look_alikes import (
+    FieldValues,
+    look_alike,
+    look_alike_corpus,
+    look_alikes,
+)
 from protocol_share.strategies._moments import aware_datetimes, moments
 from protocol_share.strategies._referrals import (
     INCOMPATIBLE_VIOLATIONS,
@@ -33,13 +48,24 @@ from protocol_share.strategies._referrals import (
 __all__ = [
     "INCOMPATIBLE_VIOLATIONS",
     "REFERRAL_VIOLATIONS",
+    "FieldValues",
     "addresses",
     "aware_datetimes",
+    "bis_numbers",
     "breach_notices",
     "client_data",
     "consents",
     "emails",
+    "hidden_identifier",
+    "hidden_identifier_corpus",
+    "hidden_identifiers",
+    "ibans",
+    "kbo_numbers",
+    "look_alike",
+    "look_alike_corpus",
+    "look_alikes",
     "moments",
+    "national_numbers",
     "national_register_numbers",
     "person_names",
     "phones",

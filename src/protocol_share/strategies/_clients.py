@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 from protocol_share.clientdata._fields import Address, ClientData
 from protocol_share.protocol._protocol import Protocol
 from protocol_share.protocol._torhout import TORHOUT
+from protocol_share.strategies._look_alikes import _email, _phone_number, _randoms
 
 __all__ = [
     "addresses",
@@ -82,7 +83,6 @@ _TORHOUT_STREETS = (
     "Vredelaan",
     "Elisabethlaan",
 )
-_PHONE_PREFIXES = ("0470", "0471", "0472", "0475", "0476", "0477", "0478", "0479", "0486", "0495")
 
 
 def person_names() -> st.SearchStrategy[str]:
@@ -91,29 +91,15 @@ def person_names() -> st.SearchStrategy[str]:
 
 
 def phones() -> st.SearchStrategy[str]:
-    """Belgian mobile and Torhout landline numbers in the notations people write (A3-2)."""
-    mobile = st.builds(
-        lambda prefix, rest, style: style(prefix, f"{rest:06d}"),
-        st.sampled_from(_PHONE_PREFIXES),
-        st.integers(0, 999_999),
-        st.sampled_from(
-            (
-                lambda p, r: f"{p} {r[:2]} {r[2:4]} {r[4:]}",
-                lambda p, r: f"{p}/{r[:2]}.{r[2:4]}.{r[4:]}",
-                lambda p, r: f"+32 {p[1:]} {r[:2]} {r[2:4]} {r[4:]}",
-                lambda p, r: f"0032{p[1:]}{r}",
-            )
-        ),
-    )
-    landline = st.integers(0, 999_999).map(lambda rest: f"050 {rest:06d}")
-    return st.one_of(mobile, landline)
+    """One valid phone number in the notations people write: Belgian mobile and landline
+    numbers in every usual notation, now and then a neighbouring country's (A3-2)."""
+    return _randoms().map(_phone_number)
 
 
 def emails() -> st.SearchStrategy[str]:
-    """Plain, valid e-mail addresses on reserved example domains (A3-2)."""
-    local = st.from_regex(r"[a-z]{1,10}(\.[a-z]{1,10})?", fullmatch=True)
-    domain = st.sampled_from(("example.be", "example.com", "voorbeeld.example.org"))
-    return st.builds(lambda user, host: f"{user}@{host}", local, domain)
+    """Valid e-mail addresses as Belgians have them, often with digits (a birth year or
+    date, a counter, a mobile number), on reserved example domains (A3-2)."""
+    return _randoms().map(_email)
 
 
 @st.composite

@@ -58,8 +58,15 @@ INCOMPATIBLE_VIOLATIONS: frozenset[frozenset[str]] = frozenset(
 
 
 def _identifiers(prefix: str) -> st.SearchStrategy[str]:
-    # Fewer than ten digits: an id never has the shape of a forbidden identifier.
-    return st.integers(1, 999_999).map(lambda n: f"{prefix}-{n:06d}")
+    # What case-management systems use: random UUIDs, or a prefix, a year and a counter.
+    return st.one_of(
+        st.uuids().map(str),
+        st.builds(
+            lambda year, n: f"{prefix}-{year}-{n:07d}",
+            st.integers(2020, 2030),
+            st.integers(0, 10**7 - 1),
+        ),
+    )
 
 
 def consents(
