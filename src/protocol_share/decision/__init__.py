@@ -9,8 +9,15 @@ it on (art. 4)? Every rule evaluated, every failure returned, default deny.
 - :mod:`._onward`: the article 4 rules, :data:`ONWARD_RULES`.
 - :mod:`._decision`: :class:`Decision`; :data:`REASONS` read from the tables.
 - :mod:`._check`: :func:`evaluate`, :func:`check_referral`, :func:`check_onward_share`.
+- :mod:`._build`: :func:`build_referral` and its parts, from the host's facts (A5-1).
 """
 
+from protocol_share.decision._build import (
+    build_consent,
+    build_recipient,
+    build_referral,
+    build_sender,
+)
 from protocol_share.decision._check import check_onward_share, check_referral, evaluate
 from protocol_share.decision._consent import (
     ALL_TOPICS,
@@ -43,6 +50,10 @@ __all__ = [
     "RuleGroup",
     "Sender",
     "Topic",
+    "build_consent",
+    "build_recipient",
+    "build_referral",
+    "build_sender",
     "check_onward_share",
     "check_referral",
     "dpv_record",
