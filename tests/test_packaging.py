@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib
 import inspect
+import re
 import subprocess
 import sys
 from importlib import resources
@@ -32,7 +33,7 @@ def test_every_exported_name_exists_and_init_defines_nothing() -> None:
 def test_every_public_function_and_model_cites_a_clause() -> None:
     import re
 
-    clause = re.compile(r"\b(?:C|D|E|A\d+)-\d+\b|GDPR|DESIGN")
+    clause = re.compile(r"\b(?:C|D|E|A\d+)-\d+\b|GDPR|docs/design\.md")
     missing = []
     for name in protocol_share.__all__:
         value = getattr(protocol_share, name)
@@ -103,3 +104,69 @@ def test_the_guides_import_only_public_names() -> None:
             if private or not names_ok:
                 found.append(f"{path.name}: from {module} import {names}")
     assert found == []
+
+
+# The public contract (docs/design.md): names downstream systems import from protocol_share.
+CONTRACT = [
+    "TORHOUT",
+    "Protocol",
+    "Party",
+    "DataItem",
+    "Address",
+    "ClientData",
+    "minimise",
+    "Minimised",
+    "Consent",
+    "Sender",
+    "Recipient",
+    "Referral",
+    "check_referral",
+    "check_onward_share",
+    "Decision",
+    "Reason",
+    "pack",
+    "Package",
+    "ReferralRefused",
+    "open_package",
+    "ReceivedReferral",
+    "PackageError",
+    "WrongPassword",
+    "NotEncrypted",
+    "UnexpectedContent",
+    "PackageTooLarge",
+    "CorruptPackage",
+    "generate_password",
+    "RetentionCase",
+    "retention_decision",
+    "RetentionDecision",
+    "BreachNotice",
+    "authority_deadline",
+    "enisa_severity",
+    "QualityNotice",
+    "processing_register_entry",
+    "ProtocolShareError",
+    "InvalidInput",
+]
+
+
+def test_the_public_contract_stays_importable_from_protocol_share() -> None:
+    assert set(CONTRACT) <= set(protocol_share.__all__)
+    for name in CONTRACT:
+        assert getattr(protocol_share, name) is not None
+
+
+def test_no_docstring_cites_a_file_the_repository_does_not_hold() -> None:
+    from pathlib import Path
+
+    root = Path(__file__).parent.parent
+    absent = re.compile(r"\bDESIGN\.md\b|\bCLAUSES\.md\b|shared/protocol|\bDESIGN\b(?!_)")
+    found = [
+        f"{path.relative_to(root)}:{number}"
+        for path in sorted((root / "src").rglob("*.py"))
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if absent.search(line)
+    ]
+    assert found == [], (
+        "cite the rules of the house as docs/design.md and clauses by id (docs/clauses.md); "
+        "DESIGN.md and shared/protocol are not in the repository"
+    )

@@ -1,4 +1,4 @@
-"""Instants (DESIGN: aware, never moved): the calendar's ends give OUT_OF_RANGE, never an
+"""Instants (docs/design.md: aware, never moved): the calendar's ends give OUT_OF_RANGE, never an
 OverflowError; offsets with seconds survive every round trip; naive instants that slipped
 past validation are refused where the library consumes a model."""
 

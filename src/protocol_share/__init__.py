@@ -1,6 +1,6 @@
 """protocol-share: the Opgroeien regie -> OCMW data-sharing protocol as executable rules.
 
-The package re-exports the public names; it defines nothing itself (DESIGN.md).
+The package re-exports the public names; it defines nothing itself (docs/design.md).
 """
 
 from protocol_share._version import __version__

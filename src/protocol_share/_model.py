@@ -2,7 +2,7 @@
 
 Construction and ``model_validate``/``model_validate_json`` raise :class:`InvalidInput`
 (a :class:`ProtocolShareError`) listing every problem, never a raw pydantic error, and
-never the offending value (DESIGN.md, rules of the house). JSON is read with ``json.loads``
+never the offending value (docs/design.md, rules of the house). JSON is read with ``json.loads``
 refusing repeated keys (pydantic's own parser keeps the last value silently), then
 validated as Python data, which costs no more than pydantic's JSON mode. Fields listed in
 ``_personal_fields`` are masked in ``repr`` and ``str``.

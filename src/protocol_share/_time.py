@@ -1,6 +1,6 @@
 """Time handling: every instant is timezone-aware; date rules live in Europe/Brussels.
 
-The core never reads a clock: callers pass ``at=`` (DESIGN.md, rules of the house).
+The core never reads a clock: callers pass ``at=`` (docs/design.md, rules of the house).
 """
 
 from __future__ import annotations
@@ -71,7 +71,7 @@ def _instant(value: datetime) -> datetime:
 
 
 Instant = Annotated[AwareDatetime, AfterValidator(_instant)]
-"""A model's moment (DESIGN: instants are aware): timezone-aware, with a UTC and a Brussels
+"""A model's moment (docs/design.md: instants are aware): timezone-aware, with a UTC and a Brussels
 reading (else ``OUT_OF_RANGE``), and an offset in whole minutes (else shown in UTC, the
 same instant), so that model -> JSON -> model moves nothing."""
 
@@ -233,7 +233,7 @@ def require_instants(model: M, name: str) -> M:
     ``OUT_OF_RANGE``) at each such field's path under ``name``.
 
     Construction refuses both, but ``model_copy(update=...)`` and ``model_construct`` skip
-    validation: a function that consumes a model checks it again (DESIGN: naive datetimes
+    validation: a function that consumes a model checks it again (docs/design.md: naive datetimes
     are refused; the rules of C-7, A3-4 to A3-6, A5-1, A7-1 and A9-1 compare instants).
     """
     found: list[tuple[str, str]] = []

@@ -1,7 +1,7 @@
 """The exception hierarchy: one base, split by who is at fault.
 
 Every error a public function raises derives from :class:`ProtocolShareError`. Messages
-name fields, codes and clause ids, never a personal value (DESIGN.md, rules of the house).
+name fields, codes and clause ids, never a personal value (docs/design.md, rules of the house).
 
 - :class:`InvalidInput` — the caller handed in data that does not fit the models
   (also a :class:`ValueError`). It lists *every* problem found, as :class:`Problem`.
@@ -38,12 +38,12 @@ __all__ = [
 
 
 class ProtocolShareError(Exception):
-    """Base of every error this library raises (DESIGN.md, public contract)."""
+    """Base of every error this library raises (docs/design.md, public contract)."""
 
 
 @dataclass(frozen=True, slots=True)
 class Problem:
-    """One problem with an input (DESIGN: errors name fields, not values): path, code, message.
+    """One problem with an input (docs/design.md: errors name fields, not values): path, code, message.
 
     The message never contains the offending value.
     """
@@ -57,7 +57,7 @@ class Problem:
 
 
 class InvalidInput(ProtocolShareError, ValueError):
-    """Input that does not fit the models (DESIGN: all field errors at once); lists every problem.
+    """Input that does not fit the models (docs/design.md: all field errors at once); lists every problem.
 
     ``problems`` holds one :class:`Problem` per field error; ``codes`` the set of their codes.
     """

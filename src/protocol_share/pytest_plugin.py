@@ -1,4 +1,4 @@
-"""Opt-in pytest fixtures for compliance suites (DESIGN: strategies for downstream suites).
+"""Opt-in pytest fixtures for compliance suites (docs/design.md: strategies for downstream suites).
 
 Enable in a ``conftest.py``::
 

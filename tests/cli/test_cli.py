@@ -1,4 +1,4 @@
-"""The command line: demo, version, lint, schema; exit codes 0 / 1 / 2 (DESIGN.md)."""
+"""The command line: demo, version, lint, schema; exit codes 0 / 1 / 2 (docs/design.md)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The command line end to end, through the installed console script (DESIGN.md; issue 6).
+"""The command line end to end, through the installed console script (docs/design.md; issue 6).
 
 For every subcommand: the exit code, ``--json`` output that parses, ``--lang`` choosing the
 language of what it prints, and a failing call whose stderr holds no personal value of

@@ -583,7 +583,7 @@ def test_every_rule_gives_a_known_reason_and_codes_are_unique() -> None:
         "CONSENT_NOT_INFORMED", "CONSENT_WITHDRAWN", "CONSENT_AFTER_TRANSFER",
         "CONSENT_SCOPE_RECIPIENT", "CONSENT_SCOPE_DATA", "NOT_ASSESSED", "FORBIDDEN_IDENTIFIER",
     }  # fmt: skip
-    assert design_codes <= set(codes)  # DESIGN.md, public contract
+    assert design_codes <= set(codes)  # docs/design.md, public contract
     for rule in ALL_RULES:
         assert rule.reason == REASONS[rule.code]
         assert (rule.clause, rule.message_nl, rule.message_en) == (

@@ -57,7 +57,7 @@ _CATALOGUES: Final[Mapping[str, Mapping[str, str]]] = MappingProxyType(
 
 def check_lang(lang: object) -> Lang:
     """Return ``lang`` if it is ``"nl"`` or ``"en"``; else raise :class:`InvalidInput`
-    (``UNKNOWN_LANGUAGE``). Every text a person reads is in Dutch or English (DESIGN.md)."""
+    (``UNKNOWN_LANGUAGE``). Every text a person reads is in Dutch or English (docs/design.md)."""
     if lang == "nl" or lang == "en":
         return lang
     raise InvalidInput.single("arguments", "lang", "UNKNOWN_LANGUAGE", "must be 'nl' or 'en'")
@@ -65,12 +65,12 @@ def check_lang(lang: object) -> Lang:
 
 def catalogue(lang: Lang) -> Mapping[str, str]:
     """The read-only catalogue of one language: key -> :meth:`str.format` template
-    (DESIGN.md: every message a person reads, kept in one place per language)."""
+    (docs/design.md: every message a person reads, kept in one place per language)."""
     return _CATALOGUES[check_lang(lang)]
 
 
 def message(key: str, lang: Lang, /, **values: object) -> str:
-    """The text ``key`` in ``lang``, its placeholders filled from ``values`` (DESIGN.md:
+    """The text ``key`` in ``lang``, its placeholders filled from ``values`` (docs/design.md:
     every message a person reads in Dutch and English, chosen by the caller).
 
     Raises :class:`InvalidInput`: ``UNKNOWN_LANGUAGE``, ``UNKNOWN_MESSAGE`` (no such key)
@@ -89,7 +89,7 @@ def message(key: str, lang: Lang, /, **values: object) -> str:
 
 
 def in_lang(lang: Lang, nl: str, en: str, /) -> str:
-    """Of a text's Dutch and English forms, the one in ``lang`` (DESIGN.md).
+    """Of a text's Dutch and English forms, the one in ``lang`` (docs/design.md).
 
     Two-language text has one shape in this library: a pair of ``*_nl`` and ``*_en``
     attributes (``Reason.message_nl``/``message_en``, ``Purpose.text_nl``/``text_en``), each
@@ -100,7 +100,7 @@ def in_lang(lang: Lang, nl: str, en: str, /) -> str:
 
 def labels(family: str, codes: Iterable[str], lang: Lang, /) -> Mapping[str, str]:
     """The labels of ``codes`` in one family (``family.<code>`` keys), read-only, by code
-    (DESIGN.md: codes for machines, labels for people)."""
+    (docs/design.md: codes for machines, labels for people)."""
     return MappingProxyType({code: message(f"{family}.{code}", lang) for code in codes})
 
 
@@ -110,7 +110,7 @@ def _local(value: date | datetime) -> date:
 
 def long_date(value: date | datetime, lang: Lang) -> str:
     """``2 mei 2024`` / ``2 May 2024``; an instant is read as its Europe/Brussels date
-    (DESIGN.md: date rules in Europe/Brussels; A6-1 texts)."""
+    (docs/design.md: date rules in Europe/Brussels; A6-1 texts)."""
     day = _local(value)
     month = message(f"date.month.{day.month}", lang)
     return message("date.long", lang, day=day.day, month=month, year=day.year)
@@ -118,7 +118,7 @@ def long_date(value: date | datetime, lang: Lang) -> str:
 
 def short_date(value: date | datetime, lang: Lang) -> str:
     """``02-05-2024`` / ``2024-05-02``; an instant is read as its Europe/Brussels date
-    (DESIGN.md; A7, A9 notice texts)."""
+    (docs/design.md; A7, A9 notice texts)."""
     day = _local(value)
     return message("date.short", lang, day=day.day, month=day.month, year=day.year)
 
@@ -129,11 +129,11 @@ def _at(day: str, moment: datetime, lang: Lang) -> str:
 
 def long_moment(moment: datetime, lang: Lang) -> str:
     """``2 mei 2024 om 12:00`` / ``2 May 2024 at 12:00``: date and time in Europe/Brussels
-    (DESIGN.md; A6-1 texts)."""
+    (docs/design.md; A6-1 texts)."""
     return _at(long_date(moment, lang), moment, lang)
 
 
 def short_moment(moment: datetime, lang: Lang) -> str:
     """``02-05-2024 om 12:00`` / ``2024-05-02 at 12:00``: date and time in Europe/Brussels
-    (DESIGN.md; A7, A9 notice texts)."""
+    (docs/design.md; A7, A9 notice texts)."""
     return _at(short_date(moment, lang), moment, lang)

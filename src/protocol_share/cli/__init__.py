@@ -1,5 +1,5 @@
 """``protocol-share``: the command line, the only part that reads files, the environment
-or the clock (DESIGN.md: the imperative shell around a pure core).
+or the clock (docs/design.md: the imperative shell around a pure core).
 
 Every subcommand takes ``--json`` (one JSON document on stdout) and ``--lang nl|en`` (the
 language of the messages, e-mails and ``verwijzing.txt``; default ``nl``). Exit codes:
@@ -40,7 +40,7 @@ EXIT_INTERRUPTED = 130
 
 
 def parser() -> argparse.ArgumentParser:
-    """The argument parser of every subcommand (DESIGN)."""
+    """The argument parser of every subcommand (docs/design.md)."""
     root = argparse.ArgumentParser(
         prog="protocol-share",
         description="The Opgroeien regie -> OCMW data-sharing protocol, executable.",
@@ -60,7 +60,7 @@ def main(
     argv: Sequence[str] | None = None, *, out: TextIO | None = None, err: TextIO | None = None
 ) -> int:
     """Run the command line and return its exit code: 0 done, 1 refused, 2 unusable input
-    (DESIGN). Usage errors exit 2 through argparse (:class:`SystemExit`)."""
+    (docs/design.md). Usage errors exit 2 through argparse (:class:`SystemExit`)."""
     args = parser().parse_args(argv)
     output = Output(as_json=args.json, lang=args.lang, out=out or sys.stdout, err=err or sys.stderr)
     run: Callable[[argparse.Namespace, Output], int] = args.run

@@ -1,4 +1,4 @@
-"""``python -m protocol_share.cli``: the same as the ``protocol-share`` script (DESIGN)."""
+"""``python -m protocol_share.cli``: the same as the ``protocol-share`` script (docs/design.md)."""
 
 import sys
 

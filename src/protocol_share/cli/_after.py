@@ -269,7 +269,7 @@ def _register(args: argparse.Namespace, out: Output) -> int:
 def add_parsers(
     sub: Any, common: argparse.ArgumentParser, with_protocol: argparse.ArgumentParser
 ) -> None:
-    """The subcommands for after receipt (A3-4 to A3-6, A6-6, A9-1 to A9-4; DESIGN)."""
+    """The subcommands for after receipt (A3-4 to A3-6, A6-6, A9-1 to A9-4; docs/design.md)."""
     retention = sub.add_parser(
         "retention",
         parents=[with_protocol],

@@ -1,5 +1,5 @@
 """Deciding before a transfer: ``check``, ``rules``, ``lint``, ``schema`` and ``example``
-(recital C, art. 3 to 6 and 11; DESIGN)."""
+(recital C, art. 3 to 6 and 11; docs/design.md)."""
 
 from __future__ import annotations
 
@@ -152,7 +152,7 @@ def _lint(args: argparse.Namespace, out: Output) -> int:
 
 
 def _schema(args: argparse.Namespace, out: Output) -> int:
-    """Print or write the JSON Schemas of the models (DESIGN)."""
+    """Print or write the JSON Schemas of the models (docs/design.md)."""
     names = [args.name] if args.name else sorted(SCHEMAS)
     if args.out:
         written = []
@@ -173,7 +173,7 @@ def _schema(args: argparse.Namespace, out: Output) -> int:
 
 
 def _example(args: argparse.Namespace, out: Output) -> int:
-    """Print a valid example document (DESIGN): a referral or consent that keeps every rule
+    """Print a valid example document (docs/design.md): a referral or consent that keeps every rule
     at ``--at`` (C-1 to C-7), the protocol (D-1), retention cases (A3-4 to A3-6) or a breach
     notice (A9-1 to A9-4), each readable by the command that takes it."""
     at = at_or_now(args).replace(microsecond=0)
@@ -196,7 +196,7 @@ def _example(args: argparse.Namespace, out: Output) -> int:
 def add_parsers(
     sub: Any, common: argparse.ArgumentParser, with_protocol: argparse.ArgumentParser
 ) -> None:
-    """The subcommands that decide before a transfer (DESIGN)."""
+    """The subcommands that decide before a transfer (docs/design.md)."""
     checker = sub.add_parser(
         "check",
         parents=[with_protocol],

@@ -1,6 +1,6 @@
 """``protocol-share demo``: the whole flow on a protocol (the built-in Torhout one unless
 ``--protocol``), in order: lint, minimise, a refused identifier, the package round trip,
-the decision, then retention, a breach notice and the register entry (DESIGN).
+the decision, then retention, a breach notice and the register entry (docs/design.md).
 
 The referral is :func:`~protocol_share.examples.example_referral` for the minimised host
 record, at ``--at`` (default now); what happens after receipt is shown at fixed instants,
@@ -198,7 +198,7 @@ def _after_receipt(protocol: Protocol, lang: Lang) -> tuple[list[str], dict[str,
 
 
 def _demo(args: argparse.Namespace, out: Output) -> int:
-    """The whole flow, each step citing its article (D-1 to A11; DESIGN)."""
+    """The whole flow, each step citing its article (D-1 to A11; docs/design.md)."""
     at = at_or_now(args)
     protocol = load_protocol(args)
     findings = lint_protocol(protocol, lang=out.lang)
@@ -270,7 +270,7 @@ def _demo(args: argparse.Namespace, out: Output) -> int:
 def add_parsers(
     sub: Any, common: argparse.ArgumentParser, with_protocol: argparse.ArgumentParser
 ) -> None:
-    """The ``demo`` subcommand (DESIGN)."""
+    """The ``demo`` subcommand (docs/design.md)."""
     demo = sub.add_parser(
         "demo",
         parents=[with_protocol],

@@ -1,4 +1,4 @@
-"""The command line's I/O (DESIGN.md: the only imperative shell): output as text or JSON,
+"""The command line's I/O (docs/design.md: the only imperative shell): output as text or JSON,
 input files, the package password, ``--at`` and the clock.
 
 Every failure to read or write becomes an :class:`Unusable` whose message names the
@@ -58,30 +58,30 @@ MAX_INPUT_BYTES: Final = 16 * 1024 * 1024
 
 class Unusable(Exception):
     """Input the command cannot use (exit 2); the message names an argument, never a value
-    or a path (DESIGN.md: personal data never in an error)."""
+    or a path (docs/design.md: personal data never in an error)."""
 
 
 class Output:
-    """Where a command writes (DESIGN.md): human text in ``lang`` or JSON on stdout."""
+    """Where a command writes (docs/design.md): human text in ``lang`` or JSON on stdout."""
 
     def __init__(self, *, as_json: bool, lang: Lang, out: TextIO, err: TextIO) -> None:
         self.as_json, self.lang, self.out, self.err = as_json, lang, out, err
 
     def say(self, text: str = "") -> None:
-        """Write a line of human text (DESIGN)."""
+        """Write a line of human text (docs/design.md)."""
         print(text, file=self.out)
 
     def emit(self, payload: Any) -> None:
-        """Write one JSON document (DESIGN)."""
+        """Write one JSON document (docs/design.md)."""
         print(json.dumps(payload, indent=2, ensure_ascii=False, default=str), file=self.out)
 
     def problem(self, text: str) -> None:
-        """Write to stderr (DESIGN): problems, and a generated password."""
+        """Write to stderr (docs/design.md): problems, and a generated password."""
         print(text, file=self.err)
 
 
 def common_options() -> argparse.ArgumentParser:
-    """The options every subcommand takes (DESIGN): ``--json`` and ``--lang``."""
+    """The options every subcommand takes (docs/design.md): ``--json`` and ``--lang``."""
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--json", action="store_true", help="print JSON instead of text")
     common.add_argument(
@@ -103,7 +103,7 @@ def protocol_options(common: argparse.ArgumentParser) -> argparse.ArgumentParser
 
 
 def add_at_option(parser: argparse.ArgumentParser, what: str = "decide") -> None:
-    """Add ``--at ISO`` (DESIGN: every time-dependent call takes ``at=``)."""
+    """Add ``--at ISO`` (docs/design.md: every time-dependent call takes ``at=``)."""
     parser.add_argument(
         "--at", metavar="ISO", help=f"{what} at this aware ISO 8601 instant (default: now)"
     )
@@ -116,7 +116,7 @@ def _reason(error: OSError) -> str:
 def read_input(
     path: str, argument: str, *, limit: int = MAX_INPUT_BYTES, truncate: bool = False
 ) -> bytes:
-    """The bytes of the file ``path`` given as ``argument``, at most ``limit`` (DESIGN).
+    """The bytes of the file ``path`` given as ``argument``, at most ``limit`` (docs/design.md).
 
     Raises :class:`Unusable` naming ``argument`` and the reason (``strerror``), not the
     path; also when the file is larger than ``limit``, unless ``truncate``.
@@ -132,7 +132,7 @@ def read_input(
 
 
 def write_output(path: Path, data: bytes, argument: str) -> None:
-    """Write ``data`` to ``path`` under the directory given as ``argument`` (DESIGN)."""
+    """Write ``data`` to ``path`` under the directory given as ``argument`` (docs/design.md)."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(data)
@@ -148,12 +148,12 @@ def load_protocol(args: argparse.Namespace) -> Protocol:
 
 
 def now() -> datetime:
-    """The clock, read here and nowhere else (DESIGN: no hidden clock in the core)."""
+    """The clock, read here and nowhere else (docs/design.md: no hidden clock in the core)."""
     return datetime.now(UTC)
 
 
 def at_or_now(args: argparse.Namespace) -> datetime:
-    """``--at`` as an aware datetime (ISO 8601), or :func:`now` (DESIGN).
+    """``--at`` as an aware datetime (ISO 8601), or :func:`now` (docs/design.md).
 
     Raises :class:`InvalidInput`: ``NOT_A_DATETIME`` or ``NAIVE_DATETIME``.
     """
@@ -169,7 +169,7 @@ def at_or_now(args: argparse.Namespace) -> datetime:
 
 
 def password_options(parser: argparse.ArgumentParser, *, new: bool) -> None:
-    """The password sources (DESIGN: a file, an environment variable or a prompt, never argv)."""
+    """The password sources (docs/design.md: a file, an environment variable or a prompt, never argv)."""
     source = parser.add_mutually_exclusive_group()
     source.add_argument(
         "--password-env",
@@ -199,7 +199,7 @@ def _from_file(path: str) -> str:
 
 
 def password(args: argparse.Namespace, out: Output, *, confirm: bool) -> str:
-    """The package password (A6-2; DESIGN: never from argv), from the first source given:
+    """The package password (A6-2; docs/design.md: never from argv), from the first source given:
     ``--password-file``, ``--password-env``, ``--new-password`` (printed on stderr), the
     variable ``PROTOCOL_SHARE_PASSWORD``, else a prompt (twice when ``confirm``)."""
     if args.password_file:

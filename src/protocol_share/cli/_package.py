@@ -1,4 +1,4 @@
-"""The package of article 6: ``pack`` and ``open`` (A6-1 to A6-3; DESIGN: the password
+"""The package of article 6: ``pack`` and ``open`` (A6-1 to A6-3; docs/design.md: the password
 never on argv)."""
 
 from __future__ import annotations
@@ -172,7 +172,7 @@ def _open(args: argparse.Namespace, out: Output) -> int:
 def add_parsers(
     sub: Any, common: argparse.ArgumentParser, with_protocol: argparse.ArgumentParser
 ) -> None:
-    """The subcommands of article 6 (A6-1 to A6-3; DESIGN)."""
+    """The subcommands of article 6 (A6-1 to A6-3; docs/design.md)."""
     packer = sub.add_parser(
         "pack",
         parents=[with_protocol],

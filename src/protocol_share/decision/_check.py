@@ -32,7 +32,7 @@ S = TypeVar("S")
 def evaluate(
     rules: Sequence[Rule[S]], subject: S, protocol: Protocol = TORHOUT, *, at: datetime
 ) -> Decision:
-    """Evaluate every rule of ``rules`` against ``subject`` at ``at``; default deny (DESIGN.md).
+    """Evaluate every rule of ``rules`` against ``subject`` at ``at``; default deny (docs/design.md).
 
     Every rule runs, whatever failed before it; the decision lists the reason of each rule
     that does not hold, in canonical order, so the order of the table never matters. A

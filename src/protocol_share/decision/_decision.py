@@ -83,12 +83,12 @@ class Decision(FrozenModel):
 
     @property
     def codes(self) -> frozenset[str]:
-        """The codes of all reasons (DESIGN.md, public contract)."""
+        """The codes of all reasons (docs/design.md, public contract)."""
         return frozenset(reason.code for reason in self.reasons)
 
     @classmethod
     def of(cls, reasons: Iterable[Reason]) -> Decision:
-        """The decision for these failed rules (default deny, DESIGN.md): allowed when there
+        """The decision for these failed rules (default deny, docs/design.md): allowed when there
         are none. Reasons are de-duplicated by code and put in canonical order."""
         if isinstance(reasons, (list, tuple)) and not reasons:
             return _ALLOWED
@@ -98,7 +98,7 @@ class Decision(FrozenModel):
         return cls(allowed=False, reasons=ordered)
 
     def as_dict(self) -> dict[str, Any]:
-        """A JSON-ready dict: ``allowed`` and each reason's code, clause and messages (DESIGN.md)."""
+        """A JSON-ready dict: ``allowed`` and each reason's code, clause and messages (docs/design.md)."""
         return {
             "allowed": self.allowed,
             "reasons": [

@@ -1,4 +1,4 @@
-"""A rule table's row and its reason (DESIGN.md: rules are data): one row holds a rule's
+"""A rule table's row and its reason (docs/design.md: rules are data): one row holds a rule's
 code, clause, group and predicate; its texts are in the language catalogues under the code.
 
 The tables themselves are :data:`protocol_share.decision._rules.REFERRAL_RULES` and
@@ -70,7 +70,7 @@ class Moment(NamedTuple):
 
 @dataclass(frozen=True, slots=True)
 class Rule(Generic[S]):
-    """One row of a rule table (DESIGN.md; C-1 to C-7, A3-3, A4, A5-1, A6, A11-1).
+    """One row of a rule table (docs/design.md; C-1 to C-7, A3-3, A4, A5-1, A6, A11-1).
 
     ``code`` is the reason a failed rule gives, ``clause`` the clause id it enforces,
     ``group`` its docs page, ``predicate(subject, protocol, moment)`` answers ``True`` when
@@ -104,27 +104,27 @@ class Rule(Generic[S]):
         object.__setattr__(self, "reason", reason)  # built once: evaluate() hands it out
 
     def requirement(self, lang: Lang) -> str:
-        """What this rule enforces, in ``lang`` (DESIGN.md; for the DPO)."""
+        """What this rule enforces, in ``lang`` (docs/design.md; for the DPO)."""
         return message(f"rule.{self.code}.requirement", lang)
 
     @property
     def requirement_nl(self) -> str:
-        """What this rule enforces, in Dutch (DESIGN.md)."""
+        """What this rule enforces, in Dutch (docs/design.md)."""
         return self.requirement("nl")
 
     @property
     def requirement_en(self) -> str:
-        """What this rule enforces, in English (DESIGN.md)."""
+        """What this rule enforces, in English (docs/design.md)."""
         return self.requirement("en")
 
     @property
     def message_nl(self) -> str:
-        """The Dutch message of the reason; names no personal data (DESIGN.md)."""
+        """The Dutch message of the reason; names no personal data (docs/design.md)."""
         return self.reason.message_nl
 
     @property
     def message_en(self) -> str:
-        """The English message of the reason; names no personal data (DESIGN.md)."""
+        """The English message of the reason; names no personal data (docs/design.md)."""
         return self.reason.message_en
 
 
@@ -164,7 +164,7 @@ def rules_for_article(rules: Iterable[Rule[S]], article: str) -> tuple[Rule[S], 
 
 
 def rules_markdown(rules: Iterable[Rule[S]], group: RuleGroup | None = None) -> str:
-    """The rule table as Markdown, verbatim from the code, for the DPO (DESIGN.md; C-1 to C-7, A4).
+    """The rule table as Markdown, verbatim from the code, for the DPO (docs/design.md; C-1 to C-7, A4).
 
     One row per rule (optionally of one ``group``): code, clause (and further clauses),
     what is enforced in Dutch and English, and the Dutch and English messages of the reason.

@@ -40,7 +40,7 @@ def aware_datetimes(
     min_value: datetime = _EARLIEST,
     max_value: datetime = _LATEST,
 ) -> st.SearchStrategy[datetime]:
-    """Timezone-aware instants in several zones, Brussels included (DESIGN: ``at=`` is aware;
+    """Timezone-aware instants in several zones, Brussels included (docs/design.md: ``at=`` is aware;
     the moments of C-7, A3-4 to A3-6, A9-1 and A11-1).
 
     The bounds are instants, so they must be aware like every ``at=`` of the library: a
