@@ -1,4 +1,4 @@
-"""Benchmark: the encrypted package against the real 7-Zip, on the same content (A6-2).
+"""Benchmark: the encrypted package against the real 7-Zip and against SHA-256 (A6-2).
 
 Run ``python benchmarks/bench_package.py [RUNS]`` (default 25). One run measures, in turn:
 
@@ -6,18 +6,25 @@ Run ``python benchmarks/bench_package.py [RUNS]`` (default 25). One run measures
   the same two files, each as whole wall time per package: for 7-Zip, writing the files,
   running the process and reading the archive back;
 - ``open_package`` against ``7zz x -p...`` on the same package, reading the files back;
+- both against one SHA-256 pass over the key-derivation input (2**19 rounds of the
+  UTF-16LE password and an 8-byte counter, hashed in one call from a prepared buffer): the
+  physical limit of a single package, whose cost is that derivation;
 - a batch of 100 packages under one password (one :class:`PackageKey`) against 100
   ``7zz a`` runs;
-- a hostile bomb (1 GiB of zeros, declared as such, written by ``7zz``), refused by
+- each allowed coder's bomb (1 GiB of zeros as ``verwijzing.json``, written by ``7zz``:
+  LZMA2, LZMA, BZip2, BCJ and Delta over LZMA2; Copy, which cannot compress, is the 1 GiB
+  input itself, handed over as a memoryview of the mapped file), refused by
   ``open_package`` in a fresh process: wall time and extra peak memory (VmHWM after the
   refusal minus the resident size before it).
 
-It prints the medians, the ratios and the targets (pack and open <= 1.0x 7-Zip, batch
-<= 0.2x, bomb < 0.2 s and < 32 MiB); the exit code is 1 when one is missed.
+It prints the medians, the ratios and the targets (pack and open <= 1.0x 7-Zip and
+<= 1.25x SHA-256, batch <= 0.2x, each bomb < 0.2 s and < 32 MiB); the exit code is 1 when
+one is missed.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import platform
@@ -37,7 +44,6 @@ from protocol_share import (
     TORHOUT,
     Address,
     ClientData,
-    PackageTooLarge,
     Referral,
 )
 from protocol_share.examples import example_referral
@@ -46,7 +52,13 @@ from protocol_share.package._package import generate_password, open_package, pac
 from protocol_share.package._payload import DOCUMENT_NAME, TEXT_NAME
 
 AT = datetime(2024, 5, 2, 10, 0, tzinfo=UTC)
-TARGETS = {"pack": 1.0, "open": 1.0, "batch": 0.2}
+TARGETS = {
+    "pack / 7zz a": 1.0,
+    "open / 7zz x": 1.0,
+    "pack / SHA-256": 1.25,
+    "open / SHA-256": 1.25,
+    "batch / 7zz a": 0.2,
+}
 BOMB_SECONDS, BOMB_MIB = 0.2, 32.0
 SEVEN_ZIP = shutil.which("7zz")
 
@@ -110,12 +122,13 @@ def seven_zip_open(archive: bytes, password: str, directory: Path) -> dict[str, 
 
 
 _BOMB_CHILD = """
-import json, resource, sys, time
-from protocol_share import PackageTooLarge
+import json, mmap, resource, sys, time
+from protocol_share import PackageError
 from protocol_share.package._package import open_package
-archive = open(sys.argv[1], "rb").read()
 password = sys.argv[2]
-open_package  # imported and warm: the key derivation and refusal are what is timed
+with open(sys.argv[1], "rb") as file:
+    mapped = mmap.mmap(file.fileno(), 0, access=mmap.ACCESS_READ)
+archive = memoryview(mapped) if len(mapped) > 64 << 20 else mapped[:]  # Copy: 1 GiB input
 def resident():
     with open("/proc/self/statm") as statm:
         return int(statm.read().split()[1]) * resource.getpagesize()
@@ -126,7 +139,7 @@ start = time.perf_counter()
 try:
     open_package(archive, password=password)
     refused = None
-except PackageTooLarge as error:
+except PackageError as error:
     refused = type(error).__name__
 seconds = time.perf_counter() - start
 with open("/proc/self/status") as status:
@@ -134,13 +147,33 @@ with open("/proc/self/status") as status:
 print(json.dumps({"seconds": seconds, "extra": peak - before, "refused": refused}))
 """
 
+BOMBS = {
+    "LZMA2": ("-m0=LZMA2", "-mx=9"),
+    "LZMA": ("-m0=LZMA", "-mx=9"),
+    "BZip2": ("-m0=BZip2", "-mx=9"),
+    "BCJ + LZMA2": ("-mf=BCJ", "-m0=LZMA2", "-mx=9"),
+    "Delta + LZMA2": ("-mf=Delta:4", "-m0=LZMA2", "-mx=9"),
+    "Copy": ("-m0=Copy",),
+}
+"""Each allowed coder's 1 GiB bomb, as ``7zz`` switches."""
 
-def bomb(password: str, directory: Path) -> dict[str, object]:
-    """1 GiB of zeros as verwijzing.json, written by 7zz, opened in a fresh process."""
+
+def bomb(name: str, password: str, directory: Path) -> dict[str, object]:
+    """1 GiB of zeros as verwijzing.json, written by 7zz with one coder, opened in a fresh
+    process."""
     assert SEVEN_ZIP is not None
     path = directory / "bom.7z"
+    path.unlink(missing_ok=True)
     with subprocess.Popen(
-        [SEVEN_ZIP, "a", f"-p{password}", "-mhe=on", "-mx=9", f"-si{DOCUMENT_NAME}", str(path)],
+        [
+            SEVEN_ZIP,
+            "a",
+            f"-p{password}",
+            "-mhe=on",
+            *BOMBS[name],
+            f"-si{DOCUMENT_NAME}",
+            str(path),
+        ],
         stdin=subprocess.PIPE,
         stdout=subprocess.DEVNULL,
         cwd=directory,
@@ -160,7 +193,15 @@ def bomb(password: str, directory: Path) -> dict[str, object]:
         ).stdout
     )
     result["archive_bytes"] = path.stat().st_size
+    path.unlink()
     return result
+
+
+def kdf_input(password: str) -> bytes:
+    """What 7-Zip's key derivation hashes: 2**19 times the UTF-16LE password and an 8-byte
+    little-endian counter (the salt is empty)."""
+    encoded = password.encode("utf-16-le")
+    return b"".join(encoded + counter.to_bytes(8, "little") for counter in range(1 << 19))
 
 
 def main(runs: int = 25) -> int:
@@ -191,8 +232,16 @@ def main(runs: int = 25) -> int:
         seven_zip_pack(members, password, directory)
         seven_zip_open(archive, password, directory)
         open_package(archive, password=password)
-        samples: dict[str, list[float]] = {"pack": [], "7zz a": [], "open": [], "7zz x": []}
+        hashed = kdf_input(password)
+        samples: dict[str, list[float]] = {
+            "pack": [],
+            "7zz a": [],
+            "open": [],
+            "7zz x": [],
+            "sha256": [],
+        }
         for _ in range(runs):
+            samples["sha256"].append(timed(lambda: hashlib.sha256(hashed).digest()))
             samples["pack"].append(timed(lambda: pack(subject, password=password, at=AT)))
             samples["7zz a"].append(timed(lambda: seven_zip_pack(members, password, directory)))
             samples["open"].append(timed(lambda: open_package(archive, password=password)))
@@ -212,40 +261,41 @@ def main(runs: int = 25) -> int:
 
         batch = timed(library_batch)
         batch_7zz = timed(seven_zip_batch)
-        hostile = bomb(password, directory)
+        hostile = {name: bomb(name, password, directory) for name in BOMBS}
 
     median = {name: statistics.median(values) for name, values in samples.items()}
     ratios = {
-        "pack": median["pack"] / median["7zz a"],
-        "open": median["open"] / median["7zz x"],
-        "batch": batch / batch_7zz,
+        "pack / 7zz a": median["pack"] / median["7zz a"],
+        "open / 7zz x": median["open"] / median["7zz x"],
+        "pack / SHA-256": median["pack"] / median["sha256"],
+        "open / SHA-256": median["open"] / median["sha256"],
+        "batch / 7zz a": batch / batch_7zz,
     }
     print(f"\nper package, median of {runs} runs (ms)")
     print(
-        f"  pack          {median['pack'] * 1e3:7.2f}   7zz a -mhe=on  {median['7zz a'] * 1e3:7.2f}   ratio {ratios['pack']:.2f}x (target <= {TARGETS['pack']}x)"
+        f"  pack          {median['pack'] * 1e3:7.2f}   7zz a -mhe=on  {median['7zz a'] * 1e3:7.2f}   SHA-256 of the KDF input ({len(hashed) / 1e6:.1f} MB) {median['sha256'] * 1e3:7.2f}"
     )
     print(
-        f"  open_package  {median['open'] * 1e3:7.2f}   7zz x          {median['7zz x'] * 1e3:7.2f}   ratio {ratios['open']:.2f}x (target <= {TARGETS['open']}x)"
+        f"  open_package  {median['open'] * 1e3:7.2f}   7zz x          {median['7zz x'] * 1e3:7.2f}"
     )
     print("batch of 100 packages under one password (s)")
-    print(
-        f"  pack x 100    {batch:7.3f}   7zz a x 100    {batch_7zz:7.3f}   ratio {ratios['batch']:.3f}x (target <= {TARGETS['batch']}x)"
-    )
-    seconds = float(hostile["seconds"])  # type: ignore[arg-type]
-    extra_mib = float(hostile["extra"]) / (1 << 20)  # type: ignore[arg-type]
-    print(
-        f"bomb: 1 GiB declared in {hostile['archive_bytes']} bytes, refused as {hostile['refused']}"
-    )
-    print(
-        f"  in {seconds * 1e3:.1f} ms (target < {BOMB_SECONDS * 1e3:.0f} ms), extra peak {extra_mib:.1f} MiB (target < {BOMB_MIB:.0f} MiB)"
-    )
+    print(f"  pack x 100    {batch:7.3f}   7zz a x 100    {batch_7zz:7.3f}")
+    print("ratios")
+    for name, ratio in ratios.items():
+        print(f"  {name:16} {ratio:6.3f}x (target <= {TARGETS[name]}x)")
     missed = [name for name, ratio in ratios.items() if ratio > TARGETS[name]]
-    if (
-        hostile["refused"] != PackageTooLarge.__name__
-        or seconds >= BOMB_SECONDS
-        or extra_mib >= BOMB_MIB
-    ):
-        missed.append("bomb")
+    print(
+        f"bombs: 1 GiB of zeros, opened in a fresh process (targets < {BOMB_SECONDS * 1e3:.0f} ms, < {BOMB_MIB:.0f} MiB)"
+    )
+    for name, result in hostile.items():
+        seconds = float(result["seconds"])  # type: ignore[arg-type]
+        extra_mib = float(result["extra"]) / (1 << 20)  # type: ignore[arg-type]
+        print(
+            f"  {name:14} {int(result['archive_bytes']):>11} bytes  refused as {result['refused']}"  # type: ignore[call-overload]
+            f" in {seconds * 1e3:6.1f} ms, extra peak {extra_mib:5.1f} MiB"
+        )
+        if result["refused"] is None or seconds >= BOMB_SECONDS or extra_mib >= BOMB_MIB:
+            missed.append(f"bomb {name}")
     print("targets met" if not missed else f"targets missed: {', '.join(missed)}")
     return 1 if missed else 0
 

@@ -123,7 +123,7 @@ def archive_of(
     return forged(stream, coders, [total] * len(coders), declared)
 
 
-def refused(archive: bytes, **kwargs: object) -> PackageError:
+def refused(archive: bytes | bytearray | memoryview, **kwargs: object) -> PackageError:
     kwargs.setdefault("password", KEY)
     with pytest.raises(PackageError) as caught:
         open_package(archive, **kwargs)  # type: ignore[arg-type]
@@ -267,6 +267,17 @@ def test_ppmd_in_any_property_form_is_refused_before_its_model_is_allocated(
     error = refused(archive)
     assert type(error) is UnsupportedCoder
     assert "PPMd" in str(error)
+
+
+def test_an_oversized_buffer_is_refused_by_its_size_without_being_copied() -> None:
+    """A memoryview over a large mapping (a 1 GiB Copy "bomb" is a 1 GiB input) is judged
+    by its length; a copy would spend the memory the limit is there to save."""
+    huge = memoryview(bytearray(8 << 20))
+    for archive in (huge, huge.cast("B", (len(huge) // 8, 8)), bytearray(huge)):
+        error = refused(archive)
+        assert type(error) is PackageTooLarge
+        assert "archive is over" in str(error)
+    assert open_package(memoryview(PACKAGE.archive), password=KEY) == RECEIVED
 
 
 def test_an_lzma_dictionary_over_the_memory_limit_is_refused() -> None:

@@ -191,12 +191,17 @@ def seal(members: Sequence[tuple[str, bytes]], key: PackageKey, *, mtime: dateti
     )
 
 
-def _as_bytes(archive: object) -> bytes:
-    if isinstance(archive, bytes):
-        return archive
-    if isinstance(archive, bytearray | memoryview):
-        return bytes(archive)
-    raise InvalidInput.single("arguments", "archive", "NOT_BYTES", "must be bytes")
+def _as_bytes(archive: object, max_archive_size: int) -> bytes:
+    """The archive as bytes, its size judged first: an oversized buffer is never copied."""
+    if isinstance(archive, memoryview):
+        size = archive.nbytes
+    elif isinstance(archive, bytes | bytearray):
+        size = len(archive)
+    else:
+        raise InvalidInput.single("arguments", "archive", "NOT_BYTES", "must be bytes")
+    if size > max_archive_size:
+        raise PackageTooLarge("the archive is over the size limit")
+    return archive if isinstance(archive, bytes) else bytes(archive)
 
 
 def _limit(value: object, name: str) -> int:
@@ -345,7 +350,7 @@ def _inspect(
 
 
 def unseal(
-    archive: bytes,
+    archive: bytes | bytearray | memoryview,
     password: str | PackageKey,
     *,
     names: Collection[str],
@@ -363,11 +368,9 @@ def unseal(
     """
     if not isinstance(password, PackageKey):
         _utf16(password)
-    data = _as_bytes(archive)
     max_archive_size = _limit(max_archive_size, "max_archive_size")
     max_content_size = _limit(max_content_size, "max_content_size")
-    if len(data) > max_archive_size:
-        raise PackageTooLarge("the archive is over the size limit")
+    data = _as_bytes(archive, max_archive_size)
     if not data:
         raise CorruptPackage("not a 7z archive: the input is empty")
     layout, key = _inspect(data, password, names, required, max_content_size)

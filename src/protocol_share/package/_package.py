@@ -228,7 +228,7 @@ def pack(
 
 
 def open_package(
-    archive: bytes,
+    archive: bytes | bytearray | memoryview,
     *,
     password: str | PackageKey,
     protocol: Protocol = TORHOUT,
@@ -238,8 +238,11 @@ def open_package(
 ) -> ReceivedReferral:
     """Open a package in memory and validate it (A6-2, A3-1 to A3-3); no disk is touched.
 
-    Each refusal is its own :class:`~protocol_share.errors.PackageError`, with a message
-    that names no personal data: :class:`CorruptPackage` (not 7z, truncated, damaged),
+    ``archive`` is bytes, a bytearray or a memoryview (of a mapped file, say): its size is
+    judged before anything is copied or read. Each refusal is its own
+    :class:`~protocol_share.errors.PackageError`, with a message that names no personal
+    data: :class:`CorruptPackage` (not 7z, truncated, damaged, bytes after the archive),
+    :class:`UnsupportedCoder` (a coder outside the decoder's allow-list),
     :class:`NotEncrypted`, :class:`HeadersNotEncrypted`, :class:`WrongPassword`,
     :class:`UnexpectedContent` (other members, paths, links, directories; a document that
     fails the schema, extra fields included; a sender team or data item outside
