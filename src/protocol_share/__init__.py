@@ -116,6 +116,7 @@ from protocol_share.package import (
     generate_password,
     open_package,
     pack,
+    password_entropy,
 )
 from protocol_share.protocol import (
     CLAUSES,
@@ -305,6 +306,7 @@ __all__ = [
     "minimise",
     "open_package",
     "pack",
+    "password_entropy",
     "processing_register_entry",
     "processor_change_email",
     "quality_answer_email",

@@ -7,6 +7,7 @@ import email.policy
 import io
 import json
 import os
+import re
 import subprocess
 import sys
 from email.message import EmailMessage
@@ -115,6 +116,27 @@ def test_new_password_prints_a_generated_password_on_stderr_only(
     assert password not in out
     archive, message = packed(tmp_path)
     assert password.encode() not in message.read_bytes()
+    assert open_package(archive.read_bytes(), password=password).referral_id == "r-2024-0001"
+
+
+@pytest.mark.parametrize(
+    ("options", "shape"),
+    [
+        ((), r"[a-z2-9]{5}(-[a-z2-9]{5}){5}"),
+        (("--password-style", "digits"), r"[0-9]{4}(-[0-9]{4}){10}"),
+        (("--password-style", "mixed"), r"[A-Za-z2-9]{5}(-[A-Za-z2-9]{5}){4}"),
+    ],
+)
+def test_the_generated_password_is_phone_friendly_by_default(
+    referral_file: Path, tmp_path: Path, options: tuple[str, ...], shape: str
+) -> None:
+    code, _, err = run(
+        "pack", str(referral_file), "--out", str(tmp_path), "--new-password", *options
+    )
+    assert code == 0
+    password = err.strip().rsplit(" ", 1)[-1]
+    assert re.fullmatch(shape, password)
+    archive, _ = packed(tmp_path)
     assert open_package(archive.read_bytes(), password=password).referral_id == "r-2024-0001"
 
 

@@ -81,14 +81,14 @@ def _refused_record(protocol: Protocol) -> list[str]:
 
 def _package(referral: Referral, protocol: Protocol, at: datetime, lang: Lang) -> dict[str, Any]:
     """A6-1, A6-2: pack in memory, open with the password, then with a wrong one."""
-    password = generate_password()
+    password = generate_password("phone")
     try:
         package = pack(referral, protocol, password=password, at=at, lang=lang)
     except ReferralRefused as refused:
         return {"refused": sorted(refused.decision.codes)}
     received = open_package(package.archive, password=password, protocol=protocol)
     try:
-        open_package(package.archive, password=generate_password(), protocol=protocol)
+        open_package(package.archive, password=generate_password("phone"), protocol=protocol)
         wrong = "opened (unexpected)"
     except WrongPassword as error:
         wrong = f"refused, {type(error).__name__}"

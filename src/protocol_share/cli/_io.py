@@ -185,6 +185,16 @@ def password_options(parser: argparse.ArgumentParser, *, new: bool) -> None:
             action="store_true",
             help="generate a password and print it on stderr, to send by another channel",
         )
+        parser.add_argument(
+            "--password-style",
+            choices=("phone", "digits", "mixed"),
+            default="phone",
+            help=(
+                "the form of a generated password: phone (lower case and digits, the default), "
+                "digits (groups of four digits) or mixed (upper and lower case); each at "
+                "least 144 bits"
+            ),
+        )
 
 
 def _from_file(path: str) -> str:
@@ -214,7 +224,7 @@ def password(args: argparse.Namespace, out: Output, *, confirm: bool) -> str:
             )
         return os.environ[args.password_env]
     if getattr(args, "new_password", False):
-        generated = generate_password()
+        generated = generate_password(getattr(args, "password_style", "phone"))
         out.problem(message("cli.password.generated", out.lang, password=generated))
         return generated
     if PASSWORD_ENV in os.environ:

@@ -16,6 +16,7 @@ from protocol_share.package._package import (
     generate_password,
     open_package,
     pack,
+    password_entropy,
 )
 
 __all__ = [
@@ -26,4 +27,5 @@ __all__ = [
     "generate_password",
     "open_package",
     "pack",
+    "password_entropy",
 ]

@@ -20,12 +20,14 @@ a batch under one password.
 from __future__ import annotations
 
 import hashlib
+import math
 import secrets
 import unicodedata
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from email.message import EmailMessage
-from typing import ClassVar
+from typing import ClassVar, Literal
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
@@ -62,6 +64,7 @@ from protocol_share.protocol._torhout import TORHOUT
 
 __all__ = [
     "PASSWORD_ALPHABET",
+    "PHONE_ALPHABET",
     "Package",
     "PackageKey",
     "ReceivedReferral",
@@ -69,21 +72,64 @@ __all__ = [
     "generate_password",
     "open_package",
     "pack",
+    "password_entropy",
 ]
 
 PASSWORD_ALPHABET = "abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # noqa: S105
 """55 characters: no 0/O/o, 1/l/I/i, which are easy to confuse when read out or typed."""
+PHONE_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"
+"""31 characters for passwords read out by phone: lower case only, none of 0/o, 1/l/i."""
 MIN_PASSWORD_LENGTH = 12
 
+PasswordStyle = Literal["phone", "digits", "mixed"]
+# Each style: its alphabet, how many characters are drawn, and the group size between
+# hyphens. Each gives at least the strength of "mixed", 25 x log2(55) ~ 144.5 bits.
+_STYLES: Mapping[str, tuple[str, int, int]] = {
+    "mixed": (PASSWORD_ALPHABET, 25, 5),
+    "phone": (PHONE_ALPHABET, 30, 5),
+    "digits": ("0123456789", 44, 4),
+}
 
-def generate_password() -> str:
-    """A fresh package password (A6-2): five groups of five characters from
-    :data:`PASSWORD_ALPHABET`, drawn with :mod:`secrets`: 25 x log2(55) ~ 144 bits.
 
-    The hyphens make it easy to read out over the phone, the other channel it travels by.
+def _style(style: object) -> tuple[str, int, int]:
+    if not isinstance(style, str) or style not in _STYLES:
+        raise InvalidInput.single(
+            "arguments", "style", "UNKNOWN_STYLE", "must be 'phone', 'digits' or 'mixed'"
+        )
+    return _STYLES[style]
+
+
+def password_entropy(style: PasswordStyle = "mixed") -> float:
+    """The strength in bits of a :func:`generate_password` of ``style`` (A6-2): the number
+    of characters drawn times log2 of the alphabet's size (the hyphens add nothing).
+
+        >>> {style: round(password_entropy(style), 1) for style in ("mixed", "phone", "digits")}
+        {'mixed': 144.5, 'phone': 148.6, 'digits': 146.2}
     """
-    characters = "".join(secrets.choice(PASSWORD_ALPHABET) for _ in range(25))
-    return "-".join(characters[i : i + 5] for i in range(0, 25, 5))
+    alphabet, count, _ = _style(style)
+    return count * math.log2(len(alphabet))
+
+
+def generate_password(style: PasswordStyle = "mixed") -> str:
+    """A fresh package password (A6-2), drawn with :mod:`secrets`, in hyphenated groups that
+    are easy to read out over the phone, the other channel it travels by:
+
+    - ``"mixed"`` (the default): five groups of five from :data:`PASSWORD_ALPHABET`
+      (upper and lower case, digits): 25 x log2(55) ~ 144.5 bits.
+    - ``"phone"``: six groups of five from :data:`PHONE_ALPHABET` (lower case and digits,
+      no letter case to spell out): 30 x log2(31) ~ 148.6 bits.
+    - ``"digits"``: eleven groups of four digits, read out as numbers: 44 x log2(10) ~
+      146.2 bits.
+
+    Every style is at least as strong as ``"mixed"`` (:func:`password_entropy`), and every
+    password passes :func:`check_password`. An unknown style raises :class:`InvalidInput`.
+    """
+    alphabet, count, group = _style(style)
+    while True:
+        characters = "".join(secrets.choice(alphabet) for _ in range(count))
+        password = "-".join(characters[i : i + group] for i in range(0, count, group))
+        if len(set(characters)) >= 6:  # as check_password asks; all but never redrawn
+            return password
 
 
 def _character_class(character: str) -> str:
