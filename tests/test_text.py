@@ -152,6 +152,12 @@ def _retention_codes() -> set[str]:
         (unreachable, at + 400 * day),
         (closed, at + 3 * day),
         (closed, at + 4000 * day),
+        (received, at + 400 * day),
+        (wants, at + 400 * day),
+        (wants.dossier_opened(at + 2 * day), at + 400 * day),
+        (unreachable.reviewed(at + 2 * day, "delete"), at + 2 * day),
+        (wants.consent_withdrawn(at + 2 * day), at + 2 * day),
+        (wants.dossier_opened(at + 2 * day).consent_withdrawn(at + 3 * day), at + 3 * day),
     ]
     return {retention_decision(case, at=when).code for case, when in asked}
 

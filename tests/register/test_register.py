@@ -180,7 +180,13 @@ def test_the_plain_record_covers_every_point_of_article_30_1() -> None:
     assert [r["clause"] for r in record["recipients"]] == ["A4-1", "A4-2"]
     assert record["third_country_transfers"] == []
     assert record["erasure"]["client_file"]["years_after_closing"] == 10
-    assert record["erasure"]["declined"]["clause"] == "A3-4"
+    # Deleting what a client declined is the library's reading, not A3-4's text (issue 12).
+    assert record["erasure"]["declined"]["clause"] == "GDPR art. 5(1)(e)"
+    assert record["erasure"]["declined"]["reading"] is True
+    assert "not a term of the protocol" in record["erasure"]["declined"]["en"]
+    assert record["erasure"]["client_file"]["reading"] is False
+    assert record["erasure"]["until_contact"]["review_after_days"] == 30
+    assert record["erasure"]["consent_withdrawn"]["clause"] == "C-7"
     assert {m["code"] for m in record["security_measures"]} >= {
         "encryption_in_transfer",
         "security_policy",

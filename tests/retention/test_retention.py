@@ -82,6 +82,20 @@ LEGAL: dict[tuple[str, str], str] = {
     ("wants_help", "contacted:declined"): "declined",
     ("wants_help", "dossier_opened"): "dossier_open",
     ("dossier_open", "dossier_closed"): "dossier_closed",
+    # Reviews (A3-4 read with GDPR art. 5(1)(e)): nothing deleted before contact, nor an
+    # open file; a waiting case may be kept with a reason or deleted.
+    ("received", "reviewed:keep"): "received",
+    ("unreachable", "reviewed:keep"): "unreachable",
+    ("unreachable", "reviewed:delete"): "deletion_decided",
+    ("wants_help", "reviewed:keep"): "wants_help",
+    ("wants_help", "reviewed:delete"): "deletion_decided",
+    ("dossier_open", "reviewed:keep"): "dossier_open",
+    # Withdrawal of consent (C-7): a referral not acted on goes; a client file stays.
+    ("received", "consent_withdrawn"): "withdrawn",
+    ("unreachable", "consent_withdrawn"): "withdrawn",
+    ("wants_help", "consent_withdrawn"): "withdrawn",
+    ("dossier_open", "consent_withdrawn"): "dossier_open",
+    ("dossier_closed", "consent_withdrawn"): "dossier_closed",
 }
 ATTEMPTS = (
     "received",
@@ -90,6 +104,9 @@ ATTEMPTS = (
     "contacted:unreachable",
     "dossier_opened",
     "dossier_closed",
+    "reviewed:keep",
+    "reviewed:delete",
+    "consent_withdrawn",
 )
 
 
@@ -219,9 +236,12 @@ def test_every_lifecycle_is_reached_only_through_legal_steps(
                     case = RetentionCase.received(at)
             elif case is None:
                 step, _, outcome = attempt.partition(":")
-                case = RetentionCase.replay([Step(step, at, outcome or None)])  # type: ignore[arg-type]
+                reason = "why" if step == "reviewed" else None
+                case = RetentionCase.replay([Step(step, at, outcome or None, reason)])  # type: ignore[arg-type]
             elif attempt.startswith("contacted:"):
                 case = case.contacted(at, attempt.partition(":")[2])  # type: ignore[arg-type]
+            elif attempt.startswith("reviewed:"):
+                case = case.reviewed(at, attempt.partition(":")[2], reason="why")  # type: ignore[arg-type]
             else:
                 case = getattr(case, attempt)(at)
         except ImpossibleStep as error:
@@ -260,19 +280,27 @@ def test_decision_per_state() -> None:
     assert retention_decision(wants, at=at).action == "keep"
     assert retention_decision(wants, at=at).clause == "A3-5"
     opened = wants.dossier_opened(T0 + days(2))
-    assert retention_decision(opened, at=T0 + days(4000)).action == "keep"
-    assert retention_decision(opened, at=T0 + days(4000)).clause == "A3-6"
+    assert retention_decision(opened, at=T0 + days(300)).action == "keep"
+    assert retention_decision(opened, at=T0 + days(300)).clause == "A3-6"
     assert retention_decision(opened, at=at).keep_until is None
+    # An open file comes up for review once a year (the library's reading, issue 12).
+    late = retention_decision(opened, at=T0 + days(4000))
+    assert (late.action, late.code, late.clause) == ("review", "REVIEW_FILE_OPEN", "A3-6")
+    assert late.review_on == (T0 + days(2)).date() + days(365)
 
 
-def test_a_declined_case_is_deleted_citing_storage_limitation() -> None:
+def test_a_declined_case_is_deleted_as_the_librarys_reading_of_storage_limitation() -> None:
     declined = RetentionCase.received(T0).contacted(T0 + days(1), "declined")
     decision = retention_decision(declined, at=T0 + days(1))
     assert decision.action == "delete"
     assert decision.code == "DELETE_DECLINED"
-    assert decision.clause == "A3-4"
+    # Not A3-4's text: A3-4 sets a minimum; deleting is the library's reading (issue 12).
+    assert decision.clause == "GDPR art. 5(1)(e)"
+    assert decision.reading is True
     assert decision.keep_until is None
-    assert "5(1)(e)" in decision.message_en
+    assert "library's reading" in decision.message_en
+    assert "not a term of the protocol" in decision.message_en
+    assert "lezing van de bibliotheek" in decision.message_nl
     assert "opslagbeperking" in decision.message_nl
 
 
@@ -404,14 +432,15 @@ def test_the_schedule_lists_what_is_due_soonest_first() -> None:
     schedule = only_actions(
         retention_schedule([recent, received, old, unreachable, declined], at=at)
     )
-    assert [e.case for e in schedule] == [declined, unreachable, old, recent]
+    assert [e.case for e in schedule] == [declined, received, unreachable, old, recent]
     assert [(e.action, e.due_on, e.overdue) for e in schedule] == [
         ("delete", date(2024, 5, 4), True),
+        ("review", date(2024, 5, 2) + days(30), True),
         ("review", date(2024, 5, 3) + days(90), True),
         ("delete", date(2034, 6, 2), True),
         ("delete", date(2036, 6, 2), False),
     ]
-    assert [e.clause for e in schedule] == ["A3-4", "A3-4", "A3-6", "A3-6"]
+    assert [e.clause for e in schedule] == ["GDPR art. 5(1)(e)", "A3-4", "A3-4", "A3-6", "A3-6"]
 
 
 @given(st.lists(retention_cases(), max_size=8), st.integers(0, 25 * 366))
@@ -419,12 +448,8 @@ def test_the_schedule_agrees_with_the_decisions(cases: list[RetentionCase], late
     at = max((c.last_at.astimezone(UTC) for c in cases), default=T0) + days(later)
     schedule = only_actions(retention_schedule(cases, at=at))
     assert [e.due_on for e in schedule] == sorted(e.due_on for e in schedule)
-    listed = {id(e.case) for e in schedule}
-    for case in cases:
-        decision = retention_decision(case, at=at)
-        if id(case) not in listed:
-            assert decision.action == "keep"
-            assert case.state in {"received", "wants_help", "dossier_open"}
+    # Every case is listed: none is kept without a date of decision (A3-4, issue 12).
+    assert sorted(id(e.case) for e in schedule) == sorted(id(c) for c in cases)
     for entry in schedule:
         decision = retention_decision(entry.case, at=at)
         assert (decision.action != "keep") == entry.overdue
@@ -524,16 +549,23 @@ def test_the_retention_command_decides_every_case_and_exits_1_when_one_is_due(
     result = json.loads(out)
     assert [(d["case_id"], d["action"], d["clause"]) for d in result["decisions"]] == [
         ("r-1", "keep", "A3-6"),
-        ("r-2", "delete", "A3-4"),
+        ("r-2", "delete", "GDPR art. 5(1)(e)"),
     ]
     assert result["schedule"] == [
         {
             "case_id": "r-2",
             "due_on": "2024-05-03",
             "action": "delete",
-            "clause": "A3-4",
+            "clause": "GDPR art. 5(1)(e)",
             "overdue": True,
-        }
+        },
+        {
+            "case_id": "r-1",
+            "due_on": "2025-05-04",
+            "action": "review",
+            "clause": "A3-6",
+            "overdue": False,
+        },
     ]
     code, out, _ = run("retention", write_cases(tmp_path, opened), "--at", "2025-01-01T12:00:00Z")
     assert code == 0
@@ -663,9 +695,17 @@ def test_the_schedule_as_json_holds_ids_dates_actions_codes_and_clauses_only() -
             "case_id": "v-1",
             "due_on": "2024-05-03",
             "action": "delete",
-            "clause": "A3-4",
+            "clause": "GDPR art. 5(1)(e)",
             "code": "DELETE_DECLINED",
             "overdue": True,
+        },
+        {
+            "case_id": "v-4",
+            "due_on": "2024-06-01",
+            "action": "review",
+            "clause": "A3-4",
+            "code": "REVIEW_NO_CONTACT",
+            "overdue": False,
         },
         {
             "case_id": "v-2",

@@ -67,13 +67,15 @@ def test_a_case_with_a_step_after_at_is_reported_by_id_and_the_rest_is_scheduled
     assert "laatste stap" in error.message_nl
 
 
-def test_the_stream_keeps_the_input_order_and_says_nothing_of_kept_cases() -> None:
+def test_the_stream_keeps_the_input_order_and_lists_every_case() -> None:
     at = T0 + days(10)
     waiting = RetentionCase.received(T0, case_id="w-1")
     cases = [declined("v-1"), waiting, declined("v-2", T0 + days(20)), declined("v-3")]
     entries = list(iter_retention_schedule(cases, at=at))
+    # A waiting case is listed too, on its review day (A3-4; issue 12: no case kept for ever).
     assert [(type(e).__name__, e.case_id) for e in entries] == [
         ("ScheduledAction", "v-1"),
+        ("ScheduledAction", "w-1"),
         ("CaseError", "v-2"),
         ("ScheduledAction", "v-3"),
     ]
@@ -190,7 +192,7 @@ def test_the_schedule_as_json_names_a_bad_case_by_id_and_position() -> None:
             "case_id": "v-1",
             "due_on": "2024-05-03",
             "action": "delete",
-            "clause": "A3-4",
+            "clause": "GDPR art. 5(1)(e)",
             "code": "DELETE_DECLINED",
             "overdue": True,
         },

@@ -466,15 +466,48 @@ MESSAGES: Final[Mapping[str, str]] = {
     # --- retention (A3-4 to A3-6) ----------------------------------------------------------
     "retention.decision.KEEP_UNTIL_CONTACT": (
         "Keep: contact has not yet taken place, so it is not yet clear whether the client "
-        "wants help."
+        "wants help (A3-4); the case comes up for review on review_on."
+    ),
+    "retention.decision.REVIEW_NO_CONTACT": (
+        "Review: no contact with the client is recorded within the host's term. Nothing may "
+        "be deleted before contact (A3-4): attempt contact, or keep with a reason until the "
+        "next review (the library's reading; the protocol is silent)."
     ),
     "retention.decision.KEEP_FILE_TO_OPEN": (
-        "Keep: the client wants further help, so a client file is to be opened."
+        "Keep: the client wants further help, so a client file is to be opened (A3-5); the "
+        "case comes up for review on review_on."
     ),
-    "retention.decision.KEEP_FILE_OPEN": "Keep: the client file is open.",
+    "retention.decision.REVIEW_FILE_NOT_OPENED": (
+        "Review: the client wanted help but no client file was opened within the host's "
+        "term; open it, keep with a reason until the next review, or delete (the library's "
+        "reading; the protocol is silent)."
+    ),
+    "retention.decision.KEEP_FILE_OPEN": (
+        "Keep: the client file is open (A3-6); it comes up for review on review_on."
+    ),
+    "retention.decision.REVIEW_FILE_OPEN": (
+        "Review: is the client file still active? Keep it with a reason until the next "
+        "review, or close it so that its retention term runs (A3-6; the review term is the "
+        "library's reading)."
+    ),
+    "retention.decision.KEEP_FILE_AFTER_WITHDRAWAL": (
+        "Keep: the client withdrew the consent to the referral, but the client file is the "
+        "OCMW's own, kept under its own legal basis (A2-4) and archiving term (A3-6); the "
+        "withdrawal does not reach it (the library's reading; the protocol is silent)."
+    ),
     "retention.decision.DELETE_DECLINED": (
-        "Delete: the client declined further help, so no ground to keep the data remains "
-        "(A3-4; GDPR art. 5(1)(e), storage limitation)."
+        "Delete: the client declined further help. A3-4 only sets a minimum (keep until "
+        "contact); that no ground to keep the data remains is the library's reading of "
+        "storage limitation (GDPR art. 5(1)(e)), not a term of the protocol."
+    ),
+    "retention.decision.DELETE_AFTER_REVIEW": (
+        "Delete: a review decided that no ground to keep the data remains (storage "
+        "limitation, GDPR art. 5(1)(e); the library's reading, the protocol is silent)."
+    ),
+    "retention.decision.DELETE_CONSENT_WITHDRAWN": (
+        "Delete: the client withdrew the consent before a client file was opened; the "
+        "referral has no other ground (C-7; GDPR art. 7(3) and 17(1)(b); the library's "
+        "reading, the protocol is silent)."
     ),
     "retention.decision.KEEP_AFTER_CLOSING": (
         "Keep: the client file was closed less than the retention term ago; keep until keep_until."
@@ -506,19 +539,36 @@ MESSAGES: Final[Mapping[str, str]] = {
         "clients: members of socially vulnerable families the local team refers"
     ),
     "register.erasure.until_contact": (
-        "keep until contact took place and it is clear whether the client wants help"
+        "keep until contact took place and it is clear whether the client wants help (A3-4); "
+        "reviewed {days} days after the latest step while no contact is recorded (the "
+        "library's reading; the protocol is silent)"
     ),
     "register.erasure.declined": (
-        "delete once the client declines further help (GDPR art. 5(1)(e))"
+        "delete once the client declines further help: the library's reading of storage "
+        "limitation (GDPR art. 5(1)(e)), not a term of the protocol (A3-4 sets only a minimum)"
     ),
     "register.erasure.client_file": "in a client file: {years} years after the file is closed",
     "register.erasure.unreachable": (
         "unreachable client: review {days} days after the last attempt (the protocol is "
         "silent; the host's period)"
     ),
+    "register.erasure.file_to_open": (
+        "client who wants help, no client file yet: reviewed {days} days after the latest "
+        "step (the library's reading; the protocol is silent)"
+    ),
+    "register.erasure.open_file": (
+        "open client file: reviewed every {days} days whether it is still active (the "
+        "library's reading; the protocol is silent)"
+    ),
+    "register.erasure.consent_withdrawn": (
+        "consent withdrawn before a client file was opened: delete (GDPR art. 7(3), "
+        "17(1)(b)); a client file stays under the OCMW's own legal basis (A2-4, A3-6); the "
+        "library's reading, the protocol is silent"
+    ),
     "register.retention_period": (
-        "until contact and a clear answer; deleted when declined; {years} years after a "
-        "client file is closed"
+        "until contact and a clear answer, each waiting case reviewed within a set term; "
+        "deleted when declined (the library's reading of GDPR art. 5(1)(e), not a term of "
+        "the protocol); {years} years after a client file is closed"
     ),
     "register.storage_location": "in Belgium; no transfer to a third country",
     "register.storage_location.transfers": (

@@ -481,15 +481,53 @@ MESSAGES: Final[Mapping[str, str]] = {
     "evidence_mail.dpo": "Functionaris voor gegevensbescherming: {email}",
     # --- retention (A3-4 to A3-6) ----------------------------------------------------------
     "retention.decision.KEEP_UNTIL_CONTACT": (
-        "Bewaren: er was nog geen contact, dus het is nog niet duidelijk of de cliënt hulp wil."
+        "Bewaren: er was nog geen contact, dus het is nog niet duidelijk of de cliënt hulp wil "
+        "(A3-4); het dossier wordt herbekeken op review_on."
+    ),
+    "retention.decision.REVIEW_NO_CONTACT": (
+        "Herbekijken: binnen de termijn van de organisatie is geen contact met de cliënt "
+        "vastgelegd. Vóór het contact mag niets worden verwijderd (A3-4): neem contact op, "
+        "of bewaar met een reden tot het volgende herbekijken (lezing van de bibliotheek; "
+        "het protocol zwijgt)."
     ),
     "retention.decision.KEEP_FILE_TO_OPEN": (
-        "Bewaren: de cliënt wil verdere hulp, er wordt een cliëntdossier geopend."
+        "Bewaren: de cliënt wil verdere hulp, er wordt een cliëntdossier geopend (A3-5); het "
+        "dossier wordt herbekeken op review_on."
     ),
-    "retention.decision.KEEP_FILE_OPEN": "Bewaren: het cliëntdossier is open.",
+    "retention.decision.REVIEW_FILE_NOT_OPENED": (
+        "Herbekijken: de cliënt wilde hulp, maar binnen de termijn van de organisatie werd "
+        "geen cliëntdossier geopend; open het, bewaar met een reden tot het volgende "
+        "herbekijken, of verwijder (lezing van de bibliotheek; het protocol zwijgt)."
+    ),
+    "retention.decision.KEEP_FILE_OPEN": (
+        "Bewaren: het cliëntdossier is open (A3-6); het wordt herbekeken op review_on."
+    ),
+    "retention.decision.REVIEW_FILE_OPEN": (
+        "Herbekijken: is het cliëntdossier nog actief? Bewaar het met een reden tot het "
+        "volgende herbekijken, of sluit het af zodat de bewaartermijn loopt (A3-6; de "
+        "termijn voor herbekijken is een lezing van de bibliotheek)."
+    ),
+    "retention.decision.KEEP_FILE_AFTER_WITHDRAWAL": (
+        "Bewaren: de cliënt trok de toestemming voor de doorverwijzing in, maar het "
+        "cliëntdossier is van het OCMW zelf, bewaard op zijn eigen rechtsgrond (A2-4) en "
+        "volgens de archiefrichtlijnen (A3-6); de intrekking raakt het niet (lezing van de "
+        "bibliotheek; het protocol zwijgt)."
+    ),
     "retention.decision.DELETE_DECLINED": (
-        "Verwijderen: de cliënt wil geen verdere hulp, er is geen grond meer om de gegevens te "
-        "bewaren (A3-4; AVG art. 5, lid 1, e), opslagbeperking)."
+        "Verwijderen: de cliënt wil geen verdere hulp. A3-4 legt enkel een minimum vast "
+        "(bewaren tot er contact was); dat er daarna geen grond meer is om de gegevens te "
+        "bewaren, is de lezing van de bibliotheek van de opslagbeperking (AVG art. 5, lid 1, "
+        "e)), geen bepaling van het protocol."
+    ),
+    "retention.decision.DELETE_AFTER_REVIEW": (
+        "Verwijderen: bij het herbekijken werd beslist dat er geen grond meer is om de "
+        "gegevens te bewaren (opslagbeperking, AVG art. 5, lid 1, e); lezing van de "
+        "bibliotheek, het protocol zwijgt)."
+    ),
+    "retention.decision.DELETE_CONSENT_WITHDRAWN": (
+        "Verwijderen: de cliënt trok de toestemming in voordat een cliëntdossier werd "
+        "geopend; de doorverwijzing heeft geen andere grond (C-7; AVG art. 7, lid 3, en "
+        "art. 17, lid 1, b); lezing van de bibliotheek, het protocol zwijgt)."
     ),
     "retention.decision.KEEP_AFTER_CLOSING": (
         "Bewaren: het cliëntdossier werd minder dan de bewaartermijn geleden afgesloten; "
@@ -523,10 +561,14 @@ MESSAGES: Final[Mapping[str, str]] = {
         "cliënten: leden van sociaal kwetsbare gezinnen die het lokale team doorverwijst"
     ),
     "register.erasure.until_contact": (
-        "bewaren tot er contact was en duidelijk is of de cliënt verdere hulp wil"
+        "bewaren tot er contact was en duidelijk is of de cliënt verdere hulp wil (A3-4); "
+        "herbekijken {days} dagen na de laatste stap zolang geen contact is vastgelegd "
+        "(lezing van de bibliotheek; het protocol zwijgt)"
     ),
     "register.erasure.declined": (
-        "verwijderen zodra de cliënt verdere hulp weigert (AVG art. 5, lid 1, e))"
+        "verwijderen zodra de cliënt verdere hulp weigert: de lezing van de bibliotheek van de "
+        "opslagbeperking (AVG art. 5, lid 1, e)), geen bepaling van het protocol (A3-4 legt "
+        "enkel een minimum vast)"
     ),
     "register.erasure.client_file": (
         "in het cliëntdossier: {years} jaar na het afsluiten van het dossier"
@@ -535,9 +577,24 @@ MESSAGES: Final[Mapping[str, str]] = {
         "onbereikbare cliënt: herbekijken {days} dagen na de laatste poging (het protocol "
         "zwijgt; termijn van de organisatie)"
     ),
+    "register.erasure.file_to_open": (
+        "cliënt die hulp wil, nog geen cliëntdossier: herbekijken {days} dagen na de laatste "
+        "stap (lezing van de bibliotheek; het protocol zwijgt)"
+    ),
+    "register.erasure.open_file": (
+        "open cliëntdossier: elke {days} dagen nagaan of het nog actief is (lezing van de "
+        "bibliotheek; het protocol zwijgt)"
+    ),
+    "register.erasure.consent_withdrawn": (
+        "toestemming ingetrokken voordat een cliëntdossier werd geopend: verwijderen (AVG "
+        "art. 7, lid 3, en art. 17, lid 1, b)); een cliëntdossier blijft op de eigen "
+        "rechtsgrond van het OCMW (A2-4, A3-6); lezing van de bibliotheek, het protocol zwijgt"
+    ),
     "register.retention_period": (
-        "tot er contact was en een duidelijk antwoord; verwijderd bij weigering; {years} jaar "
-        "na het afsluiten van een cliëntdossier"
+        "tot er contact was en een duidelijk antwoord, elk wachtend dossier herbekeken binnen "
+        "een vaste termijn; verwijderd bij weigering (lezing van de bibliotheek van AVG art. "
+        "5, lid 1, e), geen bepaling van het protocol); {years} jaar na het afsluiten van een "
+        "cliëntdossier"
     ),
     "register.storage_location": "in België; geen doorgifte naar een derde land",
     "register.storage_location.transfers": (

@@ -170,15 +170,26 @@ class OnwardRecipient(FrozenModel):
 
 
 class RetentionTerms(FrozenModel):
-    """How long the recipient keeps the data (A3-4 to A3-6).
+    """How long the recipient keeps the data, and when each case comes up for review (A3-4 to A3-6).
 
     ``client_file_years``: calendar years after a client file is closed (A3-6; 10 in the
-    Torhout protocol). ``unreachable_review_days``: the protocol is silent on clients who
-    cannot be reached; each host sets after how many days such a case is reviewed.
+    Torhout protocol). The protocol is silent on everything else; the review terms are the
+    library's reading (``docs/readings.md``): A3-4 keeps the data *at least* until contact,
+    so nothing is deleted before, but no case may sit undecided for ever (GDPR art.
+    5(1)(e)). Each term counts days from the case's latest step; a review that keeps the
+    data starts it again.
+
+    - ``contact_review_days`` (30): a referral with no contact recorded yet;
+    - ``unreachable_review_days`` (90): a client who could not be reached;
+    - ``file_to_open_review_days`` (30): a client who wants help, no client file opened yet;
+    - ``open_file_review_days`` (365): an open client file (is it still active?).
     """
 
     client_file_years: Annotated[int, Field(ge=1, le=100)] = 10
     unreachable_review_days: Annotated[int, Field(ge=1, le=3650)] = 90
+    contact_review_days: Annotated[int, Field(ge=1, le=3650)] = 30
+    file_to_open_review_days: Annotated[int, Field(ge=1, le=3650)] = 30
+    open_file_review_days: Annotated[int, Field(ge=1, le=3650)] = 365
 
 
 class SupervisoryAuthority(FrozenModel):

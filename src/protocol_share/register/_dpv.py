@@ -67,7 +67,9 @@ def _kbo_urn(party: Party) -> str:
 
 def dpv_process(entry: RegisterEntry) -> dict[str, Any]:
     """The record as a DPV ``dpv:Process`` in JSON-LD, with an inline ``@context`` (A6-6)."""
-    until_contact, declined, client_file, unreachable = erasure_terms(entry.retention)
+    until_contact, declined, client_file, unreachable, *_, withdrawn = erasure_terms(
+        entry.retention
+    )
     process: dict[str, Any] = {
         "@context": dict(DPV_CONTEXT),
         "@id": f"urn:protocol-share:processing:{entry.protocol.protocol_id}",
@@ -131,8 +133,13 @@ def dpv_process(entry: RegisterEntry) -> dict[str, Any]:
             },
             {
                 "@type": "dpv:StorageDeletion",
-                "dct:identifier": "A3-4",
+                "dct:identifier": declined.clause,
                 "dct:description": _both(declined.text_nl, declined.text_en),
+            },
+            {
+                "@type": "dpv:StorageDeletion",
+                "dct:identifier": withdrawn.clause,
+                "dct:description": _both(withdrawn.text_nl, withdrawn.text_en),
             },
             {
                 "@type": "dpv:StorageDuration",

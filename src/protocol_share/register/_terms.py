@@ -53,13 +53,26 @@ SECURITY_MEASURES: Final[tuple[SecurityMeasure, ...]] = (
 """The measures the protocol sets, each with its clauses and its DPV type."""
 
 
-ErasureCase = Literal["until_contact", "declined", "client_file", "unreachable"]
+ErasureCase = Literal[
+    "until_contact",
+    "declined",
+    "client_file",
+    "unreachable",
+    "file_to_open",
+    "open_file",
+    "consent_withdrawn",
+]
 
 
 @dataclass(frozen=True, slots=True)
 class ErasureTerm:
-    """One erasure term of GDPR art. 30(1)(f) (A3-4 to A3-6): the ``case`` it covers, its
-    clause, its text in Dutch and English, and its period where it has one."""
+    """One erasure term of GDPR art. 30(1)(f) (A3-4 to A3-6, C-7): the ``case`` it covers,
+    its clause, its text in Dutch and English, and its period where it has one.
+
+    ``reading`` is true for a term that is the library's reading where the protocol is
+    silent (``docs/readings.md``), not the protocol's text: deleting what a client declined
+    (clause ``GDPR art. 5(1)(e)``), every review term, what a withdrawal of consent deletes.
+    """
 
     case: ErasureCase
     clause: str
@@ -67,28 +80,36 @@ class ErasureTerm:
     text_en: str
     years_after_closing: int | None = None
     review_after_days: int | None = None
+    reading: bool = True
 
 
-def _term(case: ErasureCase, clause: str, **values: int) -> ErasureTerm:
+def _term(case: ErasureCase, clause: str, *, reading: bool = True, **values: int) -> ErasureTerm:
     key = f"register.erasure.{case}"
     nl, en = message(key, "nl", **values), message(key, "en", **values)
     years, days = values.get("years"), values.get("days")
-    return ErasureTerm(case, clause, nl, en, years_after_closing=years, review_after_days=days)
+    return ErasureTerm(
+        case, clause, nl, en, years_after_closing=years, review_after_days=days, reading=reading
+    )
 
 
 def erasure_terms(retention: RetentionTerms) -> tuple[ErasureTerm, ...]:
     """The erasure terms of GDPR art. 30(1)(f), one per case, each with its clause and its
-    Dutch and English text (A3-4 to A3-6; the host's review period for unreachable clients)."""
+    Dutch and English text (A3-4 to A3-6, C-7): until contact (reviewed after
+    ``contact_review_days``), declined, the client file's years, unreachable, a file to
+    open, an open file, and a withdrawal of consent."""
     return (
-        _term("until_contact", "A3-4"),
-        _term("declined", "A3-4"),
-        _term("client_file", "A3-6", years=retention.client_file_years),
+        _term("until_contact", "A3-4", days=retention.contact_review_days),
+        _term("declined", "GDPR art. 5(1)(e)"),
+        _term("client_file", "A3-6", reading=False, years=retention.client_file_years),
         _term("unreachable", "A3-4", days=retention.unreachable_review_days),
+        _term("file_to_open", "A3-5", days=retention.file_to_open_review_days),
+        _term("open_file", "A3-6", days=retention.open_file_review_days),
+        _term("consent_withdrawn", "C-7"),
     )
 
 
 def erasure_json(retention: RetentionTerms) -> dict[str, Any]:
-    """The erasure terms as JSON data, by case (A3-4 to A3-6; GDPR art. 30(1)(f))."""
+    """The erasure terms as JSON data, by case (A3-4 to A3-6, C-7; GDPR art. 30(1)(f))."""
     record: dict[str, Any] = {}
     for term in erasure_terms(retention):
         entry: dict[str, Any] = {"clause": term.clause}
@@ -96,5 +117,9 @@ def erasure_json(retention: RetentionTerms) -> dict[str, Any]:
             entry["years_after_closing"] = term.years_after_closing
         if term.review_after_days is not None:
             entry["review_after_days"] = term.review_after_days
-        record[term.case] = entry | {"nl": term.text_nl, "en": term.text_en}
+        record[term.case] = entry | {
+            "reading": term.reading,
+            "nl": term.text_nl,
+            "en": term.text_en,
+        }
     return record

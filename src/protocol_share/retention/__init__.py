@@ -1,9 +1,10 @@
-"""Article 3 after receipt: how long the OCMW keeps a referral (A3-4, A3-5, A3-6).
+"""Article 3 after receipt: how long the OCMW keeps a referral (A3-4, A3-5, A3-6, C-7).
 
 A :class:`RetentionCase` follows one referral through its lifecycle::
 
     received -> contacted (wants_help | declined | unreachable)
              -> dossier_opened -> dossier_closed
+    reviewed (keep, with a reason | delete), consent_withdrawn: see TRANSITIONS
 
 Every legal step is one row of :data:`TRANSITIONS`; a step that is not there raises
 :class:`ImpossibleStep` (a :class:`~protocol_share.errors.LifecycleError`) naming the
@@ -13,23 +14,26 @@ immutable; every step returns a new case.
 :func:`retention_decision` says what to do with the data today:
 
 - received, no answer yet: **keep** until contact has taken place and the client's wish is
-  clear (A3-4);
-- the client declined: **delete**; no ground to keep the data remains (A3-4 read with
-  GDPR art. 5(1)(e), storage limitation);
-- the client wants help: **keep**, a client file is to be opened (A3-5);
-- client file open: **keep** (A3-6);
+  clear (A3-4), and **review** after ``protocol.retention.contact_review_days``: nothing
+  is deleted before contact, but no referral lies idle unnoticed;
+- the client declined: **delete**; that no ground remains is the library's reading of
+  storage limitation (GDPR art. 5(1)(e)), not a term of the protocol;
+- the client wants help: **keep**, a client file is to be opened (A3-5); **review** after
+  ``file_to_open_review_days``;
+- client file open: **keep** (A3-6); **review** after ``open_file_review_days``;
 - client file closed: **keep** until the tenth anniversary of the closing (calendar years,
   ``protocol.retention.client_file_years``; python-dateutil, so a file closed on 29
   February 2024 is kept until 28 February 2034), **delete** from the next day (A3-6);
-- the client could not be reached: the protocol is silent. Each host sets
-  ``protocol.retention.unreachable_review_days``; the decision is **review** once that
-  many days have passed since the last failed contact attempt. A new attempt starts the
-  period again, so a case whose client stays unreachable comes up for review at least that
-  often; deleting it then is the host's call.
+- the client could not be reached: **review** after ``unreachable_review_days``;
+- a review closes with a ``reviewed`` step: keep (with a reason code) until the next
+  review, or delete (not before contact, not an open file);
+- the sender notified a withdrawal of consent: **delete** a referral no file was opened
+  for; an open or closed client file is the OCMW's own and stays (A2-4, A3-6).
 
-The protocol's end (A8-1, A11-2, A11-3) stops new transfers (A5-2); it neither shortens
-nor extends the retention of data already received, so no rule here reads
-``protocol.ends_on``. Dates are Europe/Brussels calendar dates.
+Every review term is the library's reading where the protocol is silent
+(``docs/readings.md``). The protocol's end (A8-1, A11-2, A11-3) stops new transfers (A5-2);
+it neither shortens nor extends the retention of data already received, so no rule here
+reads ``protocol.ends_on``. Dates are Europe/Brussels calendar dates.
 
     >>> from datetime import datetime, timezone
     >>> def utc(*args): return datetime(*args, tzinfo=timezone.utc)
@@ -46,11 +50,13 @@ nor extends the retention of data already received, so no rule here reads
 
 from protocol_share.retention._decision import RetentionDecision, retention_decision
 from protocol_share.retention._lifecycle import (
+    TERMINAL_STATES,
     TRANSITIONS,
     Action,
     ImpossibleStep,
     Outcome,
     RetentionCase,
+    ReviewOutcome,
     State,
     Step,
     StepName,
@@ -68,6 +74,7 @@ from protocol_share.retention._schedule import (
 
 __all__ = [
     "CASE_ERROR_CODES",
+    "TERMINAL_STATES",
     "TRANSITIONS",
     "Action",
     "CaseError",
@@ -76,6 +83,7 @@ __all__ = [
     "Outcome",
     "RetentionCase",
     "RetentionDecision",
+    "ReviewOutcome",
     "ScheduleEntry",
     "ScheduledAction",
     "State",

@@ -1,15 +1,17 @@
-"""What to do with a case's data today (A3-4, A3-5, A3-6).
+"""What to do with a case's data today (A3-4, A3-5, A3-6, C-7).
 
-:func:`retention_decision` answers keep, delete or review for one case (the schedule over
-many cases is in :mod:`protocol_share.retention._schedule`). The messages come from the
-catalogues (:mod:`protocol_share._text`).
+:func:`retention_decision` answers keep, delete or review for one case; ``_due`` says when a
+case next needs a decision, for the decision and for the schedule over many cases
+(:mod:`protocol_share.retention._schedule`). The messages come from the catalogues
+(:mod:`protocol_share._text`).
 """
 
 from __future__ import annotations
 
 import functools
+from collections.abc import Mapping
 from datetime import UTC, date, datetime
-from typing import NamedTuple
+from typing import Final, Literal, NamedTuple
 
 from protocol_share._model import require_type
 from protocol_share._text import message
@@ -17,18 +19,22 @@ from protocol_share._time import calendar_after, days_after, local_date
 from protocol_share.errors import InvalidInput
 from protocol_share.protocol._protocol import Protocol, RetentionTerms
 from protocol_share.protocol._torhout import TORHOUT
-from protocol_share.retention._lifecycle import Action, RetentionCase
+from protocol_share.retention._lifecycle import Action, RetentionCase, State
 
 __all__ = ["RetentionDecision", "retention_decision"]
 
 
 class RetentionDecision(NamedTuple):
-    """What to do with a case's data today (A3-4 to A3-6).
+    """What to do with a case's data today (A3-4 to A3-6, C-7).
 
     ``action`` is ``keep``, ``delete`` or ``review``. ``keep_until`` is the last day the
     data may be kept when the protocol fixes one (a closed client file: its tenth
-    anniversary), else ``None``. ``review_on`` is the day an unreachable client's case comes
-    up for review. ``code``, ``clause`` and the messages say why; they name no personal data.
+    anniversary), else ``None``. ``review_on`` is the day a waiting case comes up for review
+    (no contact yet, an unreachable client, a file to open, an open file). ``code``,
+    ``clause`` and the messages say why; they name no personal data. ``reading`` is true
+    when the outcome is the library's reading where the protocol is silent, not a term of
+    the protocol (``docs/readings.md``); ``clause`` then names the rule read, e.g.
+    ``GDPR art. 5(1)(e)`` for deleting what a client declined.
     """
 
     action: Action
@@ -38,26 +44,53 @@ class RetentionDecision(NamedTuple):
     message_en: str
     message_nl: str
     review_on: date | None = None
+    reading: bool = False
 
 
+class _Plan(NamedTuple):
+    # What a state decides: while kept (``keep`` code, None when due at once), once due.
+    clause: str
+    keep: str | None
+    due: str
+    action: Literal["delete", "review"]
+    reading: bool
+
+
+_STORAGE_LIMITATION: Final = "GDPR art. 5(1)(e)"
+_PLANS: Final[Mapping[State, _Plan]] = {
+    "received": _Plan("A3-4", "KEEP_UNTIL_CONTACT", "REVIEW_NO_CONTACT", "review", True),
+    "unreachable": _Plan("A3-4", "KEEP_UNREACHABLE", "REVIEW_UNREACHABLE", "review", True),
+    "wants_help": _Plan("A3-5", "KEEP_FILE_TO_OPEN", "REVIEW_FILE_NOT_OPENED", "review", True),
+    "dossier_open": _Plan("A3-6", "KEEP_FILE_OPEN", "REVIEW_FILE_OPEN", "review", True),
+    "dossier_closed": _Plan(
+        "A3-6", "KEEP_AFTER_CLOSING", "DELETE_RETENTION_ENDED", "delete", False
+    ),
+    "declined": _Plan(_STORAGE_LIMITATION, None, "DELETE_DECLINED", "delete", True),
+    "deletion_decided": _Plan(_STORAGE_LIMITATION, None, "DELETE_AFTER_REVIEW", "delete", True),
+    "withdrawn": _Plan("C-7", None, "DELETE_CONSENT_WITHDRAWN", "delete", True),
+}
+"""Per state (A3-4 to A3-6, C-7): the clause, the code while kept, the code and action once
+due, and whether the outcome is a reading of the library (``docs/readings.md``)."""
+
+# An open client file after the client withdrew consent: the OCMW's own (A2-4).
+_OWN_FILE: Final = _Plan("A2-4", "KEEP_FILE_AFTER_WITHDRAWAL", "REVIEW_FILE_OPEN", "review", True)
+
+
+def _review_days(state: State, terms: RetentionTerms) -> int:
+    if state == "received":
+        return terms.contact_review_days
+    if state == "unreachable":
+        return terms.unreachable_review_days
+    if state == "wants_help":
+        return terms.file_to_open_review_days
+    return terms.open_file_review_days
+
+
+@functools.lru_cache(maxsize=64)
 def _why(code: str) -> tuple[str, str, str]:
-    # The code and its messages (English, Dutch) from the catalogues, read once at import.
+    # The code and its messages (English, Dutch) from the catalogues, read once.
     key = f"retention.decision.{code}"
     return code, message(key, "en"), message(key, "nl")
-
-
-def _fixed(action: Action, clause: str, code: str) -> RetentionDecision:
-    return RetentionDecision(action, None, clause, *_why(code))
-
-
-_AWAITING_CONTACT = _fixed("keep", "A3-4", "KEEP_UNTIL_CONTACT")
-_FILE_TO_OPEN = _fixed("keep", "A3-5", "KEEP_FILE_TO_OPEN")
-_FILE_OPEN = _fixed("keep", "A3-6", "KEEP_FILE_OPEN")
-_DECLINED = _fixed("delete", "A3-4", "DELETE_DECLINED")
-_CLOSED_KEEP = _why("KEEP_AFTER_CLOSING")
-_CLOSED_DELETE = _why("DELETE_RETENTION_ENDED")
-_UNREACHABLE_KEEP = _why("KEEP_UNREACHABLE")
-_UNREACHABLE_REVIEW = _why("REVIEW_UNREACHABLE")
 
 
 @functools.lru_cache(maxsize=1 << 16)
@@ -72,29 +105,48 @@ def _deletion_due(day: date, years: int) -> date:
     return days_after(_years_after(day, years), 1)
 
 
-def _review_on(case: RetentionCase, terms: RetentionTerms) -> date:
-    return days_after(case._last_on, terms.unreachable_review_days)
+class _Due(NamedTuple):
+    on: date
+    action: Literal["delete", "review"]
+    clause: str
+    code: str
+    plan: _Plan
+
+
+def _due(case: RetentionCase, terms: RetentionTerms) -> _Due:
+    # When the case next needs a decision, and which (A3-4 to A3-6, C-7). Every state a
+    # case can be in has one: no case waits for ever (tests: the dead-end property).
+    state = case._state
+    plan = _PLANS[state]
+    if state == "dossier_open" and case._withdrawn_on is not None:
+        plan = _OWN_FILE
+    if plan.keep is None:
+        on = case._last_on
+    elif state == "dossier_closed":
+        closed_on = case._closed_on or case._last_on  # set by the closing step
+        on = _deletion_due(closed_on, terms.client_file_years)
+    else:
+        on = days_after(case._last_on, _review_days(state, terms))
+    return _Due(on, plan.action, plan.clause, plan.due, plan)
 
 
 def _decide(case: RetentionCase, today: date, terms: RetentionTerms) -> RetentionDecision:
-    state = case._state
-    if state == "dossier_closed":
-        until = _years_after(case._last_on, terms.client_file_years)
-        code, en, nl = _CLOSED_KEEP if today <= until else _CLOSED_DELETE
-        action: Action = "keep" if today <= until else "delete"
-        return RetentionDecision(action, until, "A3-6", code, en, nl)
-    if state == "declined":
-        return _DECLINED
-    if state == "dossier_open":
-        return _FILE_OPEN
-    if state == "wants_help":
-        return _FILE_TO_OPEN
-    if state == "unreachable":
-        review_on = _review_on(case, terms)
-        code, en, nl = _UNREACHABLE_REVIEW if today >= review_on else _UNREACHABLE_KEEP
-        action = "review" if today >= review_on else "keep"
-        return RetentionDecision(action, None, "A3-4", code, en, nl, review_on)
-    return _AWAITING_CONTACT
+    due = _due(case, terms)
+    plan = due.plan
+    closed = case._state == "dossier_closed"
+    keep_until = (
+        _years_after(case._closed_on or case._last_on, terms.client_file_years) if closed else None
+    )
+    review_on = None if closed or plan.keep is None else due.on
+    if today >= due.on or plan.keep is None:
+        code, en, nl = _why(plan.due)
+        return RetentionDecision(
+            due.action, keep_until, due.clause, code, en, nl, review_on, plan.reading
+        )
+    code, en, nl = _why(plan.keep)
+    return RetentionDecision(
+        "keep", keep_until, plan.clause, code, en, nl, review_on, plan.reading and not closed
+    )
 
 
 def _check_after_last(case: RetentionCase, at_utc: datetime) -> None:
@@ -114,12 +166,15 @@ def _check_after_last(case: RetentionCase, at_utc: datetime) -> None:
 def retention_decision(
     case: RetentionCase, *, at: datetime, protocol: Protocol = TORHOUT
 ) -> RetentionDecision:
-    """Keep, delete or review a case's data at ``at`` (A3-4, A3-5, A3-6).
+    """Keep, delete or review a case's data at ``at`` (A3-4, A3-5, A3-6, C-7).
 
-    The term after closing is ``protocol.retention.client_file_years`` calendar years; the
-    review period for unreachable clients ``protocol.retention.unreachable_review_days``.
-    The protocol's end does not change the outcome. ``at`` must be aware and not before the
-    case's latest step.
+    The term after closing is ``protocol.retention.client_file_years`` calendar years. Every
+    other waiting state comes up for review after its term of ``protocol.retention``
+    (counted from the latest step; the protocol is silent, ``docs/readings.md``): no
+    contact yet, an unreachable client, a file to open, an open file. A declined case, one
+    a review decided to delete, and one whose consent was withdrawn before a file was
+    opened are deleted. The protocol's end does not change the outcome. ``at`` must be aware
+    and not before the case's latest step.
     """
     terms = require_type(protocol, Protocol, "protocol").retention
     today = local_date(at)

@@ -14,6 +14,7 @@ from protocol_share.retention._lifecycle import (
     ImpossibleStep,
     Outcome,
     RetentionCase,
+    ReviewOutcome,
     Step,
     StepName,
 )
@@ -22,11 +23,13 @@ __all__ = ["CaseRecord", "StepRecord", "cases_from_json"]
 
 
 class StepRecord(FrozenModel):
-    """One step as JSON input (A3-4 to A3-6): ``step``, ``at`` (aware, ISO 8601), ``outcome``."""
+    """One step as JSON input (A3-4 to A3-6, C-7): ``step``, ``at`` (aware, ISO 8601),
+    ``outcome`` (a contact's or a review's) and a review's ``reason`` (an opaque code)."""
 
     step: StepName
     at: Instant
-    outcome: Outcome | None = None
+    outcome: Outcome | ReviewOutcome | None = None
+    reason: Identifier | None = None
 
 
 class CaseRecord(FrozenModel):
@@ -38,7 +41,7 @@ class CaseRecord(FrozenModel):
     def to_case(self) -> RetentionCase:
         """Replay the steps through :data:`TRANSITIONS` (A3-4 to A3-6); raises :class:`ImpossibleStep`."""
         return RetentionCase.replay(
-            (Step(s.step, s.at, s.outcome) for s in self.steps), case_id=self.case_id
+            (Step(s.step, s.at, s.outcome, s.reason) for s in self.steps), case_id=self.case_id
         )
 
 

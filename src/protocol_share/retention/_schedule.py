@@ -28,11 +28,11 @@ from typing import Final, Literal, NamedTuple
 
 from protocol_share._model import require_type
 from protocol_share._text import message
-from protocol_share._time import days_after, local_date
+from protocol_share._time import local_date
 from protocol_share.errors import InvalidInput
-from protocol_share.protocol._protocol import Protocol
+from protocol_share.protocol._protocol import Protocol, RetentionTerms
 from protocol_share.protocol._torhout import TORHOUT
-from protocol_share.retention._decision import _deletion_due
+from protocol_share.retention._decision import _due
 from protocol_share.retention._lifecycle import RetentionCase
 
 __all__ = [
@@ -114,10 +114,11 @@ def iter_retention_schedule(
 ) -> Iterator[ScheduleEntry]:
     """What is due for each case, streamed in the order of ``cases`` (A3-4, A3-6).
 
-    A declined case is due for deletion from the day of the refusal; a closed client file
-    from the day after its retention term ends; an unreachable client's case for review on
-    its review day. Cases with nothing dated (awaiting contact, file to open, file open)
-    yield nothing: their data are kept. A case that cannot be placed yields a
+    Every case yields one entry, on the day it next needs a decision: a case to delete
+    (declined, deletion decided at review, consent withdrawn before a file was opened) from
+    the day of that step; a closed client file from the day after its retention term ends;
+    every waiting case (no contact yet, unreachable, file to open, file open) for review on
+    its review day (C-7, A3-5; docs/readings.md). A case that cannot be placed yields a
     :class:`CaseError` naming its position and ``case_id``, and the stream goes on.
 
     ``cases`` may be any iterable, a generator over a database cursor included; it is read
@@ -141,21 +142,14 @@ def iter_retention_schedule(
             "arguments", "cases", "NOT_CASES", "must be an iterable of RetentionCase"
         )
     today = local_date(at)
-    return _entries(
-        iter(cases),
-        today,
-        at.astimezone(UTC),
-        terms.client_file_years,
-        terms.unreachable_review_days,
-    )
+    return _entries(iter(cases), today, at.astimezone(UTC), terms)
 
 
 def _entries(
     cases: Iterator[RetentionCase],
     today: date,
     at_utc: datetime,
-    years: int,
-    review_days: int,
+    terms: RetentionTerms,
 ) -> Iterator[ScheduleEntry]:
     # The hot loop of the daily job: a few comparisons a case, one small tuple per entry.
     for position, case in enumerate(cases):
@@ -165,24 +159,15 @@ def _entries(
         if at_utc < case._last_utc:
             yield _case_error(position, case._case_id, "AT_BEFORE_LAST_STEP")
             continue
-        state = case._state
         try:
-            if state == "dossier_closed":
-                due = _deletion_due(case._last_on, years)
-                yield ScheduledAction(
-                    due, "delete", "A3-6", "DELETE_RETENTION_ENDED", due <= today, case
-                )
-            elif state == "declined":
-                due = case._last_on
-                yield ScheduledAction(due, "delete", "A3-4", "DELETE_DECLINED", due <= today, case)
-            elif state == "unreachable":
-                due = days_after(case._last_on, review_days)
-                yield ScheduledAction(
-                    due, "review", "A3-4", "REVIEW_UNREACHABLE", due <= today, case
-                )
+            # Every state has a next decision date (retention._decision._due): no case
+            # is kept without one (A3-4 read with GDPR art. 5(1)(e); docs/readings.md).
+            on, action, clause, code, _ = _due(case, terms)
         except InvalidInput:
             # The due day lies past 9999-12-31 (OUT_OF_RANGE).
             yield _case_error(position, case._case_id, "OUT_OF_RANGE")
+            continue
+        yield ScheduledAction(on, action, clause, code, on <= today, case)
 
 
 def retention_schedule(

@@ -33,6 +33,9 @@ _GAPS = st.one_of(
 ).map(lambda minutes: timedelta(minutes=minutes))
 
 
+_REVIEW_REASONS = ("second_attempt_planned", "awaiting_client_documents", "file_still_active")
+
+
 def _reaches(wanted: frozenset[State]) -> frozenset[State]:
     # The states from which a wanted state can still be reached through TRANSITIONS.
     reach = set(wanted)
@@ -47,7 +50,8 @@ def _reaches(wanted: frozenset[State]) -> frozenset[State]:
 def retention_cases(
     draw: st.DrawFn, protocol: Protocol = TORHOUT, states: frozenset[State] | None = None
 ) -> RetentionCase:
-    """Retention cases reached only through legal steps of ``TRANSITIONS`` (A3-4 to A3-6).
+    """Retention cases reached only through legal steps of ``TRANSITIONS`` (A3-4 to A3-6, C-7):
+    contacts, reviews (a kept one with a reason code), withdrawals, files opened and closed.
 
     The walk starts at receipt, at a moment ``protocol`` is in force (A5-2, A11-1: no
     referral arrives outside its term, so a matching referral is allowed), and takes random
@@ -76,6 +80,11 @@ def retention_cases(
         at = (at.astimezone(UTC) + draw(_GAPS)).astimezone(draw(st.sampled_from(_ZONES)))
         if step == "contacted":
             case = case.contacted(at, outcome)  # type: ignore[arg-type]
+        elif step == "reviewed":
+            reason = draw(st.sampled_from(_REVIEW_REASONS)) if outcome == "keep" else None
+            case = case.reviewed(at, outcome, reason=reason)  # type: ignore[arg-type]
+        elif step == "consent_withdrawn":
+            case = case.consent_withdrawn(at)
         elif step == "dossier_opened":
             case = case.dossier_opened(at)
         else:
