@@ -147,6 +147,7 @@ from protocol_share.register import (
 )
 from protocol_share.retention import (
     CASE_ERROR_CODES,
+    TERMINAL_STATES,
     TRANSITIONS,
     Action,
     CaseError,
@@ -155,6 +156,7 @@ from protocol_share.retention import (
     Outcome,
     RetentionCase,
     RetentionDecision,
+    ReviewOutcome,
     ScheduledAction,
     ScheduleEntry,
     State,
@@ -180,6 +182,7 @@ __all__ = [
     "REFERRAL_CONTEXT_RAISE",
     "REFERRAL_RULES",
     "SECURITY_MEASURES",
+    "TERMINAL_STATES",
     "TORHOUT",
     "TRANSITIONS",
     "Action",
@@ -255,6 +258,7 @@ __all__ = [
     "RetentionCase",
     "RetentionDecision",
     "RetentionTerms",
+    "ReviewOutcome",
     "Rule",
     "RuleGroup",
     "ScheduleEntry",
