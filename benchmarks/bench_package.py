@@ -15,7 +15,9 @@ Run ``python benchmarks/bench_package.py [RUNS]`` (default 25). One run measures
   LZMA2, LZMA, BZip2, BCJ and Delta over LZMA2; Copy, which cannot compress, is the 1 GiB
   input itself, handed over as a memoryview of the mapped file), refused by
   ``open_package`` in a fresh process: wall time and extra peak memory (VmHWM after the
-  refusal minus the resident size before it).
+  refusal minus the resident size before it); and each compressing coder's bomb with its
+  header rewritten with the password to declare 1000 bytes (a lie the decoder must cut),
+  opened with ``unseal`` and no required member, so that the decoder itself runs.
 
 It prints the medians, the ratios and the targets (pack and open <= 1.0x 7-Zip and
 <= 1.25x SHA-256, batch <= 0.2x, each bomb < 0.2 s and < 32 MiB); the exit code is 1 when
@@ -28,6 +30,8 @@ import hashlib
 import json
 import os
 import platform
+import re
+import secrets
 import shutil
 import statistics
 import subprocess
@@ -47,6 +51,7 @@ from protocol_share import (
     Referral,
 )
 from protocol_share.examples import example_referral
+from protocol_share.package import _sevenzip as sz
 from protocol_share.package._archive import PackageKey, unseal
 from protocol_share.package._package import generate_password, open_package, pack
 from protocol_share.package._payload import DOCUMENT_NAME, TEXT_NAME
@@ -124,8 +129,12 @@ def seven_zip_open(archive: bytes, password: str, directory: Path) -> dict[str, 
 _BOMB_CHILD = """
 import json, mmap, resource, sys, time
 from protocol_share import PackageError
+from protocol_share.package._archive import unseal
 from protocol_share.package._package import open_package
 password = sys.argv[2]
+if sys.argv[3] == "decoder":  # one member only: no required member, so the decoder runs
+    names = {"verwijzing.json", "verwijzing.txt"}
+    open_package = lambda archive, password: unseal(archive, password, names=names, required=())
 with open(sys.argv[1], "rb") as file:
     mapped = mmap.mmap(file.fileno(), 0, access=mmap.ACCESS_READ)
 archive = memoryview(mapped) if len(mapped) > 64 << 20 else mapped[:]  # Copy: 1 GiB input
@@ -148,19 +157,19 @@ print(json.dumps({"seconds": seconds, "extra": peak - before, "refused": refused
 """
 
 BOMBS = {
-    "LZMA2": ("-m0=LZMA2", "-mx=9"),
-    "LZMA": ("-m0=LZMA", "-mx=9"),
-    "BZip2": ("-m0=BZip2", "-mx=9"),
-    "BCJ + LZMA2": ("-mf=BCJ", "-m0=LZMA2", "-mx=9"),
-    "Delta + LZMA2": ("-mf=Delta:4", "-m0=LZMA2", "-mx=9"),
+    "LZMA2": ("-m0=LZMA2",),
+    "LZMA": ("-m0=LZMA",),
+    "BZip2": ("-m0=BZip2",),
+    "BCJ + LZMA2": ("-mf=BCJ", "-m0=LZMA2"),
+    "Delta + LZMA2": ("-mf=Delta:4", "-m0=LZMA2"),
     "Copy": ("-m0=Copy",),
 }
 """Each allowed coder's 1 GiB bomb, as ``7zz`` switches."""
 
 
-def bomb(name: str, password: str, directory: Path) -> dict[str, object]:
+def bomb(name: str, password: str, directory: Path) -> dict[str, dict[str, object]]:
     """1 GiB of zeros as verwijzing.json, written by 7zz with one coder, opened in a fresh
-    process."""
+    process; and the same archive lying about its size (declaring 1000 bytes)."""
     assert SEVEN_ZIP is not None
     path = directory / "bom.7z"
     path.unlink(missing_ok=True)
@@ -184,17 +193,52 @@ def bomb(name: str, password: str, directory: Path) -> dict[str, object]:
             process.stdin.write(chunk)
         process.stdin.close()
         process.wait()
+    results = {name: _refused_in_child(path, password, "open_package")}
+    if name != "Copy":  # Copy cannot lie: its output is its input
+        liar = directory / "leugen.7z"
+        liar.write_bytes(_lying(path.read_bytes(), password))
+        results[f"{name}, declared 1000 bytes"] = _refused_in_child(liar, password, "decoder")
+        liar.unlink()
+    path.unlink()
+    return results
+
+
+def _refused_in_child(path: Path, password: str, mode: str) -> dict[str, object]:
     result: dict[str, object] = json.loads(
         subprocess.run(
-            [sys.executable, "-c", _BOMB_CHILD, str(path), password],
+            [sys.executable, "-c", _BOMB_CHILD, str(path), password, mode],
             check=True,
             capture_output=True,
             text=True,
         ).stdout
     )
     result["archive_bytes"] = path.stat().st_size
-    path.unlink()
     return result
+
+
+def _regular_file(match: re.Match[bytes]) -> bytes:
+    attributes = int.from_bytes(match.group(1), "little")
+    attributes = attributes & ~(0o170000 << 16) | (0o100000 << 16)
+    return match.group(0)[:4] + attributes.to_bytes(4, "little")
+
+
+def _lying(archive: bytes, password: str) -> bytes:
+    """The bomb with its header rewritten (with the password, as a sender could) to declare
+    1000 bytes where it holds 1 GiB: the decoder must stop at the declared size."""
+    key = PackageKey.derive(password)
+    layout, _ = sz.read_layout(archive)
+    header = sz.decode_header(archive, layout, lambda p: key.key_for(p.cycles, p.salt))
+    sz.parse_header(header, layout)
+    assert layout.main is not None
+    end = 32 + layout.main.pack_pos + sum(layout.main.pack_sizes)
+    lie = header.replace(sz.encode_number(1 << 30), sz.encode_number(1000))
+    # 7zz marks a member read from stdin as a FIFO (refused as a link): make it a file.
+    lie, count = re.subn(rb"\x15\x06\x01\x00(....)", _regular_file, lie, flags=re.DOTALL)
+    assert lie != header
+    assert count == 1
+    return sz.assemble(
+        archive[32:end], lie, key=key.key_for(19, b""), cycles=19, iv=secrets.token_bytes(16)
+    )
 
 
 def kdf_input(password: str) -> bytes:
@@ -261,7 +305,11 @@ def main(runs: int = 25) -> int:
 
         batch = timed(library_batch)
         batch_7zz = timed(seven_zip_batch)
-        hostile = {name: bomb(name, password, directory) for name in BOMBS}
+        hostile = {
+            label: result
+            for name in BOMBS
+            for label, result in bomb(name, password, directory).items()
+        }
 
     median = {name: statistics.median(values) for name, values in samples.items()}
     ratios = {
@@ -291,7 +339,7 @@ def main(runs: int = 25) -> int:
         seconds = float(result["seconds"])  # type: ignore[arg-type]
         extra_mib = float(result["extra"]) / (1 << 20)  # type: ignore[arg-type]
         print(
-            f"  {name:14} {int(result['archive_bytes']):>11} bytes  refused as {result['refused']}"  # type: ignore[call-overload]
+            f"  {name:36} {int(result['archive_bytes']):>11} bytes  refused as {result['refused']}"  # type: ignore[call-overload]
             f" in {seconds * 1e3:6.1f} ms, extra peak {extra_mib:5.1f} MiB"
         )
         if result["refused"] is None or seconds >= BOMB_SECONDS or extra_mib >= BOMB_MIB:
