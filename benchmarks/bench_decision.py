@@ -11,8 +11,15 @@ Run from the repository root (one command, both measurements, one run):
    twice: the call alone (entity lists built beforehand), and the call plus turning the
    JSON document into its request and entities (the same start as ours).
 
-Before timing, every document is decided both ways and the codes must agree.
-Timings are the best of ``--repeat`` runs over all documents, per call.
+3. The forbidden-identifier guard (A3-3) alone, on distinct random UUIDs and on distinct
+   120-character streets (budget: 10 us each), and a referral with a 2 MB street, refused
+   by the street's length rule (budget: 20 times one normal referral's parse).
+
+The documents are what a case-management system sends: every id (referral, consent, team
+member) a random UUID, every client with a phone number (Belgian notations, national and
+international) and an e-mail address (often with digits). Before timing, every document is
+decided both ways and the codes must agree. Timings are the best of ``--repeat`` runs over
+all documents, per call.
 """
 
 from __future__ import annotations
@@ -24,6 +31,7 @@ import platform
 import random
 import sys
 import time
+import uuid
 from collections.abc import Callable, Sequence
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -32,7 +40,8 @@ from zoneinfo import ZoneInfo
 
 import cedarpy
 
-from protocol_share import TORHOUT, Decision, Protocol, Referral, check_referral
+from protocol_share import TORHOUT, Decision, InvalidInput, Protocol, Referral, check_referral
+from protocol_share.clientdata import forbidden_identifier_kinds
 
 T = TypeVar("T")
 
@@ -73,27 +82,49 @@ VIOLATIONS = (
 
 def _phone(rng: random.Random) -> str:
     prefix, rest = rng.choice(MOBILE_PREFIXES), f"{rng.randrange(1_000_000):06d}"
+    landline = f"{rng.randrange(200_000, 1_000_000)}"
     return rng.choice(
         (
             f"0{prefix} {rest[:2]} {rest[2:4]} {rest[4:]}",
             f"0{prefix}/{rest[:2]}.{rest[2:4]}.{rest[4:]}",
+            f"0{prefix}{rest}",
             f"+32 {prefix} {rest[:2]} {rest[2:4]} {rest[4:]}",
-            f"050 {rng.randrange(100_000, 1_000_000)}",
+            f"+32{prefix}{rest}",
+            f"0032 {prefix} {rest[:2]} {rest[2:4]} {rest[4:]}",
+            f"+32 (0){prefix} {rest[:2]} {rest[2:4]} {rest[4:]}",  # phonenumbers' long way
+            f"(0{prefix}) {rest[:3]} {rest[3:]}",  # phonenumbers' long way
+            f"050 {landline[:2]} {landline[2:4]} {landline[4:]}",
+            f"050/{landline}",
         )
     )
 
 
-def _email(rng: random.Random, index: int) -> str:
-    user = rng.choice(("an", "jan", "gezin", "mama", "papa", "info", "contact"))
-    address = f"{user}.{index}@{rng.choice(DOMAINS)}"
+def _email(rng: random.Random) -> str:
+    user = rng.choice(("an", "jan", "gezin", "mama", "papa", "info", "sofie", "tom", "noor"))
+    last = rng.choice(("peeters", "janssens", "desmet", "claeys", "dewulf"))
+    year = rng.randrange(1940, 2008)
+    local = rng.choice(
+        (
+            f"{user}.{last}{year % 100:02d}",
+            f"{user}{year}",
+            f"{user}.{last}.{rng.randrange(1, 29):02d}{rng.randrange(1, 13):02d}{year % 100:02d}",
+            f"{user}{rng.randrange(10**4):04d}.{rng.randrange(10**6):06d}",
+            f"{user}.0{rng.choice(MOBILE_PREFIXES)}{rng.randrange(10**6):06d}",
+            f"{user}.{last}",
+        )
+    )
+    address = f"{local}@{rng.choice(DOMAINS)}"
     # One in four written with capitals, as people do: those take email-validator's long way.
     return address.title() if rng.random() < 0.25 else address
+
+
+def _uuid(rng: random.Random) -> str:
+    return str(uuid.UUID(int=rng.getrandbits(128), version=4))
 
 
 def make_document(rng: random.Random, index: int, violation: str | None) -> dict[str, Any]:
     """One referral as a JSON-ready dict: distinct ids, times and contact details."""
     given = AT - timedelta(days=rng.randrange(1, 60), seconds=rng.randrange(86_400))
-    has_phone, has_email = rng.random() < 0.8, rng.random() < 0.5
     client: dict[str, Any] = {
         "first_name": rng.choice(FIRST_NAMES),
         "last_name": rng.choice(LAST_NAMES),
@@ -106,25 +137,20 @@ def make_document(rng: random.Random, index: int, violation: str | None) -> dict
     }
     if rng.random() < 0.2:
         client["address"]["box"] = str(rng.randrange(1, 20))
-    items = ["name", "address"]
-    if has_phone:
-        client["phone"] = _phone(rng)
-        items.append("phone")
-    if has_email:
-        client["email"] = _email(rng, index)
-        items.append("email")
+    client["phone"], client["email"] = _phone(rng), _email(rng)
+    items = ["name", "address", "phone", "email"]
     consent: dict[str, Any] = {
-        "consent_id": f"c-2026-{index:06d}",
+        "consent_id": _uuid(rng),
         "given_at": given.isoformat(),
         "method": rng.choice(("verbal", "written", "electronic")),
         "information_notice": "infofiche-ocmw-torhout-v2",
         "explained": list(TOPICS),
         "recipient_kbo": "0212.175.523",
         "data_items": list(items),
-        "recorded_by": f"kg-torhout-{rng.randrange(1, 40):03d}",
+        "recorded_by": _uuid(rng),
     }
     document: dict[str, Any] = {
-        "referral_id": f"r-2026-{index:06d}",
+        "referral_id": _uuid(rng),
         "client": client,
         "consent": consent,
         "sender": {"member_id": consent["recorded_by"], "team": TORHOUT.team},
@@ -145,8 +171,7 @@ def make_document(rng: random.Random, index: int, violation: str | None) -> dict
     elif violation == "wrong_mailbox":
         document["recipient"]["mailbox"] = "onthaal@torhout.be"
     elif violation == "unconsented_item":
-        consent["data_items"] = ["name", "address"]
-        client.setdefault("phone", _phone(rng))
+        consent["data_items"] = ["name", "address", rng.choice(("phone", "email"))]
     elif violation == "not_assessed":
         document["assessed_appropriate"] = False
     elif violation == "created_after":
@@ -377,7 +402,80 @@ def main(argv: Sequence[str] | None = None) -> int:
             f"{name:<12} {use:<30} {ours_s * 1e6:>6.1f} us {cedar_s * 1e6:>6.1f} us "
             f"{ratio:>6.2f}x >= {target:g}x {'met' if met else 'NOT met'}"
         )
+    print()
+    ok &= guard_benchmark(documents, args.repeat, args.seed)
     return 0 if ok else 1
+
+
+STREET_PARTS = (
+    "Koning Albert I-laan", "Sint-Jozefstraat", "Rue de l'Église", "residentie Ter Duinen",
+    "ingang via de achterdeur", "appartement", "verdieping", "naast de bakkerij", "Burg",
+    "tegenover de kerk", "Kasteel van Wijnendale", "hoek Zuidstraat", "Plein 1918", "bus",
+    "Avenue du 21 Juillet", "Lichterveldestraat", "achter het station", "blok", "Markt",
+)  # fmt: skip
+
+
+def street(rng: random.Random) -> str:
+    """A 120-character street line as people fill the field: words, numbers, a box."""
+    parts: list[str] = []
+    while len(", ".join(parts)) < 120:
+        parts.append(rng.choice(STREET_PARTS))
+        if rng.random() < 0.4:
+            parts[-1] += " " + rng.choice(
+                (str(rng.randrange(1, 250)), f"{rng.randrange(1, 250)}/{rng.randrange(1, 9)}",
+                 f"{rng.randrange(1, 250)} bus {rng.randrange(1, 20)}", f"0.{rng.randrange(1, 9)}")
+            )  # fmt: skip
+    return ", ".join(parts)[:120]
+
+
+def guard_benchmark(documents: Sequence[str], repeat: int, seed: int) -> bool:
+    """The guard on distinct UUIDs and streets, and a 2 MB street refused by its length rule."""
+    rng = random.Random(seed + 1)
+    uuids = [_uuid(rng) for _ in documents]
+    streets = [street(rng) for _ in documents]
+    assert all(len(text) == 120 for text in streets)
+    assert not any(map(forbidden_identifier_kinds, uuids + streets)), "a false alarm"
+    parse = best_per_call(Referral.model_validate_json, documents, repeat)
+    oversized = json.loads(documents[0])
+    oversized["client"]["address"]["street"] = "BE71 0961 2345 6769 " * 105_000  # 2.1 MB
+    oversized_json = json.dumps(oversized)
+
+    def refused(data: object) -> None:
+        try:
+            if isinstance(data, str):
+                Referral.model_validate_json(data)
+            else:
+                Referral.model_validate(data)
+        except InvalidInput as error:
+            codes = {(p.path, p.code) for p in error.problems}
+            if codes != {("client.address.street", "TOO_LONG")}:
+                raise SystemExit(f"2 MB street: {codes}") from None
+        else:
+            raise SystemExit("2 MB street accepted")
+
+    g_uuid = best_per_call(forbidden_identifier_kinds, uuids, repeat)
+    g_street = best_per_call(forbidden_identifier_kinds, streets, repeat)
+    big = best_per_call(refused, [oversized] * 50, repeat)
+    big_json = best_per_call(refused, [oversized_json] * 5, repeat)
+    print(f"{'guard and bounds (A3-3)':<44} {'ours':>10} {'budget':>10} {'ratio':>7}")
+    ok = True
+    for name, ours, budget in (
+        ("guard, a random UUID", g_uuid, 10e-6),
+        ("guard, a 120-character street", g_street, 10e-6),
+        ("2 MB street in a parsed referral: TOO_LONG", big, 20 * parse),
+    ):
+        met = ours <= budget
+        ok &= met
+        print(
+            f"{name:<44} {ours * 1e6:>7.1f} us {budget * 1e6:>7.1f} us {ours / budget:>6.2f}x "
+            f"<= 1x {'met' if met else 'NOT met'}"
+        )
+    print(
+        f"{'  the same from its 2.1 MB of JSON text':<44} {big_json * 1e6:>7.0f} us "
+        f"{'':>10} {big_json / parse:>6.1f} normal parses (json.loads reads the text)"
+    )
+    print(f"  (budget of the 2 MB row: 20 times one normal referral's parse, {parse * 1e6:.1f} us)")
+    return ok
 
 
 def cedarpy_version() -> str:

@@ -309,13 +309,17 @@ Email = Annotated[
 """An e-mail address, syntax checked by email-validator, no DNS look-up (A3-2)."""
 
 # An organisation's address (a mailbox, a DPO contact) is no personal data and recurs in
-# every referral to it, so its check is remembered; a client's address never is.
-_organisation_email = functools.lru_cache(maxsize=256)(_email)
+# every referral to it, so its checks (the guard's and the syntax) are remembered; a
+# client's address never is.
+@functools.lru_cache(maxsize=256)
+def _organisation_email(value: str) -> str:
+    return _email(_guard_email(value))
+
+
 OrganisationEmail = Annotated[
     str,
     _Text,
     Field(min_length=3, max_length=254),
-    _GuardEmail,
     AfterValidator(_organisation_email),
 ]
 """An organisation's e-mail address (A6-3 mailbox, A9-4 DPO), checked like :data:`Email`;

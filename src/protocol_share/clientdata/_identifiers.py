@@ -93,6 +93,8 @@ _CODE = re.compile(rf"{_HEX}{{8}}-{_HEX}{{4}}-{_HEX}{{4}}-{_HEX}{{4}}-{_HEX}{{12
 _IBAN_SEPARATOR = re.compile(r"(?<=[0-9A-Za-z])[ .\-](?=[0-9A-Za-z])")
 _IBAN_STRUCTURE = re.compile(r"(\d+)!?[nac]")
 _CALLING_CODES = frozenset(str(code) for code in phonenumbers.COUNTRY_CODE_TO_REGION_CODE)
+_ANY_DIGIT = re.compile(r"[0-9]")
+_TEN_DIGITS = re.compile(r"[0-9](?:[^0-9]*[0-9]){9}")
 _ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 _TWO_THOUSAND = 2_000_000_000  # "2" before nine digits: the century variant of births from 2000
 
@@ -194,10 +196,10 @@ class _Scan:
 
     __slots__ = ("found", "phones", "seen", "two_readings")
 
-    def __init__(self, field: FieldKind) -> None:
+    def __init__(self, field: FieldKind, *, phones: bool = False) -> None:
         self.found: set[IdentifierKind] = set()
         self.seen: set[str] = set()
-        self.phones = field == "phone"
+        self.phones = phones
         # Where phone numbers are at home, ten digits that are a valid Belgian number in
         # national notation are that number, not a KBO number.
         self.two_readings = field != "text"
@@ -316,6 +318,11 @@ class _Scan:
 def _kinds(text: str, field: FieldKind) -> set[IdentifierKind]:
     scan = _Scan(field)
     scan.text(text)
+    if scan.found and field == "phone":
+        # Phone numbers are recognised only when there is something to find: recognising
+        # them only takes candidates away, and a valid phone number costs a lookup.
+        scan = _Scan(field, phones=True)
+        scan.text(text)
     return scan.found
 
 
@@ -334,9 +341,15 @@ def forbidden_identifier_kinds(
         >>> forbidden_identifier_kinds("an1122.995328@example.be", field="email")
         frozenset()
     """
-    if _CODE.fullmatch(text):
-        return _NONE  # an id that is a UUID (the most common kind of id) is one code
-    text = _read(text)
+    if len(text) < _FEWEST_DIGITS:
+        return _NONE  # every identifier has ten characters at least (a postcode, "BE")
+    if text.isascii():
+        if _ANY_DIGIT.search(text) is None or _CODE.fullmatch(text):
+            return _NONE  # no digit, no identifier; an id that is a UUID is one code
+    else:
+        text = _read(text)
+        if _ANY_DIGIT.search(text) is None:
+            return _NONE
     found = _kinds(text, field)
     if found and _UUID.search(text) is not None:
         # A UUID is one code, never digit groups: read again without them. (Only on a
@@ -362,6 +375,9 @@ def address_identifier_kinds(
         >>> address_identifier_kinds("Aartrijkestraat", "11", "3")
         frozenset()
     """
+    line = f"{street} {house_number} {box or ''}"
+    if line.isascii() and _TEN_DIGITS.search(line) is None:
+        return _NONE  # every national, BIS or IBAN number here has at least ten digits
     parts = [_read(street), _read(house_number)] + ([_read(box)] if box else [])
     joins = [
         (" ", "") if left[-1:].isdigit() and right[:1].isdigit() else (" ",)
