@@ -308,6 +308,7 @@ Email = Annotated[
 ]
 """An e-mail address, syntax checked by email-validator, no DNS look-up (A3-2)."""
 
+
 # An organisation's address (a mailbox, a DPO contact) is no personal data and recurs in
 # every referral to it, so its checks (the guard's and the syntax) are remembered; a
 # client's address never is.
