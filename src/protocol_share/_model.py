@@ -224,7 +224,8 @@ class FrozenModel(BaseModel):
         return sorted(result, key=str) if isinstance(value, set | frozenset) else result
 
     def replace(self, **changes: Any) -> Self:
-        """A copy with ``changes``, validated like a new model (the house rule behind every clause).
+        """A copy with ``changes``, validated like a new model (docs/design.md: frozen models,
+        unknown input an error).
 
         Unlike ``model_copy(update=...)``, which trusts its input, every field of the result
         is checked again, the model's own rules too: a wrong value, an unknown field name or

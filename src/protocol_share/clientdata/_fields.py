@@ -360,9 +360,12 @@ class Address(Screened):
     def _split_box(cls, data: Any) -> Any:
         # "12 bus 3" -> number "12", box "3"; only a str that reads so is touched, the field
         # validators check (and the guard screens) both parts after.
-        if not isinstance(data, dict) or not isinstance(data.get("house_number"), str):
+        if not isinstance(data, dict):
             return data
-        split = _NUMBER_WITH_BOX.fullmatch(data["house_number"])
+        written = data.get("house_number")
+        if not isinstance(written, str) or written.isdigit():  # "11": the common case
+            return data
+        split = _NUMBER_WITH_BOX.fullmatch(written)
         if split is None:
             return data
         box = split.group("box")
