@@ -5,7 +5,12 @@ from __future__ import annotations
 
 import io
 import json
+import multiprocessing
+import pickle
+import sys
+from concurrent.futures import ProcessPoolExecutor
 from datetime import UTC, date, datetime, timedelta
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +25,7 @@ from protocol_share.retention import (
     RetentionCase,
     ScheduledAction,
     ScheduleEntry,
+    retention_decision,
     schedule_as_json,
 )
 from protocol_share.strategies import retention_cases
@@ -228,3 +234,136 @@ def test_the_retention_command_decides_the_other_cases_and_exits_2_for_a_bad_one
     assert code == 2
     assert "v-2: declined -> niet beslist [AT_BEFORE_LAST_STEP]" in out.getvalue()  # --lang nl
     assert "fouten: 1" in out.getvalue()
+
+
+# --- the pure functions in other processes -------------------------------------------------
+
+
+@given(retention_cases())
+def test_a_case_pickles_to_an_equal_case_in_the_same_state(case: RetentionCase) -> None:
+    copy = pickle.loads(pickle.dumps(case))  # noqa: S301 - our own bytes
+    assert copy == case
+    assert (copy.state, copy.steps, copy.last_on, copy.case_id) == (
+        case.state,
+        case.steps,
+        case.last_on,
+        case.case_id,
+    )
+    later = case.last_at.astimezone(UTC) + days(4000)
+    assert retention_decision(copy, at=later) == retention_decision(case, at=later)
+    with pytest.raises(AttributeError):
+        copy._state = "declined"
+
+
+def test_decisions_and_entries_pickle() -> None:
+    at = T0 + days(30)
+    cases: list[Any] = [declined("v-1"), declined("v-2", T0 + days(40)), closed("c-1", T0), None]
+    schedule = retention_schedule(cases, at=at)
+    assert {type(e) for e in schedule} == {CaseError, ScheduledAction}
+    assert pickle.loads(pickle.dumps(schedule)) == schedule  # noqa: S301 - our own bytes
+    decision = retention_decision(closed("c-1", T0), at=at)
+    assert pickle.loads(pickle.dumps(decision)) == decision  # noqa: S301 - our own bytes
+
+
+def many_cases(count: int) -> list[Any]:
+    """Cases in every state over twelve years, two of them unusable at ``LATER``."""
+    cases: list[Any] = []
+    for n in range(count):
+        at = T0 + timedelta(days=n * 37 % 2000, hours=n % 24)
+        kind = n % 6
+        case = RetentionCase.received(at, case_id=f"m-{n}")
+        if kind == 1:
+            case = case.contacted(at + days(1), "declined")
+        elif kind == 2:
+            case = case.contacted(at + days(2), "unreachable")
+        elif kind >= 3:
+            case = case.contacted(at + days(1), "wants_help")
+        if kind >= 4:
+            case = case.dossier_opened(at + days(2))
+        if kind == 5:
+            case = case.dossier_closed(at + days(100 + n % 300))
+        cases.append(case)
+    cases[7] = declined("late-1", LATER + days(1))
+    cases[count // 2] = None
+    return cases
+
+
+LATER = datetime(2036, 6, 1, 12, tzinfo=UTC)
+
+
+def joined(parts: list[tuple[ScheduleEntry, ...]], sizes: list[int]) -> tuple[ScheduleEntry, ...]:
+    """The partitions' schedules as one: errors at their place in the whole, then every
+    action soonest first (a stable sort keeps the input order of ties)."""
+    errors: list[ScheduleEntry] = []
+    actions: list[ScheduledAction] = []
+    offset = 0
+    for part, size in zip(parts, sizes, strict=True):
+        for entry in part:
+            if isinstance(entry, CaseError):
+                errors.append(entry._replace(position=entry.position + offset))
+            else:
+                actions.append(entry)
+        offset += size
+    return (*errors, *sorted(actions, key=lambda e: e.due_on))
+
+
+def test_the_pure_functions_run_unchanged_in_worker_processes() -> None:
+    # Fresh interpreters ("spawn"): nothing is inherited, everything crosses by pickle.
+    cases = many_cases(240)
+    partitions = [cases[n : n + 50] for n in range(0, len(cases), 50)]
+    good = [c for c in cases if isinstance(c, RetentionCase) and c.last_at < LATER]
+    spawn = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(max_workers=2, mp_context=spawn) as pool:
+        parts = list(pool.map(partial(retention_schedule, at=LATER), partitions))
+        decisions = list(pool.map(partial(retention_decision, at=LATER), good, chunksize=20))
+    serial = retention_schedule(cases, at=LATER)
+    assert joined(parts, [len(p) for p in partitions]) == serial
+    assert decisions == [retention_decision(c, at=LATER) for c in good]
+    assert [(e.position, e.case_id, e.code) for e in serial if isinstance(e, CaseError)] == [
+        (7, "late-1", "AT_BEFORE_LAST_STEP"),
+        (120, None, "NOT_A_CASE"),
+    ]
+    assert {e.code for e in serial if isinstance(e, ScheduledAction)} == {
+        "DELETE_DECLINED",
+        "DELETE_RETENTION_ENDED",
+        "REVIEW_UNREACHABLE",
+    }
+
+
+def test_the_stream_holds_no_case_it_has_gone_past() -> None:
+    # Flat memory: once the caller drops an entry and the stream reads on, nothing in the
+    # stream refers to the earlier case any more.
+    cases = [declined(f"v-{n}") for n in range(3)]
+    before = sys.getrefcount(cases[0])
+    stream = iter_retention_schedule(iter(cases), at=T0 + days(5))
+    first = next(stream)
+    del first
+    second = next(stream)
+    after = sys.getrefcount(cases[0])  # outside the assert: its rewriting holds temporaries
+    assert second.case_id == "v-1"
+    assert after == before
+    assert [e.case_id for e in stream] == ["v-2"]
+
+
+def test_the_dask_sample_of_the_docs_gives_the_serial_schedule() -> None:
+    # Run only where Dask is installed (CI does not install it): the docs' code as written.
+    pytest.importorskip("dask.bag")
+    text = (Path(__file__).parents[2] / "docs" / "retention.md").read_text(encoding="utf-8")
+    sample = text.split("Dask (`dask.bag`, `map_partitions`):\n\n```python\n", 1)[1]
+    sample = sample.split("```", 1)[0]
+    cases = [c for c in many_cases(120) if c is not None]
+    records = [c.to_dict() for c in cases]
+    records[3] = {"case_id": "bad-1", "steps": [{"step": "sent", "at": "2024-05-02T09:00:00Z"}]}
+    namespace: dict[str, Any] = {"stored_case_dicts": lambda: records, "AT": LATER}
+    exec(compile(sample, "docs/retention.md", "exec"), namespace)  # noqa: S102 - our own docs
+    rows = namespace["rows"]
+    good = cases[:3] + cases[4:]
+    expected = [
+        (e.case_id, None, "error", e.code)
+        if isinstance(e, CaseError)
+        else (e.case_id, e.due_on.isoformat(), e.action, e.code)
+        for e in iter_retention_schedule(good, at=LATER)
+    ]
+    assert ("bad-1", None, "error", "INVALID_RECORD") in rows
+    assert sorted(r for r in rows if r[0] != "bad-1") == sorted(expected)
+    assert ("late-1", None, "error", "AT_BEFORE_LAST_STEP") in rows

@@ -431,11 +431,22 @@ class RetentionCase:
     def __hash__(self) -> int:
         return hash((self._case_id, self._steps))
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Pickle (worker processes, Dask, Spark): the case is rebuilt as it was, without
+        # __init__ (which refuses) or __setattr__ (which the slots' default state would use).
+        return (_restore, (self._case_id, self._state, self._steps, self._last_on, self._last_utc))
+
     def __repr__(self) -> str:
         return (
             f"RetentionCase(case_id={self._case_id!r}, state={self._state!r}, "
             f"steps={len(self._steps)})"
         )
+
+
+def _restore(
+    case_id: str | None, state: State, steps: tuple[Step, ...], last_on: date, last_utc: datetime
+) -> RetentionCase:
+    return RetentionCase._make(case_id, state, steps, last_on, last_utc)
 
 
 _CASE_ID: Final = re.compile(r"[A-Za-z0-9][A-Za-z0-9._:\-]{0,63}")
