@@ -76,6 +76,7 @@ from protocol_share.package._payload import (
     DocumentConsent,
     DocumentSender,
     ReferralDocument,
+    dialled,
     document_text,
 )
 from protocol_share.register import SECURITY_MEASURES
@@ -355,7 +356,10 @@ def _document(referral: Referral) -> ReferralDocument:
 def _client_values(referral: Referral) -> Iterator[str]:
     client = referral.client
     yield from (client.first_name, client.last_name, client.address.street)
-    yield from (value for value in (client.phone, client.email) if value)
+    if client.phone:
+        yield dialled(client.phone)  # as a social worker dials it
+    if client.email:
+        yield client.email
 
 
 @given(referrals())

@@ -7,7 +7,8 @@ name fields, codes and clause ids, never a personal value (docs/design.md, rules
   (also a :class:`ValueError`). It lists *every* problem found, as :class:`Problem`.
 - :class:`ReferralRefused` — the caller asked for a transfer the protocol forbids; it
   carries the decision that said no.
-- :class:`PackageError` and its subclasses — a received package is bad.
+- :class:`PackageError` and its subclasses — a received package is bad (its e-mail too:
+  :class:`MailRefused`).
 - :class:`LifecycleError` — an impossible step in a retention lifecycle.
 """
 
@@ -24,12 +25,18 @@ __all__ = [
     "HeadersNotEncrypted",
     "InvalidInput",
     "LifecycleError",
+    "MailRefused",
+    "MailTooLarge",
+    "MalformedMail",
+    "NoArchiveAttached",
+    "NotAnArchive",
     "NotEncrypted",
     "PackageError",
     "PackageTooLarge",
     "Problem",
     "ProtocolShareError",
     "ReferralRefused",
+    "SeveralAttachments",
     "SignatureInvalid",
     "UnexpectedContent",
     "UnsupportedCoder",
@@ -124,6 +131,49 @@ class PackageTooLarge(PackageError):
 
 class SignatureInvalid(PackageError):
     """A signature was required but is missing, or does not match the content (A6-2, beyond 7-Zip)."""
+
+
+class MailRefused(PackageError):
+    """A received package e-mail that does not carry exactly one 7z archive (A6-1, A6-3).
+
+    ``code`` says which: ``NO_ATTACHMENT``, ``SEVERAL_ATTACHMENTS``, ``NOT_AN_ARCHIVE``,
+    ``TOO_LARGE`` or ``MALFORMED_MAIL``. The message names no value from the e-mail.
+    """
+
+    code: str = "MAIL_REFUSED"
+
+    def __init__(self, message: str) -> None:
+        super().__init__(f"{message} ({self.code})")
+
+
+class NoArchiveAttached(MailRefused):
+    """The e-mail has no attachment (A6-3)."""
+
+    code = "NO_ATTACHMENT"
+
+
+class SeveralAttachments(MailRefused):
+    """The e-mail has more than one attachment; a package e-mail carries one (A6-3)."""
+
+    code = "SEVERAL_ATTACHMENTS"
+
+
+class NotAnArchive(MailRefused):
+    """The attachment is not a 7z archive: its type, its name or its content (A6-2)."""
+
+    code = "NOT_AN_ARCHIVE"
+
+
+class MailTooLarge(MailRefused, PackageTooLarge):
+    """The e-mail, its attachment or its structure is over the caller's limits (A6-2)."""
+
+    code = "TOO_LARGE"
+
+
+class MalformedMail(MailRefused, CorruptPackage):
+    """Not an e-mail, or an attachment whose encoding is broken (A6-2)."""
+
+    code = "MALFORMED_MAIL"
 
 
 class LifecycleError(ProtocolShareError, ValueError):

@@ -284,7 +284,7 @@ def test_the_text_is_dutch_and_readable_on_a_desktop() -> None:
         "D'Hondt-Van den Bossche",
         "Aartrijkestraat 11 bus B",
         "8820 Torhout",
-        "+32470123456",
+        "0470 12 34 56",  # as it is dialled, not E.164
         "segolene@example.be",
         "2 mei 2024 om 12:00",  # Europe/Brussels
         "Toestemming:",

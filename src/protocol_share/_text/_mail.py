@@ -74,10 +74,13 @@ def build_message(
     lang: Lang,
     sender: Party | None = None,
     msgid: str | None = None,
+    msgid_party: Party | None = None,
 ) -> EmailMessage:
     """One plain-text e-mail (A6-1, A9-4): ``To``, ``Subject``, ``Date`` (``sent_at`` in
     Europe/Brussels), ``Content-Language``; with ``sender``, ``From`` its DPO and a
-    ``Message-ID`` ``<msgid@domain of that DPO>``. Nothing is sent."""
+    ``Message-ID`` ``<msgid@domain of that DPO>``. Without ``sender`` (the package e-mail,
+    whose ``From`` the host's mail system sets), ``msgid_party`` names the party whose
+    DPO's domain the ``Message-ID`` takes. Nothing is sent."""
     lang = check_lang(lang)
     email = EmailMessage()
     injected = False
@@ -99,8 +102,9 @@ def build_message(
             "a text of the protocol for an e-mail header holds a line break or control character",
         )
     email["Date"] = format_datetime(require_aware(sent_at, "sent_at").astimezone(BRUSSELS))
-    if sender is not None and msgid is not None:
-        domain = sender.dpo_email.rpartition("@")[2]
+    party = sender if sender is not None else msgid_party
+    if party is not None and msgid is not None:
+        domain = party.dpo_email.rpartition("@")[2]
         email["Message-ID"] = f"<{msgid}@{domain}>"
     email.set_content(body, charset="utf-8")
     email["Content-Language"] = lang  # after set_content, which resets Content-* headers

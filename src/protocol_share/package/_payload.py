@@ -30,6 +30,7 @@ from __future__ import annotations
 
 from typing import Annotated, ClassVar, Final, Literal
 
+import phonenumbers
 from pydantic import AfterValidator, ConfigDict, Field
 
 from protocol_share._model import FrozenModel, loads_without_duplicates
@@ -48,6 +49,7 @@ __all__ = [
     "DocumentConsent",
     "DocumentSender",
     "ReferralDocument",
+    "dialled",
     "document_json",
     "document_text",
     "parse_document",
@@ -117,9 +119,32 @@ def parse_document(raw: bytes) -> ReferralDocument:
         raise UnexpectedContent(f"{DOCUMENT_NAME} is not JSON") from None
 
 
+def dialled(phone: str) -> str:
+    """A phone number as a social worker dials it (A3-2): a Belgian number in the national
+    form (``+32470123456`` -> ``0470 12 34 56``), any other in the international form
+    (``+31612345678`` -> ``+31 6 12345678``), as phonenumbers writes them. ``ClientData``
+    keeps E.164; only ``verwijzing.txt`` shows this form.
+
+        >>> dialled("+32470123456"), dialled("+3250123456"), dialled("+31612345678")
+        ('0470 12 34 56', '050 12 34 56', '+31 6 12345678')
+    """
+    try:
+        number = phonenumbers.parse(phone)
+    except phonenumbers.NumberParseException:
+        return phone  # not E.164 (a model built without validation): shown as it is
+    national = number.country_code == 32
+    form = (
+        phonenumbers.PhoneNumberFormat.NATIONAL
+        if national
+        else phonenumbers.PhoneNumberFormat.INTERNATIONAL
+    )
+    return phonenumbers.format_number(number, form)
+
+
 def document_text(document: ReferralDocument, protocol: Protocol, *, lang: Lang = "nl") -> bytes:
     """``verwijzing.txt`` (A6-1, A6-2): the same data for a person, in ``lang`` (Dutch by
-    default; UTF-8, CRLF). The client's values stand as they are, in either language."""
+    default; UTF-8, CRLF). The client's values stand as they are, in either language, but
+    for the phone number, shown as it is dialled (:func:`dialled`)."""
     lang = check_lang(lang)
     client = document.client
     address = client.address
@@ -171,7 +196,7 @@ def document_text(document: ReferralDocument, protocol: Protocol, *, lang: Lang 
     ]
     if address.country != "BE":
         lines.append(" " * width + address.country)
-    lines.append(row("txt.phone", client.phone or not_given))
+    lines.append(row("txt.phone", dialled(client.phone) if client.phone else not_given))
     lines.append(row("txt.email", client.email or not_given))
     lines += [
         "",
