@@ -30,3 +30,11 @@ def test_ci_runs_every_readme_command_exactly() -> None:
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
     for command in _readme_commands():
         assert command in ci, command
+
+
+def test_every_example_folder_is_run_by_a_readme_command() -> None:
+    commands = "\n".join(_readme_commands())
+    folders = sorted(path.name for path in (ROOT / "examples").iterdir() if path.is_dir())
+    assert {"compliance", "ocmw", "outbox"} <= set(folders)
+    for name in folders:
+        assert f"cd examples/{name} && ../../.venv/bin/python -m pytest -q" in commands, name
