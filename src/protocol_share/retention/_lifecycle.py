@@ -434,7 +434,8 @@ class RetentionCase:
     def __reduce__(self) -> tuple[Any, ...]:
         # Pickle (worker processes, Dask, Spark): the case is rebuilt as it was, without
         # __init__ (which refuses) or __setattr__ (which the slots' default state would use).
-        return (_restore, (self._case_id, self._state, self._steps, self._last_on, self._last_utc))
+        # Every slot travels, so a slot added later travels too.
+        return (_restore, ({name: getattr(self, name) for name in RetentionCase.__slots__},))
 
     def __repr__(self) -> str:
         return (
@@ -443,10 +444,11 @@ class RetentionCase:
         )
 
 
-def _restore(
-    case_id: str | None, state: State, steps: tuple[Step, ...], last_on: date, last_utc: datetime
-) -> RetentionCase:
-    return RetentionCase._make(case_id, state, steps, last_on, last_utc)
+def _restore(slots: dict[str, Any]) -> RetentionCase:
+    case = object.__new__(RetentionCase)
+    for name in RetentionCase.__slots__:
+        object.__setattr__(case, name, slots[name])
+    return case
 
 
 _CASE_ID: Final = re.compile(r"[A-Za-z0-9][A-Za-z0-9._:\-]{0,63}")

@@ -1,6 +1,6 @@
 """What is due when, for many cases: the daily job's schedule (A3-4, A3-6).
 
-:func:`iter_retention_schedule` streams one entry per case that needs something, in the
+:func:`iter_retention_schedule` streams one entry per case (its next action and when), in the
 order the cases come, holding nothing but the entry it yields: memory stays flat over any
 number of cases. :func:`retention_schedule` collects the same entries into a tuple, errors
 first, then soonest first.
