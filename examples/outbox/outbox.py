@@ -7,8 +7,8 @@ facts of the client's consent) it
 
 1. keeps only what article 3 allows: ``minimise`` with ``FLEMISH_EXPORT_FIELDS`` (every
    dropped column is reported by name, never by value);
-2. builds the referral, taking from the protocol what the protocol fixes (the recipient's
-   KBO number and mailbox, the local team's name);
+2. builds the referral with ``build_referral``, which takes from the protocol what the
+   protocol fixes (the recipient's KBO number and mailbox, the local team's name);
 3. asks ``check_referral``; when the answer is no, every reason is reported by code;
 4. packs it (``pack``) and writes ``<name>.7z`` and ``<name>.eml`` to the outbox.
 
@@ -33,13 +33,11 @@ from pathlib import Path
 from protocol_share import (
     FLEMISH_EXPORT_FIELDS,
     TORHOUT,
-    Consent,
     InvalidInput,
     Protocol,
-    Recipient,
     Referral,
     ReferralRefused,
-    Sender,
+    build_referral,
     generate_password,
     minimise,
     pack,
@@ -75,28 +73,28 @@ def referral_from_row(
 ) -> tuple[Referral, tuple[str, ...]]:
     """One export row as a referral, and the columns ``minimise`` left out (A3-1 to A3-3).
 
-    Raises ``InvalidInput`` listing every problem (field paths and codes, never values).
+    ``build_referral`` fills in what the protocol fixes (the sender's team, the recipient's
+    KBO number and mailbox, the recipient the consent is for). Raises ``InvalidInput``
+    listing every problem of the row at once (field paths and codes, never values).
     """
     client_columns = {key: value for key, value in row.items() if key not in FACTS}
     minimised = minimise(client_columns, protocol, field_map=FLEMISH_EXPORT_FIELDS)
-    consent = Consent(
-        consent_id=row["toestemming_id"],
-        given_at=datetime.fromisoformat(row["toestemming_op"]),
-        method=row["methode"],
-        information_notice=row["infofiche"],
-        explained=set(row["besproken"].split()),
-        recipient_kbo=protocol.recipient.kbo,
-        data_items=set(row["gegevens"].split()),
-        recorded_by=member_id,
-    )
-    referral = Referral(
+    referral = build_referral(
+        protocol,
         referral_id=row["verwijzing_id"],
         client=minimised.data,
-        consent=consent,
-        sender=Sender(member_id=member_id, team=protocol.team),
-        recipient=Recipient(organisation_kbo=protocol.recipient.kbo, mailbox=protocol.mailbox),
+        consent={
+            "consent_id": row["toestemming_id"],
+            "given_at": row["toestemming_op"],
+            "method": row["methode"],
+            "information_notice": row["infofiche"],
+            "explained": row["besproken"].split(),
+            "data_items": row["gegevens"].split(),
+            "recorded_by": member_id,
+        },
+        member_id=member_id,
         assessed_appropriate=row["geschikt"].strip().lower() in {"ja", "yes", "1"},
-        created_at=datetime.fromisoformat(row["aangemaakt_op"]),
+        at=datetime.fromisoformat(row["aangemaakt_op"]),
     )
     return referral, minimised.dropped
 
