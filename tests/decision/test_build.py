@@ -183,3 +183,31 @@ def test_a_referral_built_from_valid_facts_is_allowed(facts: dict[str, Any]) -> 
     # Law: valid facts + the protocol's fixed parts = a referral check_referral allows.
     referral = build_referral(TORHOUT, **facts)
     assert check_referral(referral, TORHOUT, at=facts["at"]).allowed
+
+
+@given(host_facts(), st.sampled_from(["member_id", "referral_id", "method", "postcode"]))
+def test_no_personal_value_reaches_a_builders_error(facts: dict[str, Any], where: str) -> None:
+    # Law: whatever fact is wrong, the error names paths and codes, never the client's values.
+    client = (
+        ClientData.model_validate(facts["client"])
+        if isinstance(facts["client"], dict)
+        else facts["client"]
+    )
+    secret = f"{client.first_name} {client.last_name}"
+    if where in ("member_id", "referral_id"):
+        facts[where] = secret
+    elif where == "method":
+        facts["consent"] = {**facts["consent"], "method": secret}
+    else:
+        data = client.model_dump()
+        data["address"]["postcode"] = secret
+        facts["client"] = data
+    with pytest.raises(InvalidInput) as caught:
+        build_referral(TORHOUT, **facts)
+    for text in (
+        str(caught.value),
+        repr(caught.value),
+        *(p.message for p in caught.value.problems),
+    ):
+        assert client.first_name not in text
+        assert client.last_name not in text
