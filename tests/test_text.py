@@ -602,9 +602,10 @@ def test_the_messages_models_carry_come_from_the_catalogues() -> None:
     assert (reason.message_nl, reason.message_en) == texts("rule.WRONG_MAILBOX.reason")
     rule = ONWARD_RULES[0]
     assert (rule.requirement_nl, rule.requirement_en) == texts(
-        "rule.PROTOCOL_NOT_IN_FORCE.requirement"
-    )
-    assert rule is cast(Any, REFERRAL_RULES[0])  # one row, one key family: keyed by the code alone
+        f"rule.{rule.code}.requirement"
+    )  # one row, one key family: keyed by the code alone
+    first = REFERRAL_RULES[0]
+    assert (first.message_nl, first.message_en) == texts("rule.PROTOCOL_NOT_IN_FORCE.reason")
     decision = retention_decision(RetentionCase.received(AT), at=AT)
     assert (decision.message_nl, decision.message_en) == texts(
         "retention.decision.KEEP_UNTIL_CONTACT"

@@ -18,6 +18,7 @@ from protocol_share.clientdata import (
 )
 from protocol_share.decision import (
     ALL_TOPICS,
+    DECREE_CHECKS,
     ONWARD_RULES,
     REASON_CODES,
     REASONS,
@@ -25,6 +26,7 @@ from protocol_share.decision import (
     Consent,
     ConsentMethod,
     Decision,
+    DecreeCheck,
     OnwardShare,
     Reason,
     Recipient,
@@ -183,6 +185,7 @@ __all__ = [
     "AUTHORITY_HOURS",
     "CASE_ERROR_CODES",
     "CLAUSES",
+    "DECREE_CHECKS",
     "FLEMISH_EXPORT_FIELDS",
     "ONWARD_RULES",
     "REASONS",
@@ -212,6 +215,7 @@ __all__ = [
     "DataItem",
     "DataItemSpec",
     "Decision",
+    "DecreeCheck",
     "EaseOfIdentification",
     "EndReason",
     "EvidenceChecklist",

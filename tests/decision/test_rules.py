@@ -41,6 +41,7 @@ from protocol_share import (
 )
 from protocol_share.clientdata._screening import was_screened
 from protocol_share.decision import REASON_CODES, evaluate
+from protocol_share.decision._referral import DECREE_CHECKS
 from protocol_share.decision._table import PROTOCOL_IN_FORCE, Moment
 from protocol_share.examples import example_referral
 from protocol_share.strategies import (
@@ -366,7 +367,9 @@ def test_the_moment_must_be_an_aware_datetime(at: Any) -> None:
         check_referral(referral, at=at)
     assert caught.value.codes <= {"NAIVE_DATETIME", "NOT_A_DATETIME"}
     assert caught.value.codes
-    share = OnwardShare(kind="social_worker", organisation_kbo=TORHOUT.recipient.kbo)
+    share = OnwardShare(
+        received_at=RECEIVED, kind="social_worker", organisation_kbo=TORHOUT.recipient.kbo
+    )
     with pytest.raises(InvalidInput):
         check_onward_share(share, at=at)
 
@@ -624,40 +627,68 @@ def test_every_clause_a_rule_cites_exists() -> None:
 # --- art. 4: passing the data on ----------------------------------------------------------
 
 AT = datetime(2026, 11, 28, 10, tzinfo=BRUSSELS)
+RECEIVED = AT - timedelta(days=30)
 OCMW = TORHOUT.recipient.kbo
+CHECKED = DECREE_CHECKS
 
 
 @pytest.mark.parametrize(
     ("share", "codes"),
     [
         (
-            OnwardShare(kind="social_worker", organisation_kbo=OCMW, professional_secrecy=True),
+            OnwardShare(
+                received_at=RECEIVED,
+                kind="social_worker",
+                organisation_kbo=OCMW,
+                professional_secrecy=True,
+            ),
             set(),
         ),
         (
-            OnwardShare(kind="social_worker", organisation_kbo=OCMW),
+            OnwardShare(received_at=RECEIVED, kind="social_worker", organisation_kbo=OCMW),
             {"ONWARD_NO_SECRECY"},
         ),
         (
             OnwardShare(
-                kind="social_worker", organisation_kbo="0207.123.407", professional_secrecy=True
+                received_at=RECEIVED,
+                kind="social_worker",
+                organisation_kbo="0207.123.407",
+                professional_secrecy=True,
             ),
             {"ONWARD_NOT_OWN_SOCIAL_WORKER"},
         ),
         (
             OnwardShare(
+                received_at=RECEIVED,
                 kind="breed_onthaal_actor",
                 organisation_kbo="0207.123.407",
                 breed_onthaal_partner=True,
+                decree_checks=CHECKED,
             ),
             set(),
         ),
         (
-            OnwardShare(kind="breed_onthaal_actor", organisation_kbo="0207.123.407"),
+            OnwardShare(
+                received_at=RECEIVED,
+                kind="breed_onthaal_actor",
+                organisation_kbo="0207.123.407",
+                breed_onthaal_partner=True,
+                decree_checks=CHECKED - {"necessity"},
+            ),
+            {"ONWARD_DECREE_NOT_CHECKED"},
+        ),
+        (
+            OnwardShare(
+                received_at=RECEIVED,
+                kind="breed_onthaal_actor",
+                organisation_kbo="0207.123.407",
+                decree_checks=CHECKED,
+            ),
             {"ONWARD_NOT_PARTNER"},
         ),
         (
             OnwardShare(
+                received_at=RECEIVED,
                 kind="landlord",
                 organisation_kbo="0207.123.407",
                 professional_secrecy=True,
@@ -681,22 +712,38 @@ _kinds = st.sampled_from(("social_worker", "breed_onthaal_actor", "landlord", "s
     own=st.booleans(),
     secrecy=st.booleans(),
     partner=st.booleans(),
+    checks=st.frozensets(st.sampled_from(sorted(DECREE_CHECKS))),
     ended=st.booleans(),
+    received_days_before=st.integers(-3, 4000),
     random=st.randoms(),
 )
 def test_onward_shares_yield_the_union_of_what_they_break(
-    kind: str, own: bool, secrecy: bool, partner: bool, ended: bool, random: Any
+    kind: str,
+    own: bool,
+    secrecy: bool,
+    partner: bool,
+    checks: frozenset[Any],
+    ended: bool,
+    received_days_before: int,
+    random: Any,
 ) -> None:
+    received = AT - timedelta(days=received_days_before)
     share = OnwardShare(
+        received_at=received,
         kind=kind,
         organisation_kbo=OCMW if own else "0216.543.293",
         professional_secrecy=secrecy,
         breed_onthaal_partner=partner,
+        decree_checks=checks,
     )
-    protocol = TORHOUT.terminate_for_breach(date(2026, 1, 1)) if ended else TORHOUT
+    end = date(2026, 1, 1)
+    protocol = TORHOUT.terminate_for_breach(end) if ended else TORHOUT
     expected = set()
-    if ended:
-        expected.add("PROTOCOL_NOT_IN_FORCE")
+    in_force_then = TORHOUT.in_force_from <= received.date() and not (
+        ended and received.date() >= end
+    )
+    if received > AT or not in_force_then:
+        expected.add("ONWARD_NOT_RECEIVED_UNDER_PROTOCOL")
     if kind not in {"social_worker", "breed_onthaal_actor"}:
         expected.add("ONWARD_RECIPIENT_NOT_ALLOWED")
     if kind == "social_worker" and not own:
@@ -705,6 +752,8 @@ def test_onward_shares_yield_the_union_of_what_they_break(
         expected.add("ONWARD_NO_SECRECY")
     if kind == "breed_onthaal_actor" and not partner:
         expected.add("ONWARD_NOT_PARTNER")
+    if kind == "breed_onthaal_actor" and checks != DECREE_CHECKS:
+        expected.add("ONWARD_DECREE_NOT_CHECKED")
     decision = check_onward_share(share, protocol, at=AT)
     assert decision.codes == expected
     table = list(ONWARD_RULES)
@@ -712,14 +761,32 @@ def test_onward_shares_yield_the_union_of_what_they_break(
     assert evaluate(table, share, protocol, at=AT) == decision
 
 
+def test_after_the_protocol_ends_the_ocmw_still_uses_its_own_file() -> None:
+    # A5-2 and A11 bound Opgroeien's transfers; article 4 governs the OCMW's own file.
+    ended = TORHOUT.terminate_with_notice(date(2025, 1, 15))  # in force through 15 July 2025
+    share = OnwardShare(
+        received_at=datetime(2025, 7, 15, 16, tzinfo=BRUSSELS),
+        kind="social_worker",
+        organisation_kbo=OCMW,
+        professional_secrecy=True,
+    )
+    assert check_onward_share(share, ended, at=datetime(2030, 1, 1, tzinfo=BRUSSELS)).allowed
+    late = share.replace(received_at=datetime(2025, 7, 16, 9, tzinfo=BRUSSELS))
+    assert check_onward_share(late, ended, at=AT).codes == {"ONWARD_NOT_RECEIVED_UNDER_PROTOCOL"}
+    early = share.replace(received_at=AT + timedelta(hours=1))
+    assert check_onward_share(early, at=AT).codes == {"ONWARD_NOT_RECEIVED_UNDER_PROTOCOL"}
+
+
 def test_a_protocol_without_onward_recipients_allows_none() -> None:
     closed = Protocol.model_validate({**TORHOUT.model_dump(), "onward_recipients": []})
-    share = OnwardShare(kind="social_worker", organisation_kbo=OCMW, professional_secrecy=True)
+    share = OnwardShare(
+        received_at=RECEIVED, kind="social_worker", organisation_kbo=OCMW, professional_secrecy=True
+    )
     assert check_onward_share(share, closed, at=AT).codes == {"ONWARD_RECIPIENT_NOT_ALLOWED"}
 
 
 def test_onward_messages_name_no_value() -> None:
-    share = OnwardShare(kind="landlord", organisation_kbo="0207.123.407")
+    share = OnwardShare(received_at=RECEIVED, kind="landlord", organisation_kbo="0207.123.407")
     for reason in check_onward_share(share, at=AT).reasons:
         assert "landlord" not in reason.message_en + reason.message_nl
         assert "0207" not in reason.message_en + reason.message_nl
@@ -860,8 +927,9 @@ PUBLISHED_CLAUSES = {
     "CONSENT_NOT_INFORMED": "C-6", "CONSENT_WITHDRAWN": "C-7", "CONSENT_AFTER_TRANSFER": "C-7",
     "CONSENT_SCOPE_RECIPIENT": "C-7", "CONSENT_SCOPE_DATA": "C-7",
     "DATA_ITEM_NOT_IN_PROTOCOL": "A3-3", "FORBIDDEN_IDENTIFIER": "A3-3",
+    "ONWARD_NOT_RECEIVED_UNDER_PROTOCOL": "A4-1",
     "ONWARD_RECIPIENT_NOT_ALLOWED": "A4-1", "ONWARD_NOT_OWN_SOCIAL_WORKER": "A4-1",
-    "ONWARD_NO_SECRECY": "A4-1", "ONWARD_NOT_PARTNER": "A4-2",
+    "ONWARD_NO_SECRECY": "A4-1", "ONWARD_NOT_PARTNER": "A4-2", "ONWARD_DECREE_NOT_CHECKED": "A4-2",
 }  # fmt: skip
 
 
@@ -871,7 +939,9 @@ def test_reasons_are_read_from_the_tables_in_their_order() -> None:
     rows = {id(rule): rule for rule in ALL_RULES}.values()
     assert [rule.code for rule in rows] == list(REASON_CODES)  # one row per code
     assert all(REASONS[rule.code] is rule.reason for rule in ALL_RULES)
-    assert ALL_RULES[0] is ALL_RULES[len(REFERRAL_RULES)] is PROTOCOL_IN_FORCE  # one shared row
+    assert ALL_RULES[0] is PROTOCOL_IN_FORCE
+    # The OCMW's use of its own file is not bound by the protocol still being in force.
+    assert PROTOCOL_IN_FORCE not in ONWARD_RULES
 
 
 def test_a_row_holds_code_clause_group_and_predicate_and_its_texts_come_by_code() -> None:

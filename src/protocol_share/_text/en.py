@@ -52,6 +52,10 @@ MESSAGES: Final[Mapping[str, str]] = {
     "rule.ONWARD_NOT_OWN_SOCIAL_WORKER.requirement": "A social worker who gets the data works for the OCMW that received them.",
     "rule.ONWARD_NO_SECRECY.reason": "The social worker is not bound by professional secrecy.",
     "rule.ONWARD_NO_SECRECY.requirement": "Whoever gets the data is bound by professional secrecy where the protocol requires it.",
+    "rule.ONWARD_NOT_RECEIVED_UNDER_PROTOCOL.reason": "The data were not received in a transfer under the protocol (it was not in force then), or not yet.",
+    "rule.ONWARD_NOT_RECEIVED_UNDER_PROTOCOL.requirement": "The data passed on came in a transfer while the protocol was in force, before they are passed on; the protocol's later end does not stop the OCMW's use of its own file.",
+    "rule.ONWARD_DECREE_NOT_CHECKED.reason": "The exchange with the partnership actor lacks a check the decree on local social policy asks for (purpose, necessity, confidentiality).",
+    "rule.ONWARD_DECREE_NOT_CHECKED.requirement": "Before an exchange with an actor of the integrated broad reception, the host checked and recorded that it serves the purposes of article 2, holds only the data needed, and stays confidential.",
     "rule.ONWARD_NOT_PARTNER.reason": "The actor is not part of the integrated broad reception partnership.",
     "rule.ONWARD_NOT_PARTNER.requirement": "An actor who gets the data is part of the integrated broad reception partnership (decree of 9 February 2018).",
     # --- dates -----------------------------------------------------------------------------

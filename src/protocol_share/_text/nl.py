@@ -52,6 +52,10 @@ MESSAGES: Final[Mapping[str, str]] = {
     "rule.ONWARD_NOT_OWN_SOCIAL_WORKER.requirement": "Een maatschappelijk werker die de gegevens krijgt, werkt voor het OCMW dat ze ontving.",
     "rule.ONWARD_NO_SECRECY.reason": "De maatschappelijk werker is niet gebonden door het beroepsgeheim.",
     "rule.ONWARD_NO_SECRECY.requirement": "Wie de gegevens krijgt, is door het beroepsgeheim gebonden waar het protocol dat eist.",
+    "rule.ONWARD_NOT_RECEIVED_UNDER_PROTOCOL.reason": "De gegevens kwamen niet binnen met een doorgifte onder het protocol (het was toen niet van kracht), of nog niet.",
+    "rule.ONWARD_NOT_RECEIVED_UNDER_PROTOCOL.requirement": "De doorgegeven gegevens kwamen binnen met een doorgifte terwijl het protocol van kracht was, vóór ze worden doorgegeven; het latere einde van het protocol houdt het gebruik van het eigen dossier door het OCMW niet tegen.",
+    "rule.ONWARD_DECREE_NOT_CHECKED.reason": "Bij de uitwisseling met de actor van het samenwerkingsverband ontbreekt een toets die het decreet lokaal sociaal beleid vraagt (doel, noodzaak, vertrouwelijkheid).",
+    "rule.ONWARD_DECREE_NOT_CHECKED.requirement": "Vóór een uitwisseling met een actor van het geïntegreerd breed onthaal ging de host na, en legde vast, dat ze de doeleinden van artikel 2 dient, alleen de nodige gegevens bevat en vertrouwelijk blijft.",
     "rule.ONWARD_NOT_PARTNER.reason": "De actor maakt geen deel uit van het samenwerkingsverband geïntegreerd breed onthaal.",
     "rule.ONWARD_NOT_PARTNER.requirement": "Een actor die de gegevens krijgt, maakt deel uit van het samenwerkingsverband geïntegreerd breed onthaal (decreet van 9 februari 2018).",
     # --- dates -----------------------------------------------------------------------------

@@ -29,12 +29,20 @@ from protocol_share.decision._consent import (
 )
 from protocol_share.decision._decision import REASON_CODES, REASONS, Decision, Reason
 from protocol_share.decision._onward import ONWARD_RULES
-from protocol_share.decision._referral import OnwardShare, Recipient, Referral, Sender
+from protocol_share.decision._referral import (
+    DECREE_CHECKS,
+    DecreeCheck,
+    OnwardShare,
+    Recipient,
+    Referral,
+    Sender,
+)
 from protocol_share.decision._rules import REFERRAL_RULES
 from protocol_share.decision._table import Rule, RuleGroup, rules_for_article, rules_markdown
 
 __all__ = [
     "ALL_TOPICS",
+    "DECREE_CHECKS",
     "ONWARD_RULES",
     "REASONS",
     "REASON_CODES",
@@ -42,6 +50,7 @@ __all__ = [
     "Consent",
     "ConsentMethod",
     "Decision",
+    "DecreeCheck",
     "OnwardShare",
     "Reason",
     "Recipient",

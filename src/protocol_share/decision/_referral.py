@@ -6,14 +6,16 @@ the OCMW passing the data on (A4-1, A4-2), judged by :func:`protocol_share.check
 
     >>> Sender(member_id="kg-torhout-017", team="lokaal team Kind en Gezin Torhout").role
     'local_team_member'
+    >>> from datetime import datetime, timezone
     >>> OnwardShare(kind="breed_onthaal_actor", organisation_kbo="0212175523",
+    ...             received_at=datetime(2025, 3, 3, 9, tzinfo=timezone.utc),
     ...             breed_onthaal_partner=True).organisation_kbo
     '0212.175.523'
 """
 
 from __future__ import annotations
 
-from typing import Annotated, ClassVar
+from typing import Annotated, ClassVar, Final, Literal
 
 from pydantic import AfterValidator, Field
 
@@ -24,7 +26,21 @@ from protocol_share.clientdata._screening import Screened
 from protocol_share.decision._consent import Consent, Identifier
 from protocol_share.protocol._protocol import Kbo
 
-__all__ = ["OnwardShare", "Recipient", "Referral", "Role", "Sender"]
+__all__ = ["DECREE_CHECKS", "DecreeCheck", "OnwardShare", "Recipient", "Referral", "Role", "Sender"]
+
+DecreeCheck = Literal["purpose", "necessity", "confidentiality"]
+"""What the host checks, and records, before exchanging data with an actor of the
+"geïntegreerd breed onthaal" partnership (A4-2, decree of 9 February 2018 on local social
+policy): ``purpose``, the exchange serves the purposes of article 2 of the protocol (access
+to assistance, countering under-protection), as article 4 says; ``necessity``, only the
+data that purpose needs are exchanged (GDPR art. 5(1)(c)); ``confidentiality``, the actor
+keeps them under the professional secrecy or duty of discretion that binds it. Membership
+of the partnership itself is ``OnwardShare.breed_onthaal_partner``."""
+
+DECREE_CHECKS: Final[frozenset[DecreeCheck]] = frozenset(
+    {"purpose", "necessity", "confidentiality"}
+)
+"""Every :data:`DecreeCheck`: an exchange with a partnership actor needs them all (A4-2)."""
 
 Role = Annotated[str, Field(min_length=1, max_length=40, pattern=r"^[a-z][a-z_]*$")]
 """A role name; the rules accept ``local_team_member`` for senders and ``social_worker``
@@ -76,9 +92,16 @@ class OnwardShare(FrozenModel):
     secrecy, who offers concrete assistance: A4-1) or ``breed_onthaal_actor`` (an actor of the
     "geïntegreerd breed onthaal" partnership, under the decree of 9 February 2018: A4-2); any
     other kind is refused. ``organisation_kbo`` is the organisation the person works for.
+    ``received_at`` is when the OCMW received the data (the package's ``sent_at``): passing
+    them on is the OCMW's use of its own file, bound by article 4 and by the data having come
+    in a transfer under the protocol, not by the protocol still being in force (A5-2 and
+    A11 bound Opgroeien's transfers). ``decree_checks`` records what the host checked for an
+    exchange with a partnership actor (:data:`DecreeCheck`; A4-2).
     """
 
     kind: Role
     organisation_kbo: Kbo
+    received_at: Instant
     professional_secrecy: bool = False
     breed_onthaal_partner: bool = False
+    decree_checks: frozenset[DecreeCheck] = frozenset()

@@ -132,7 +132,7 @@ class Rule(Generic[S]):
 
 
 def _in_force(_: object, protocol: Protocol, moment: Moment) -> bool:
-    return protocol.status_on(moment.today) == "in_force"
+    return protocol.status_in(moment.today, moment.at) == "in_force"
 
 
 PROTOCOL_IN_FORCE: Rule[object] = Rule(

@@ -288,11 +288,15 @@ class Protocol(FrozenModel):
         the end by instant: from ``ends_at`` when recorded, else from 00:00 in Brussels on
         ``ends_on``.
         """
-        day = local_date(at)
+        return self.status_in(local_date(at), as_utc(at))
+
+    def status_in(self, day: date, at_utc: datetime) -> ProtocolStatus:
+        """:meth:`status_at` for an instant already read as its Brussels ``day`` and in UTC
+        (``at_utc``), as the rule tables hold a moment (A11-1, A5-2, A8-1, A11-2, A11-3)."""
         if day < self.in_force_from:
             return "not_yet_in_force"
         if self.ends_at is not None:
-            return "ended" if as_utc(at) >= as_utc(self.ends_at) else "in_force"
+            return "ended" if at_utc >= as_utc(self.ends_at) else "in_force"
         return self.status_on(day)
 
     def status_on(self, day: date) -> ProtocolStatus:
