@@ -21,7 +21,7 @@ ALL_RULES: tuple[Rule[Any], ...] = (*REFERRAL_RULES, *ONWARD_RULES)
 # A row both tables hold is listed once.
 PAGE_RULES: tuple[Rule[Any], ...] = (
     *REFERRAL_RULES,
-    *(rule for rule in ONWARD_RULES if rule not in REFERRAL_RULES),
+    *(rule for rule in ONWARD_RULES if rule.code not in {r.code for r in REFERRAL_RULES}),
 )
 
 
