@@ -20,6 +20,7 @@ from protocol_share import (
     Consent,
     InvalidInput,
     LegislationChangeNotice,
+    OnwardShare,
     ProcessorChangeNotice,
     ProtocolShareError,
     QualityNotice,
@@ -140,6 +141,12 @@ def _samples() -> list[BaseModel]:
             given_on=AT.date(),
             given_at=AT,
             breached=frozenset({"gdpr"}),
+        ),
+        OnwardShare(
+            kind="social_worker",
+            organisation_kbo=TORHOUT.recipient.kbo,
+            received_at=AT,
+            professional_secrecy=True,
         ),
         ReceivedReferral(
             referral_id="r-1",
