@@ -112,7 +112,7 @@ def send_all(
         referral_id = row.get("verwijzing_id") or f"row {number}"
         try:
             referral, dropped = referral_from_row(row, member_id=member_id, protocol=protocol)
-            password = generate_password()
+            password = generate_password("phone")  # read out by phone: no letter case
             package = pack(referral, protocol, password=password, at=at)
         except InvalidInput as error:  # the row does not make a referral: every problem
             yield Outcome(referral_id, codes=tuple(sorted(error.codes)))
