@@ -54,15 +54,66 @@ TRACEABILITY = (ROOT / "docs" / "traceability.md").read_text(encoding="utf-8")
 CLAUSE_ID = re.compile(r"\b(?:C|D|E|A\d{1,2})-\d{1,2}\b")
 
 
-def test_traceability_names_only_existing_tests() -> None:
-    named = set(re.findall(r"(tests/(?:\w+/)?test_\w+\.py)::(test_\w+)", TRACEABILITY))
-    assert len(named) >= 40
-    missing = [
-        f"{path}::{name}"
-        for path, name in sorted(named)
-        if not hasattr(importlib.import_module(path.removesuffix(".py").replace("/", ".")), name)
+TEST_PATH = re.compile(r"(tests/(?:\w+/)*test_\w+\.py)(?:::(test_\w+))?")
+BARE_TEST = re.compile(r"test_\w+")
+
+
+def named_tests(text: str) -> list[tuple[str | None, str | None]]:
+    """Every test a page names, in any form: ``path::name``, a bare module ``path`` (name
+    ``None``), and a bare ``name`` read against the last path before it in the same table
+    cell (path ``None`` when no path precedes it)."""
+    named: list[tuple[str | None, str | None]] = []
+    for line in text.splitlines():
+        for cell in line.split("|"):
+            path: str | None = None
+            for token in re.findall(r"`([^`]+)`", cell):
+                if found := TEST_PATH.fullmatch(token):
+                    path = found[1]
+                    named.append((path, found[2]))
+                elif BARE_TEST.fullmatch(token):
+                    named.append((path, token))
+    return named
+
+
+def _dangling(named: list[tuple[str | None, str | None]]) -> list[str]:
+    dangling = []
+    for path, name in named:
+        if path is None or not (ROOT / path).is_file():
+            dangling.append(f"{path}::{name}")
+            continue
+        module = importlib.import_module(path.removesuffix(".py").replace("/", "."))
+        if name is not None and not callable(getattr(module, name, None)):
+            dangling.append(f"{path}::{name}")
+    return dangling
+
+
+def test_named_tests_are_read_in_every_form() -> None:
+    row = (
+        "| X | `a` | `tests/test_docs.py::test_a`, `test_b` (note), `tests/x/test_y.py`, "
+        "`test_c` |\n| Y | `test_d` | `tests/test_e.py::test_f` |"
+    )
+    assert named_tests(row) == [
+        ("tests/test_docs.py", "test_a"),
+        ("tests/test_docs.py", "test_b"),
+        ("tests/x/test_y.py", None),
+        ("tests/x/test_y.py", "test_c"),
+        (None, "test_d"),
+        ("tests/test_e.py", "test_f"),
     ]
-    assert missing == []
+    assert _dangling([("tests/test_docs.py", "test_no_such_test")]) == [
+        "tests/test_docs.py::test_no_such_test"
+    ]
+    assert _dangling([(None, "test_d"), ("tests/test_no_such_module.py", None)]) == [
+        "None::test_d",
+        "tests/test_no_such_module.py::None",
+    ]
+    assert _dangling([("tests/test_docs.py", "test_named_tests_are_read_in_every_form")]) == []
+
+
+def test_traceability_names_only_existing_tests() -> None:
+    named = named_tests(TRACEABILITY)
+    assert len({name for _, name in named}) >= 150  # the bare names are read too
+    assert _dangling(named) == []
 
 
 def test_traceability_maps_every_clause_id_of_the_register() -> None:
