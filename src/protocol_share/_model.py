@@ -164,11 +164,18 @@ class FrozenModel(BaseModel):
 
     _personal_fields: ClassVar[frozenset[str]] = frozenset()
 
+    # Every InvalidInput below is raised after its except block: raised inside one, it would
+    # keep the pydantic error as __context__ (``from None`` only hides it from tracebacks),
+    # and with it the raw input (docs/design.md: no personal data in an exception's chain).
+
     def __init__(self, /, **data: Any) -> None:
         try:
             super().__init__(**data)
         except ValidationError as error:
-            raise InvalidInput(type(self).__name__, problems_from(error)) from None
+            problems = problems_from(error)
+        else:
+            return
+        raise InvalidInput(type(self).__name__, problems)
 
     # Tell pydantic this __init__ only wraps the base one (as RootModel does), so nested
     # models are validated by the core schema, not through this method.
@@ -180,7 +187,8 @@ class FrozenModel(BaseModel):
         try:
             return super().model_validate(obj, **kwargs)
         except ValidationError as error:
-            raise InvalidInput(cls.__name__, problems_from(error)) from None
+            problems = problems_from(error)
+        raise InvalidInput(cls.__name__, problems)
 
     @classmethod
     def model_validate_json(cls, json_data: str | bytes | bytearray, **kwargs: Any) -> Self:
@@ -189,19 +197,24 @@ class FrozenModel(BaseModel):
         An object that repeats a key is refused (``DUPLICATE_KEY`` at the object's path),
         never resolved to one of the values. Text that is not JSON gets pydantic's report.
         """
+        problems: tuple[Problem, ...] = ()
         try:
             data = loads_without_duplicates(json_data)
         except InvalidInput as error:
-            raise InvalidInput(cls.__name__, error.problems) from None
+            problems = error.problems
         except (ValueError, RecursionError):
             data = _NOT_JSON
+        if problems:
+            raise InvalidInput(cls.__name__, problems)
         try:
             if data is _NOT_JSON:
                 super().model_validate_json(json_data, **kwargs)
-                raise InvalidInput.single(cls.__name__, "", "JSON_INVALID", "is not JSON")
-            return super().model_validate(data, **kwargs)
+                problems = (Problem("", "JSON_INVALID", "is not JSON"),)
+            else:
+                return super().model_validate(data, **kwargs)
         except ValidationError as error:
-            raise InvalidInput(cls.__name__, problems_from(error)) from None
+            problems = problems_from(error)
+        raise InvalidInput(cls.__name__, problems)
 
     def model_copy(self, *, update: Mapping[str, Any] | None = None, deep: bool = False) -> Self:
         """A copy; with ``update``, what was derived from the old values (a cached property,

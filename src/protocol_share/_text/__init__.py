@@ -83,9 +83,8 @@ def message(key: str, lang: Lang, /, **values: object) -> str:
     try:
         return template.format(**values)
     except KeyError as error:
-        raise InvalidInput.single(
-            "arguments", str(error.args[0]), "MISSING_VALUE", "the message needs this value"
-        ) from None
+        missing = str(error.args[0])
+    raise InvalidInput.single("arguments", missing, "MISSING_VALUE", "the message needs this value")
 
 
 def in_lang(lang: Lang, nl: str, en: str, /) -> str:

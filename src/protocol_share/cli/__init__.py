@@ -16,9 +16,11 @@ path. See ``docs/cli.md``.
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from collections.abc import Callable, Sequence
-from typing import TextIO
+from contextvars import ContextVar
+from typing import NoReturn, TextIO
 
 from protocol_share._version import __version__
 from protocol_share.cli import _after, _decide, _demo, _package
@@ -39,9 +41,62 @@ __all__ = ["EXIT_OK", "EXIT_REFUSED", "EXIT_UNUSABLE", "PASSWORD_ENV", "main", "
 EXIT_INTERRUPTED = 130
 
 
+_ARGV: ContextVar[tuple[str, ...]] = ContextVar("protocol_share_argv", default=())
+# argparse's messages that quote what was typed (Python 3.11 to 3.13): the value goes, the
+# argument's name and the allowed choices (the parser's own words) stay.
+_QUOTING = (
+    (re.compile(r"invalid choice: .*? \(choose from"), "invalid choice (choose from"),
+    (re.compile(r"invalid choice: .*"), "invalid choice"),
+    (re.compile(r"invalid (\S+) value: .*"), r"invalid \1 value"),
+    (re.compile(r"ambiguous option: .*"), "ambiguous option"),
+    (re.compile(r"ignored explicit argument .*"), "ignored explicit argument"),
+    (re.compile(r"unrecognized arguments: .*"), "unrecognized arguments"),
+)
+
+
+def _without_values(message: str, argv: Sequence[str], own_words: str) -> str:
+    for pattern, replacement in _QUOTING:
+        message = pattern.sub(replacement, message)
+    # A safety net for messages this list does not know: no typed word is echoed unless the
+    # parser itself says it (an option name, a command, a choice). An ``--option=value``
+    # loses its value.
+    for token in sorted(set(argv), key=len, reverse=True):
+        _, equals, value = token.partition("=")
+        typed = value if token.startswith("-") and equals else token
+        if not typed or typed.startswith("-"):
+            continue
+        word = re.compile(rf"(?<![\w.-]){re.escape(typed)}(?![\w.-])")
+        if not word.search(own_words):
+            message = word.sub("<value>", message)
+    return message
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse whose usage errors name arguments, never what was typed (docs/design.md: a file may
+    be named after a client, a password may be typed as an option)."""
+
+    def parse_known_args(  # type: ignore[override]
+        self, args: Sequence[str] | None = None, namespace: argparse.Namespace | None = None
+    ) -> tuple[argparse.Namespace, list[str]]:
+        token = None
+        if not _ARGV.get():
+            token = _ARGV.set(tuple(sys.argv[1:] if args is None else args))
+        try:
+            return super().parse_known_args(args, namespace)
+        finally:
+            if token is not None:
+                _ARGV.reset(token)
+
+    def error(self, message: str) -> NoReturn:
+        """Print the usage and the message without any typed value; exit 2 (docs/design.md)."""
+        self.print_usage(sys.stderr)
+        shown = _without_values(message, _ARGV.get(), self.format_help())
+        self.exit(EXIT_UNUSABLE, f"{self.prog}: error: {shown}\n")
+
+
 def parser() -> argparse.ArgumentParser:
-    """The argument parser of every subcommand (docs/design.md)."""
-    root = argparse.ArgumentParser(
+    """The argument parser of every subcommand (docs/design.md); its usage errors echo no value."""
+    root = _Parser(
         prog="protocol-share",
         description="The Opgroeien regie -> OCMW data-sharing protocol, executable.",
         epilog="Exit codes: 0 done or allowed, 1 refused (retention, breach: action due), "
@@ -74,6 +129,8 @@ def main(
         output.problem(f"error: {error}")
     except OSError as error:  # not an input file (those are Unusable): e.g. a closed stdout
         output.problem(f"error: {error.strerror or type(error).__name__}")
+    except UnicodeError:  # a stream that is neither UTF-8 nor able to escape
+        output.problem("error: the output cannot be written in this terminal's encoding")
     except (OverflowError, ValueError):  # the last resort: date arithmetic near year 1 or 9999
         output.problem("error: unusable input: a date or number is out of the range computed with")
     except KeyboardInterrupt:

@@ -9,13 +9,18 @@ content.
 from __future__ import annotations
 
 import argparse
+import codecs
+import contextlib
+import errno
 import getpass
 import json
 import os
+import tempfile
 import warnings
+from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, Final, TextIO, get_args
+from typing import Any, Final, TextIO, cast, get_args
 
 from protocol_share._text import Lang, message
 from protocol_share._time import require_aware
@@ -41,7 +46,9 @@ __all__ = [
     "password_options",
     "protocol_options",
     "read_input",
+    "unicode_stream",
     "write_output",
+    "write_outputs",
 ]
 
 EXIT_OK: Final = 0
@@ -54,6 +61,8 @@ EXIT_UNUSABLE: Final = 2
 PASSWORD_ENV: Final = "PROTOCOL_SHARE_PASSWORD"  # noqa: S105 - the variable's name
 MAX_INPUT_BYTES: Final = 16 * 1024 * 1024
 """The largest JSON or PEM input read (a referral is a few kilobytes)."""
+PASSWORD_FILE_LIMIT: Final = 64 * 1024
+"""The largest ``--password-file`` read (64 KiB)."""
 
 
 class Unusable(Exception):
@@ -61,11 +70,55 @@ class Unusable(Exception):
     or a path (docs/design.md: personal data never in an error)."""
 
 
+_UNICODE: Final = frozenset({"utf-8", "utf-8-sig", "utf-16", "utf-32"})
+
+
+class _Escaping:
+    """A text stream that cannot take UTF-8: what its encoding lacks is written as a
+    backslash escape (``S\\xe9gol\\xe8ne``), never an error that stops the output halfway."""
+
+    def __init__(self, stream: TextIO, encoding: str) -> None:
+        self._stream, self._encoding = stream, encoding
+
+    def write(self, text: str) -> int:
+        escaped = text.encode(self._encoding, "backslashreplace").decode(self._encoding)
+        return self._stream.write(escaped)
+
+    def flush(self) -> None:
+        self._stream.flush()
+
+
+def unicode_stream(stream: TextIO) -> TextIO:
+    """``stream``, able to write any text (docs/design.md: nothing lost; a client's name is not
+    ASCII). A stream in a legacy encoding (``PYTHONIOENCODING=ascii``, ``LANG=C``) is
+    switched to UTF-8 when it can be, else it escapes what its encoding lacks."""
+    encoding = getattr(stream, "encoding", None)
+    if not isinstance(encoding, str):
+        return stream
+    try:
+        name = codecs.lookup(encoding).name
+    except LookupError:
+        name = ""
+    if name in _UNICODE:
+        return stream
+    reconfigure = getattr(stream, "reconfigure", None)
+    if reconfigure is not None:
+        try:
+            reconfigure(encoding="utf-8")
+        except (ValueError, OSError):
+            pass
+        else:
+            return stream
+    return cast(TextIO, _Escaping(stream, name or "ascii"))
+
+
 class Output:
-    """Where a command writes (docs/design.md): human text in ``lang`` or JSON on stdout."""
+    """Where a command writes (docs/design.md): human text in ``lang`` or JSON on stdout, in
+    UTF-8 whatever the terminal's encoding (:func:`unicode_stream`)."""
 
     def __init__(self, *, as_json: bool, lang: Lang, out: TextIO, err: TextIO) -> None:
-        self.as_json, self.lang, self.out, self.err = as_json, lang, out, err
+        self.as_json, self.lang = as_json, lang
+        self.out, self.err = unicode_stream(out), unicode_stream(err)
 
     def say(self, text: str = "") -> None:
         """Write a line of human text (docs/design.md)."""
@@ -113,6 +166,14 @@ def _reason(error: OSError) -> str:
     return error.strerror or type(error).__name__
 
 
+def _size(limit: int) -> str:
+    # The limit in the largest unit that says it exactly: 16 MiB, 64 KiB, 100 bytes.
+    for unit, name in ((1024 * 1024, "MiB"), (1024, "KiB")):
+        if limit >= unit and limit % unit == 0:
+            return f"{limit // unit} {name}"
+    return f"{limit} bytes"
+
+
 def read_input(
     path: str, argument: str, *, limit: int = MAX_INPUT_BYTES, truncate: bool = False
 ) -> bytes:
@@ -121,23 +182,72 @@ def read_input(
     Raises :class:`Unusable` naming ``argument`` and the reason (``strerror``), not the
     path; also when the file is larger than ``limit``, unless ``truncate``.
     """
+    # Every Unusable is raised after its except block: the OSError (which names the path)
+    # never rides along as __context__.
+    reason = ""
     try:
         with Path(path).open("rb") as file:
             data = file.read(limit if truncate else limit + 1)
     except OSError as error:
-        raise Unusable(f"cannot read {argument}: {_reason(error)}") from None
+        reason = _reason(error)
+    if reason:
+        raise Unusable(f"cannot read {argument}: {reason}")
     if len(data) > limit and not truncate:
-        raise Unusable(f"cannot read {argument}: larger than {limit // (1024 * 1024)} MiB")
+        raise Unusable(f"cannot read {argument}: larger than {_size(limit)}")
     return data
 
 
 def write_output(path: Path, data: bytes, argument: str) -> None:
-    """Write ``data`` to ``path`` under the directory given as ``argument`` (docs/design.md)."""
+    """Write ``data`` to ``path`` under the directory given as ``argument`` (docs/design.md),
+    atomically: the file is complete or absent, never truncated."""
+    write_outputs([(path, data)], argument)
+
+
+def _remove(paths: Iterable[Path]) -> None:
+    for path in paths:
+        with contextlib.suppress(OSError):
+            path.unlink()
+
+
+def _write_all(files: Sequence[tuple[Path, bytes]]) -> None:
+    staged: list[tuple[Path, Path]] = []
+    placed: list[Path] = []
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(data)
+        for path, data in files:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            handle, name = tempfile.mkstemp(
+                dir=path.parent, prefix=f".{path.name}.", suffix=".part"
+            )
+            staged.append((Path(name), path))
+            with os.fdopen(handle, "wb") as file:
+                file.write(data)
+                file.flush()
+                os.fsync(file.fileno())
+        for _, path in staged:
+            if path.is_dir():
+                raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR))
+        for temporary, path in staged:
+            os.replace(temporary, path)
+            placed.append(path)
+    except BaseException:
+        _remove(temporary for temporary, _ in staged)
+        _remove(placed)
+        raise
+
+
+def write_outputs(files: Sequence[tuple[Path, bytes]], argument: str) -> None:
+    """Write every ``(path, data)`` under the directory given as ``argument``: all of them or
+    none (docs/design.md: nothing half-written). Each is written to a temporary file beside its
+    target first, then renamed over it (``os.replace``); on any failure the temporary files
+    and the files already renamed are removed, and :class:`Unusable` names ``argument`` and
+    the reason, never a path."""
+    reason = ""
+    try:
+        _write_all(files)
     except OSError as error:
-        raise Unusable(f"cannot write to {argument}: {_reason(error)}") from None
+        reason = _reason(error)
+    if reason:
+        raise Unusable(f"cannot write to {argument}: {reason}")
 
 
 def load_protocol(args: argparse.Namespace) -> Protocol:
@@ -160,11 +270,13 @@ def at_or_now(args: argparse.Namespace) -> datetime:
     if args.at is None:
         return now()
     try:
-        at = datetime.fromisoformat(args.at)
+        at: datetime | None = datetime.fromisoformat(args.at)
     except ValueError:
+        at = None
+    if at is None:
         raise InvalidInput.single(
             "arguments", "at", "NOT_A_DATETIME", "must be an ISO 8601 date and time"
-        ) from None
+        )
     return require_aware(at, "at")
 
 
@@ -198,10 +310,15 @@ def password_options(parser: argparse.ArgumentParser, *, new: bool) -> None:
 
 
 def _from_file(path: str) -> str:
+    # A BOM (Notepad writes one) is no part of the password: typed on the other side, it
+    # would never match.
+    raw = read_input(path, "--password-file", limit=PASSWORD_FILE_LIMIT)
     try:
-        text = read_input(path, "--password-file", limit=64 * 1024).decode("utf-8")
+        text: str | None = raw.decode("utf-8").removeprefix("\ufeff")
     except UnicodeDecodeError:
-        raise Unusable("cannot read --password-file: not UTF-8 text") from None
+        text = None
+    if text is None:
+        raise Unusable("cannot read --password-file: not UTF-8 text")
     first = text.split("\n", 1)[0].removesuffix("\r")
     if not first:
         raise Unusable("cannot read --password-file: its first line is empty")
@@ -229,6 +346,7 @@ def password(args: argparse.Namespace, out: Output, *, confirm: bool) -> str:
         return generated
     if PASSWORD_ENV in os.environ:
         return os.environ[PASSWORD_ENV]
+    given: str | None = None
     try:
         with warnings.catch_warnings():
             # Without a terminal getpass would read stdin and echo: refuse instead.
@@ -239,7 +357,9 @@ def password(args: argparse.Namespace, out: Output, *, confirm: bool) -> str:
                     "arguments", "password", "MISMATCH", "the two entries differ"
                 )
     except (EOFError, getpass.GetPassWarning):
+        given = None
+    if given is None:
         raise Unusable(
             f"no password: no terminal to ask on; use --password-file, --password-env or {PASSWORD_ENV}"
-        ) from None
+        )
     return given

@@ -24,7 +24,7 @@ from protocol_share.cli._io import (
     password,
     password_options,
     read_input,
-    write_output,
+    write_outputs,
 )
 from protocol_share.decision._referral import Referral
 from protocol_share.errors import InvalidInput, ReferralRefused
@@ -39,7 +39,8 @@ def _pem(path: str, argument: str, *, private: bool) -> object:
     try:
         return load_pem_private_key(data, password=None) if private else load_pem_public_key(data)
     except (ValueError, TypeError, UnsupportedAlgorithm):
-        raise Unusable(f"cannot read {argument}: not an unencrypted PEM key") from None
+        pass
+    raise Unusable(f"cannot read {argument}: not an unencrypted PEM key")
 
 
 def _not_ed25519(name: str, kind: str) -> InvalidInput:
@@ -83,8 +84,9 @@ def _pack(args: argparse.Namespace, out: Output) -> int:
         return EXIT_REFUSED
     archive_path = Path(args.out) / package.filename
     message_path = archive_path.with_suffix(".eml")
-    write_output(archive_path, package.archive, "--out")
-    write_output(message_path, package.message.as_bytes(policy=email.policy.SMTP), "--out")
+    message_bytes = package.message.as_bytes(policy=email.policy.SMTP)
+    # Both or neither: a package without its e-mail (or a truncated one) is never left.
+    write_outputs([(archive_path, package.archive), (message_path, message_bytes)], "--out")
     if out.as_json:
         out.emit(
             {

@@ -216,7 +216,8 @@ def _email(value: str) -> str:
     try:
         return validate_email(value, check_deliverability=False).normalized
     except EmailNotValidError:
-        raise PydanticCustomError("INVALID_EMAIL", "is not a valid e-mail address") from None
+        pass  # email-validator's error quotes the address: not kept as __context__
+    raise PydanticCustomError("INVALID_EMAIL", "is not a valid e-mail address")
 
 
 def _string(value: object) -> str:

@@ -247,10 +247,9 @@ def minimise(
     try:
         data = ClientData.model_validate(collector.kept)
     except InvalidInput as error:
-        if field_map is None:
-            raise
-        problems = tuple(
-            Problem(collector.host_path(p.path), p.code, p.message) for p in error.problems
-        )
-        raise InvalidInput("ClientData", problems) from None
-    return Minimised(data=data, dropped=tuple(sorted(collector.dropped)))
+        problems = error.problems
+    else:
+        return Minimised(data=data, dropped=tuple(sorted(collector.dropped)))
+    if field_map is not None:
+        problems = tuple(Problem(collector.host_path(p.path), p.code, p.message) for p in problems)
+    raise InvalidInput("ClientData", problems)

@@ -310,8 +310,11 @@ def open_package(
     signed_by = verify(members, keys)
     try:
         members[TEXT_NAME].decode("utf-8")
+        readable = True
     except UnicodeDecodeError:
-        raise UnexpectedContent(f"{TEXT_NAME} is not UTF-8 text") from None
+        readable = False
+    if not readable:
+        raise UnexpectedContent(f"{TEXT_NAME} is not UTF-8 text")
     document = parse_document(members[DOCUMENT_NAME])
     if document.sender.team != protocol.team:
         raise UnexpectedContent("the package's sender team is not the protocol's team")

@@ -105,18 +105,19 @@ def parse_document(raw: bytes) -> ReferralDocument:
     Raises :class:`UnexpectedContent` naming fields and codes, never values; unknown fields
     are refused, not dropped (A3-3).
     """
+    # Each refusal is raised after the except block: no decoder or pydantic error (with
+    # the raw input) rides along as __context__.
     try:
         data = loads_without_duplicates(raw.decode("utf-8"), allow_nan=False)
         return ReferralDocument.model_validate(data)
     except UnicodeDecodeError:
-        raise UnexpectedContent(f"{DOCUMENT_NAME} is not UTF-8 text") from None
+        why = f"{DOCUMENT_NAME} is not UTF-8 text"
     except InvalidInput as error:
         problems = "; ".join(str(problem) for problem in error.problems)
-        raise UnexpectedContent(
-            f"{DOCUMENT_NAME} does not fit schema version {SCHEMA_VERSION}: {problems}"
-        ) from None
+        why = f"{DOCUMENT_NAME} does not fit schema version {SCHEMA_VERSION}: {problems}"
     except (ValueError, RecursionError):
-        raise UnexpectedContent(f"{DOCUMENT_NAME} is not JSON") from None
+        why = f"{DOCUMENT_NAME} is not JSON"
+    raise UnexpectedContent(why)
 
 
 def dialled(phone: str) -> str:

@@ -114,9 +114,11 @@ def verify(members: Mapping[str, bytes], keys: Collection[Ed25519PublicKey]) -> 
             raise SignatureInvalid("the package is not signed, and a signature is required")
         return None
     try:
-        manifest = Manifest.model_validate_json(raw)
+        manifest: Manifest | None = Manifest.model_validate_json(raw)
     except InvalidInput:
-        raise SignatureInvalid("the package's manifest is malformed") from None
+        manifest = None
+    if manifest is None:
+        raise SignatureInvalid("the package's manifest is malformed")
     others = {name: data for name, data in members.items() if name != MANIFEST_NAME}
     digests = {name: hashlib.sha256(data).hexdigest() for name, data in others.items()}
     if manifest.files != digests:
@@ -130,5 +132,7 @@ def verify(members: Mapping[str, bytes], keys: Collection[Ed25519PublicKey]) -> 
         signature = base64.b64decode(manifest.signature, validate=True)
         signer.verify(signature, _signed_bytes(manifest))
     except (InvalidSignature, ValueError):
-        raise SignatureInvalid("the package's signature does not verify") from None
-    return manifest.key_id
+        pass
+    else:
+        return manifest.key_id
+    raise SignatureInvalid("the package's signature does not verify")

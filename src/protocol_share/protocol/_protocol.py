@@ -78,9 +78,11 @@ def _kbo(value: str) -> str:
     try:
         compact: str = vat.validate(value)  # cleans once, then the length and mod-97 checks
     except ValidationError:
+        compact = ""
+    if not compact:
         raise PydanticCustomError(
             "INVALID_KBO", "is not a KBO enterprise number (ten digits, mod-97 check)"
-        ) from None
+        )
     return f"{compact[:4]}.{compact[4:7]}.{compact[7:]}"
 
 

@@ -59,13 +59,19 @@ def cases_from_json(text: str | bytes) -> tuple[RetentionCase, ...]:
     try:
         data = _CaseFile.model_validate_json(text)
     except InvalidInput as error:
-        raise InvalidInput("retention cases", error.problems) from None
+        problems = error.problems
+    else:
+        problems = ()
+    if problems:  # raised after the except block: nothing rides along as __context__
+        raise InvalidInput("retention cases", problems)
     cases = []
     for index, record in enumerate(data.cases):
         try:
             cases.append(record.to_case())
+            continue
         except ImpossibleStep as error:
-            raise ImpossibleStep(
-                error.step, error.state, error.code, f"cases.{index}: {error.args[0]}"
-            ) from None
+            failed = error
+        raise ImpossibleStep(
+            failed.step, failed.state, failed.code, f"cases.{index}: {failed.args[0]}"
+        )
     return tuple(cases)
