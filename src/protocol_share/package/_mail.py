@@ -210,7 +210,8 @@ def _parse(raw: bytes) -> Message:
     try:
         return BytesParser(policy=policy.default).parsebytes(raw)
     except (RecursionError, ValueError, LookupError, TypeError, IndexError):
-        raise MalformedMail("the e-mail cannot be read") from None
+        pass  # raised below, outside the except block: no parser error rides along
+    raise MalformedMail("the e-mail cannot be read")
 
 
 def _attachments(message: Message) -> list[Message]:
@@ -258,8 +259,11 @@ def _archive(part: Message, max_archive_size: int) -> MailedArchive:
         raise MailTooLarge("the attachment is larger than max_archive_size")
     try:
         data = part.get_payload(decode=True)
+        broken = False
     except (ValueError, TypeError, LookupError):
-        raise MalformedMail("the attachment's encoding is broken") from None
+        broken = True
+    if broken:
+        raise MalformedMail("the attachment's encoding is broken")
     if not isinstance(data, bytes) or part.defects:
         # Python's decoder hands back the encoded text, with a defect noted, when the
         # base64 is broken: any defect of the attachment is a refusal.
