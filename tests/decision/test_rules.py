@@ -41,7 +41,7 @@ from protocol_share import (
 )
 from protocol_share.clientdata._screening import was_screened
 from protocol_share.decision import REASON_CODES, evaluate
-from protocol_share.decision._referral import DECREE_CHECKS
+from protocol_share.decision._referral import DECREE_CHECKS, Locality
 from protocol_share.decision._table import PROTOCOL_IN_FORCE, Moment
 from protocol_share.examples import example_referral
 from protocol_share.strategies import (
@@ -1001,3 +1001,57 @@ def test_the_strategies_are_a_package_of_concepts_under_one_public_module() -> N
             assert value.__module__.startswith("protocol_share.strategies._"), name
     for path in Path(strategies.__file__).parent.glob("*.py"):
         assert len(path.read_text(encoding="utf-8").splitlines()) <= 300, path.name
+
+
+# --- C-4, A6-1: domicile and residence in the municipality ------------------------------------
+
+
+@given(
+    municipality=st.sampled_from(["Torhout", "TORHOUT", "torhout", "Wijnendale", "wijnendale"]),
+)
+def test_an_address_in_a_postcode_and_municipality_of_the_protocol_is_resident(
+    municipality: str,
+) -> None:
+    referral = _valid_at(AT)
+    address = referral.client.address.replace(municipality=municipality)
+    moved = referral.replace(client=referral.client.replace(address=address))
+    assert check_referral(moved, at=AT).allowed
+
+
+@pytest.mark.parametrize("municipality", ["Brugge", "Lichtervelde", "Torhoutse"])
+def test_a_postcode_of_the_protocol_with_another_municipality_is_not_resident(
+    municipality: str,
+) -> None:
+    # 8820 with "Brugge" names no place in Torhout: the pair is checked, not the postcode.
+    referral = _valid_at(AT)
+    address = referral.client.address.replace(postcode="8820", municipality=municipality)
+    moved = referral.replace(client=referral.client.replace(address=address))
+    assert check_referral(moved, at=AT).codes == {"NOT_RESIDENT"}
+
+
+@given(
+    place=st.sampled_from(["domicile", "residence"]),
+    inside=st.booleans(),
+)
+def test_domicile_and_residence_are_each_checked_where_the_referral_names_them(
+    place: str, inside: bool
+) -> None:
+    # Recital C names the domicile, art. 6 the residence: a client in a shelter elsewhere,
+    # or with a reference address, is referred only when both lie in the municipality.
+    referral = _valid_at(AT)
+    named = (
+        Locality(postcode="8820", municipality="Wijnendale")
+        if inside
+        else Locality(postcode="8000", municipality="Brugge")
+    )
+    decision = check_referral(referral.replace(**{place: named}), at=AT)
+    assert decision.codes == (set() if inside else {"NOT_RESIDENT"})
+    # The contact address no longer counts for the place the referral names.
+    outside = referral.client.address.replace(postcode="8000", municipality="Brugge")
+    elsewhere = referral.replace(
+        client=referral.client.replace(address=outside),
+        domicile=Locality(postcode="8820", municipality="Torhout"),
+        residence=Locality(postcode="8820", municipality="Torhout"),
+    )
+    assert check_referral(elsewhere, at=AT).allowed
+    assert "8820" not in repr(elsewhere)

@@ -32,6 +32,7 @@ from protocol_share.decision._onward import ONWARD_RULES
 from protocol_share.decision._referral import (
     DECREE_CHECKS,
     DecreeCheck,
+    Locality,
     OnwardShare,
     Recipient,
     Referral,
@@ -51,6 +52,7 @@ __all__ = [
     "ConsentMethod",
     "Decision",
     "DecreeCheck",
+    "Locality",
     "OnwardShare",
     "Reason",
     "Recipient",

@@ -26,7 +26,16 @@ from protocol_share.clientdata._screening import Screened
 from protocol_share.decision._consent import Consent, Identifier
 from protocol_share.protocol._protocol import Kbo
 
-__all__ = ["DECREE_CHECKS", "DecreeCheck", "OnwardShare", "Recipient", "Referral", "Role", "Sender"]
+__all__ = [
+    "DECREE_CHECKS",
+    "DecreeCheck",
+    "Locality",
+    "OnwardShare",
+    "Recipient",
+    "Referral",
+    "Role",
+    "Sender",
+]
 
 DecreeCheck = Literal["purpose", "necessity", "confidentiality"]
 """What the host checks, and records, before exchanging data with an actor of the
@@ -67,14 +76,30 @@ class Recipient(Screened):
     professional_secrecy: bool = True
 
 
+class Locality(FrozenModel):
+    """Where a client lives, as the OCMW's competence needs it (C-4, A6-1): a postcode and a
+    municipality, in a country (ISO 3166-1 alpha-2, default Belgium)."""
+
+    postcode: Annotated[str, Field(min_length=2, max_length=10), AfterValidator(check_free_text)]
+    municipality: Annotated[
+        str, Field(min_length=1, max_length=100), AfterValidator(check_free_text)
+    ]
+    country: Annotated[str, Field(pattern=r"^[A-Z]{2}$")] = "BE"
+
+
 class Referral(Screened):
     """One referral of a client to the recipient (A5-1): client data, consent, sender, recipient.
 
     ``assessed_appropriate`` records that the team member, with the client, judged the
-    referral appropriate (A5-1). ``repr`` masks the client.
+    referral appropriate (A5-1). Recital C names the OCMW of the client's domicile
+    ("woonplaats"), art. 6 that of the residence ("verblijfplaats"); they may differ (a
+    shelter, a reference address). ``domicile`` and ``residence`` give them where they are
+    not the contact address (``None``: the contact address is it); both must lie in the
+    protocol's municipality (C-4, A6-1). Neither travels in the package. ``repr`` masks the
+    client and both places.
     """
 
-    _personal_fields: ClassVar[frozenset[str]] = frozenset({"client"})
+    _personal_fields: ClassVar[frozenset[str]] = frozenset({"client", "domicile", "residence"})
 
     referral_id: Identifier
     client: ClientData
@@ -83,6 +108,8 @@ class Referral(Screened):
     recipient: Recipient
     assessed_appropriate: bool
     created_at: Instant
+    domicile: Locality | None = None
+    residence: Locality | None = None
 
 
 class OnwardShare(FrozenModel):

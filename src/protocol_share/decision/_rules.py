@@ -64,8 +64,16 @@ def _right_mailbox(referral: Referral, protocol: Protocol, _: Moment) -> bool:
 
 
 def _resident(referral: Referral, protocol: Protocol, _: Moment) -> bool:
+    # Recital C (domicile) and art. 6 (residence): both in the municipality; each is the
+    # contact address unless the referral names it.
     address = referral.client.address
-    return address.country == "BE" and address.postcode in protocol.postcodes
+    contact = protocol.accepts_locality(address.postcode, address.municipality, address.country)
+    return all(
+        contact
+        if place is None
+        else protocol.accepts_locality(place.postcode, place.municipality, place.country)
+        for place in (referral.domicile, referral.residence)
+    )
 
 
 def _informed(referral: Referral, _: Protocol, __: Moment) -> bool:

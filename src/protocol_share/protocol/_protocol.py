@@ -21,6 +21,7 @@ keeps the protocol in force through 15 July 2025; it ends on 16 July (A11-2).
 from __future__ import annotations
 
 import functools
+import unicodedata
 from collections.abc import Iterable
 from datetime import date, datetime
 from typing import Annotated, Any, Literal, Self
@@ -90,6 +91,14 @@ def _postcode(value: str) -> str:
     if not BE_POSTCODE.fullmatch(value):
         raise PydanticCustomError("INVALID_POSTCODE", "is not a Belgian postcode (four digits)")
     return value
+
+
+def _place_key(name: str) -> str:
+    # "Sint-Andries", "sint andries" and "SINT-ANDRIES" name one place.
+    letters = unicodedata.normalize("NFKD", name.casefold())
+    return " ".join(
+        "".join(c if c.isalnum() else " " for c in letters if not unicodedata.combining(c)).split()
+    )
 
 
 Kbo = Annotated[str, AfterValidator(_kbo)]
@@ -231,7 +240,8 @@ class Protocol(FrozenModel):
 
     The fields the rules read: ``team`` (the local team a sender must belong to, C-1),
     ``recipient`` and ``recipient_kind`` (C-4; an OCMW, or CAW Brussel in Brussels),
-    ``mailbox`` (A6-3), ``postcodes`` of the municipality (C-4, A6-1), ``data_items``
+    ``mailbox`` (A6-3), ``postcodes`` of the municipality and the ``localities`` its
+    addresses may name besides ``municipality`` (C-4, A6-1), ``data_items``
     (A3-1, A3-2), ``in_force_from`` (A11-1) and ``ends_on`` (A8-1, A11-2, A11-3).
 
         >>> from protocol_share import TORHOUT
@@ -251,6 +261,7 @@ class Protocol(FrozenModel):
     team: ComparedText
     team_in_title: ComparedText | None = None
     municipality: ComparedText
+    localities: frozenset[ComparedText] = frozenset()
     postcodes: Annotated[frozenset[Annotated[str, AfterValidator(_postcode)]], Field(min_length=1)]
     mailbox: OrganisationEmail
     data_items: Annotated[tuple[DataItemSpec, ...], Field(min_length=1)]
@@ -277,6 +288,21 @@ class Protocol(FrozenModel):
         yield "protocol_id", self.protocol_id
         if self.ends_on is not None:
             yield "ends_on", self.ends_on
+
+    @functools.cached_property
+    def _locality_keys(self) -> frozenset[str]:
+        return frozenset(_place_key(name) for name in (self.municipality, *self.localities))
+
+    def accepts_locality(self, postcode: str, municipality: str, country: str = "BE") -> bool:
+        """Whether an address with this postcode and municipality lies in the protocol's
+        municipality (C-4, A6-1): a Belgian postcode of ``postcodes`` together with the
+        municipality's name or one of its ``localities`` (its former municipalities, such as
+        Wijnendale for Torhout), compared without case, accents or punctuation."""
+        return (
+            country == "BE"
+            and postcode in self.postcodes
+            and _place_key(municipality) in self._locality_keys
+        )
 
     @functools.cached_property
     def allowed_items(self) -> frozenset[DataItem]:

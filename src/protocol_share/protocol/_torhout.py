@@ -14,7 +14,8 @@ Every fact comes from the signed text (quoted clause by clause in the clause reg
 - Opgroeien's DPO advised on 29/04/2024, after entry into force on 18.04.2024: kept as
   signed; ``lint_protocol`` reports it.
 - Recital C says "woonplaats" (domicile), art. 6 "verblijfplaats" (residence): the rules
-  check the client's address against the municipality's postcodes, which serves both.
+  ask both to lie in the municipality (postcode and municipality name together); a
+  referral names the domicile or the residence where it is not the contact address.
 
     >>> TORHOUT.mailbox
     'sociaal.huis@torhout.be'
@@ -83,6 +84,7 @@ TORHOUT = Protocol(
     team="lokaal team Kind en Gezin Torhout",
     team_in_title="lokaal team Kind en Gezin Westkust en Polder",
     municipality="Torhout",
+    localities=frozenset({"Wijnendale"}),
     postcodes=frozenset({"8820"}),
     mailbox="sociaal.huis@torhout.be",
     data_items=(
@@ -234,9 +236,9 @@ TORHOUT = Protocol(
         Correction(
             path="postcodes",
             signed_text="recital C 'woonplaats', art. 6 'verblijfplaats'",
-            used="the client's address must lie in one of the municipality's postcodes",
-            reason_nl="de twee bepalingen noemen woonplaats en verblijfplaats; de adrescontrole dient beide",
-            reason_en="the two clauses name domicile and residence; the address check serves both",
+            used="both the client's domicile and residence lie in the municipality (postcode and name)",
+            reason_nl="de twee bepalingen noemen woonplaats en verblijfplaats; beide worden nagegaan",
+            reason_en="the two clauses name domicile and residence; both are checked",
         ),
     ),
 )

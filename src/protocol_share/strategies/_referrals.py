@@ -231,8 +231,10 @@ def _referrals(
     if "FORBIDDEN_IDENTIFIER" in violating:
         # Only an instance that skipped validation can hold one (model_copy with update).
         number = draw(national_register_numbers())
-        field = draw(st.sampled_from(("street", "municipality")))
-        marked = client.address.model_copy(update={field: f"{client.address.street} {number}"})
+        # The street or the house number: the municipality must stay the protocol's (C-4).
+        field = draw(st.sampled_from(("street", "house_number")))
+        value = getattr(client.address, field)
+        marked = client.address.model_copy(update={field: f"{value} {number}"})
         referral = referral.model_copy(
             update={"client": client.model_copy(update={"address": marked})}
         )
