@@ -79,12 +79,12 @@ same instant), so that model -> JSON -> model moves nothing."""
 def require_aware(value: Any, name: str = "at") -> datetime:
     """Return ``value`` if it is a timezone-aware datetime; else raise :class:`InvalidInput`.
 
-    ``NOT_A_DATETIME``, ``NAIVE_DATETIME``, or ``OUT_OF_RANGE`` for an instant without a UTC
+    ``WRONG_TYPE`` (not a datetime), ``NAIVE_DATETIME``, or ``OUT_OF_RANGE`` for an instant without a UTC
     or Brussels reading (the years 1 and 9999). An offset with seconds comes back as the
     same instant in UTC (:func:`exact_offset`).
     """
     if not isinstance(value, datetime):
-        raise InvalidInput.single("arguments", name, "NOT_A_DATETIME", "must be a datetime")
+        raise InvalidInput.single("arguments", name, "WRONG_TYPE", "must be a datetime")
     if value.tzinfo is None or value.utcoffset() is None:
         raise InvalidInput.single(
             "arguments",
@@ -120,9 +120,10 @@ def days_after(day: date, days: int, name: str = "at") -> date:
 
 
 def require_date(value: Any, name: str) -> date:
-    """Return ``value`` if it is a calendar date (not a datetime); else raise."""
+    """Return ``value`` if it is a calendar date (not a datetime); else raise
+    :class:`InvalidInput` (``WRONG_TYPE``)."""
     if isinstance(value, datetime) or not isinstance(value, date):
-        raise InvalidInput.single("arguments", name, "NOT_A_DATE", "must be a date")
+        raise InvalidInput.single("arguments", name, "WRONG_TYPE", "must be a date, not a datetime")
     return value
 
 

@@ -17,6 +17,7 @@ from datetime import datetime, timedelta
 
 from dateutil.relativedelta import relativedelta
 
+from protocol_share._model import require_type
 from protocol_share._time import later, require_aware
 from protocol_share.clientdata._fields import Address, ClientData, DataItem
 from protocol_share.decision._consent import ALL_TOPICS, Consent
@@ -37,6 +38,7 @@ __all__ = [
 
 def example_client(protocol: Protocol = TORHOUT) -> ClientData:
     """An invented client living in the protocol's municipality (A3-1, A3-2)."""
+    protocol = require_type(protocol, Protocol, "protocol")
     return ClientData(
         first_name="An",
         last_name="Peeters",
@@ -59,6 +61,7 @@ def example_referral(
     Consent was given, fully informed, two days before ``at`` for exactly the items the
     client data holds; the referral was made five minutes before ``at``.
     """
+    protocol = require_type(protocol, Protocol, "protocol")
     at = require_aware(at)
     client = client or example_client(protocol)
     return Referral(
@@ -81,6 +84,7 @@ def example_consent(
     """Informed, written consent given two days before ``at`` to the protocol's recipient
     (recital C; C-6, C-7): every topic explained, for ``data_items`` (default: the items of
     :func:`example_client`)."""
+    protocol = require_type(protocol, Protocol, "protocol")
     at = require_aware(at)
     return Consent(
         consent_id="example-consent-1",

@@ -159,7 +159,7 @@ def test_a_naive_or_malformed_moment_exits_2(tmp_path: Path) -> None:
     assert "NAIVE_DATETIME" in err
     code, _, err = run("check", path, "--at", "next tuesday")
     assert code == 2
-    assert "NOT_A_DATETIME" in err
+    assert "INVALID_DATETIME" in err
 
 
 def test_a_missing_file_exits_2(tmp_path: Path) -> None:

@@ -103,7 +103,7 @@ def test_withdraw_returns_a_new_record_and_keeps_the_old() -> None:
     [
         (GIVEN - timedelta(microseconds=1), "WITHDRAWAL_BEFORE_CONSENT"),
         (datetime(2026, 11, 21), "NAIVE_DATETIME"),
-        ("2026-11-21T10:00:00+01:00", "NOT_A_DATETIME"),
+        ("2026-11-21T10:00:00+01:00", "WRONG_TYPE"),
     ],
 )
 def test_a_withdrawal_before_the_consent_or_without_a_time_zone_is_an_error(
@@ -407,8 +407,8 @@ def test_an_earlier_withdrawal_stands_when_its_wall_clock_reads_later() -> None:
     ("at", "code"),
     [
         (datetime(2026, 11, 21), "NAIVE_DATETIME"),
-        ("2026-11-21T10:00:00+01:00", "NOT_A_DATETIME"),
-        (None, "NOT_A_DATETIME"),
+        ("2026-11-21T10:00:00+01:00", "WRONG_TYPE"),
+        (None, "WRONG_TYPE"),
     ],
 )
 @pytest.mark.parametrize("withdrawn", [False, True])

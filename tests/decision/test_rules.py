@@ -365,7 +365,7 @@ def test_the_moment_must_be_an_aware_datetime(at: Any) -> None:
     referral = _valid_at(datetime(2026, 11, 28, 10, tzinfo=BRUSSELS))
     with pytest.raises(InvalidInput) as caught:
         check_referral(referral, at=at)
-    assert caught.value.codes <= {"NAIVE_DATETIME", "NOT_A_DATETIME"}
+    assert caught.value.codes <= {"NAIVE_DATETIME", "WRONG_TYPE"}
     assert caught.value.codes
     share = OnwardShare(
         received_at=RECEIVED, kind="social_worker", organisation_kbo=TORHOUT.recipient.kbo

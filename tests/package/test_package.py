@@ -143,7 +143,7 @@ def test_a_package_key_is_built_only_by_derive_which_checks_the_password(
     assert PASSWORD not in str(caught.value)
     with pytest.raises(InvalidInput) as caught:
         PackageKey.derive(None)  # type: ignore[arg-type]
-    assert caught.value.codes == {"NOT_A_STRING"}
+    assert caught.value.codes == {"WRONG_TYPE"}
 
 
 def test_opening_a_package_neither_imports_nor_patches_py7zr() -> None:

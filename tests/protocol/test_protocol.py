@@ -234,7 +234,7 @@ def test_status_at_is_status_on_the_brussels_date(at: datetime, ends: date | Non
 def test_status_on_takes_a_calendar_date_only(day: object) -> None:
     with pytest.raises(InvalidInput) as caught:
         TORHOUT.status_on(day)  # type: ignore[arg-type]
-    assert caught.value.codes == {"NOT_A_DATE"}
+    assert caught.value.codes == {"WRONG_TYPE"}
 
 
 def test_allowed_items_is_computed_once_and_follows_a_changed_copy() -> None:

@@ -598,7 +598,7 @@ def test_the_retention_command_refuses_bad_input_with_exit_2(tmp_path: Path) -> 
     assert "NAIVE_DATETIME" in err
     code, _, err = run("retention", good, "--at", "next tuesday")
     assert code == 2
-    assert "NOT_A_DATETIME" in err
+    assert "INVALID_DATETIME" in err
 
 
 def test_steps_in_the_repeated_hour_are_ordered_by_instant_not_by_wall_clock() -> None:

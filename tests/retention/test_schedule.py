@@ -93,7 +93,7 @@ def test_an_item_that_is_no_case_is_reported_without_its_content(item: Any) -> N
     schedule = retention_schedule([declined("v-1"), item], at=T0 + days(5))
     error = schedule[0]
     assert isinstance(error, CaseError)
-    assert (error.position, error.case_id, error.code) == (1, None, "NOT_A_CASE")
+    assert (error.position, error.case_id, error.code) == (1, None, "WRONG_TYPE")
     assert isinstance(schedule[1], ScheduledAction)
     for text in (repr(error), error.message_en, error.message_nl, schedule_as_json(schedule)):
         assert "Peeters" not in text
@@ -180,7 +180,7 @@ def test_the_stream_reads_the_cases_once_one_at_a_time() -> None:
 
 
 def test_every_case_error_code_has_its_messages_in_both_languages() -> None:
-    assert set(CASE_ERROR_CODES) == {"AT_BEFORE_LAST_STEP", "NOT_A_CASE", "OUT_OF_RANGE"}
+    assert set(CASE_ERROR_CODES) == {"AT_BEFORE_LAST_STEP", "WRONG_TYPE", "OUT_OF_RANGE"}
     for code in CASE_ERROR_CODES:
         key = f"retention.case_error.{code}"
         assert message(key, "en").startswith("Not scheduled")

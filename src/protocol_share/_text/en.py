@@ -531,7 +531,7 @@ MESSAGES: Final[Mapping[str, str]] = {
         "Not scheduled: the case's latest step lies after the moment asked for; run the job "
         "at a later moment or correct the step's time."
     ),
-    "retention.case_error.NOT_A_CASE": (
+    "retention.case_error.WRONG_TYPE": (
         "Not scheduled: this item is not a retention case (see cases_from_json)."
     ),
     "retention.case_error.OUT_OF_RANGE": (

@@ -552,7 +552,7 @@ MESSAGES: Final[Mapping[str, str]] = {
         "Niet ingepland: de laatste stap van het dossier ligt na het gevraagde moment; laat de "
         "taak later lopen of verbeter het tijdstip van die stap."
     ),
-    "retention.case_error.NOT_A_CASE": (
+    "retention.case_error.WRONG_TYPE": (
         "Niet ingepland: dit element is geen bewaardossier (zie cases_from_json)."
     ),
     "retention.case_error.OUT_OF_RANGE": (

@@ -265,7 +265,7 @@ def now() -> datetime:
 def at_or_now(args: argparse.Namespace) -> datetime:
     """``--at`` as an aware datetime (ISO 8601), or :func:`now` (docs/design.md).
 
-    Raises :class:`InvalidInput`: ``NOT_A_DATETIME`` or ``NAIVE_DATETIME``.
+    Raises :class:`InvalidInput`: ``INVALID_DATETIME`` (not ISO 8601) or ``NAIVE_DATETIME``.
     """
     if args.at is None:
         return now()
@@ -275,7 +275,7 @@ def at_or_now(args: argparse.Namespace) -> datetime:
         at = None
     if at is None:
         raise InvalidInput.single(
-            "arguments", "at", "NOT_A_DATETIME", "must be an ISO 8601 date and time"
+            "arguments", "at", "INVALID_DATETIME", "must be an ISO 8601 date and time"
         )
     return require_aware(at, "at")
 

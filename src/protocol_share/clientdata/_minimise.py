@@ -50,6 +50,7 @@ from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Any
 
+from protocol_share._model import require_type, wrong_type
 from protocol_share.clientdata._fields import Address, ClientData, DataItem
 from protocol_share.errors import InvalidInput, Problem
 from protocol_share.protocol._protocol import Protocol
@@ -131,11 +132,11 @@ def _leaves(value: Any, path: str) -> Iterator[str]:
 
 def _checked_map(field_map: object) -> Mapping[str, str]:
     if not isinstance(field_map, Mapping):
-        raise InvalidInput.single("arguments", "field_map", "NOT_A_MAPPING", "must be a mapping")
+        raise wrong_type(field_map, Mapping, "field_map")
     for key, target in field_map.items():
         if not isinstance(key, str) or not key or not isinstance(target, str):
             raise InvalidInput.single(
-                "arguments", "field_map", "NOT_A_STRING", "must map strings to strings"
+                "arguments", "field_map", "WRONG_TYPE", "must map strings to strings"
             )
         if target not in _TARGETS:
             raise InvalidInput.single(
@@ -237,8 +238,9 @@ def minimise(
     ``FIELD_MAP_CONFLICT`` when two keys with a value give the same field; ``UNKNOWN_FIELD``
     when the map points elsewhere than a ClientData or address field.
     """
+    protocol = require_type(protocol, Protocol, "protocol")
     if not isinstance(record, Mapping):
-        raise InvalidInput.single("record", "", "NOT_A_MAPPING", "must be a mapping")
+        raise wrong_type(record, Mapping, "record")
     names = _IDENTITY if field_map is None else _checked_map(field_map)
     allowed = frozenset(field for item in protocol.allowed_items for field in _ITEM_FIELDS[item])
     collector = _Collector(names, allowed)

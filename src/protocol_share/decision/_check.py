@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import TypeVar
 
-from protocol_share._model import wrong_type
+from protocol_share._model import require_type, wrong_type
 from protocol_share._time import BRUSSELS, as_utc, require_aware, require_instants
 from protocol_share.decision._decision import Decision
 from protocol_share.decision._onward import ONWARD_RULES
@@ -39,6 +39,7 @@ def evaluate(
     predicate that answers anything but ``True``, or raises, fails its rule. An empty table
     allows nothing: it raises :class:`InvalidInput` (``NO_RULES``).
     """
+    protocol = require_type(protocol, Protocol, "protocol")
     at = require_aware(at)
     if not rules:
         raise InvalidInput.single("arguments", "rules", "NO_RULES", "an empty rule table")

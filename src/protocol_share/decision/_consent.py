@@ -43,7 +43,7 @@ from typing import Annotated, Any, Literal, Self
 
 from pydantic import AfterValidator, BeforeValidator, Field, model_validator
 
-from protocol_share._model import FrozenModel, field_error
+from protocol_share._model import FrozenModel, field_error, require_type
 from protocol_share._text import in_lang, message
 from protocol_share._time import Instant, as_utc, require_aware, require_instants
 from protocol_share.clientdata._fields import DataItem, Phone, check_free_text
@@ -126,7 +126,7 @@ class Consent(Screened):
         """Whether the consent was withdrawn at or before ``at`` (C-7); instants compared in UTC.
 
         ``at`` must be a timezone-aware datetime; anything else raises :class:`InvalidInput`
-        (``NAIVE_DATETIME``, ``NOT_A_DATETIME``).
+        (``NAIVE_DATETIME``, ``WRONG_TYPE``).
         """
         at_utc = as_utc(require_aware(at))
         require_instants(self, "consent")
@@ -215,6 +215,7 @@ def kantara_receipt(
     (the consent's URN), since the record names no client. ``sensitive`` is false and
     ``spiCat`` empty: article 3 shares no special-category data (A3-3).
     """
+    protocol = require_type(protocol, Protocol, "protocol")
     require_instants(consent, "consent")
     issuer = _ReceiptIssuer(
         policy_url=policy_url, controller_phone=controller_phone, language=language
@@ -280,6 +281,7 @@ def dpv_record(consent: Consent, protocol: Protocol = TORHOUT) -> dict[str, Any]
     ``pd:EmailAddress``), the purpose (C-2), the controller and the recipient. The context
     is inline (:data:`DPV_CONTEXT`), so no JSON-LD processor fetches anything.
     """
+    protocol = require_type(protocol, Protocol, "protocol")
     require_instants(consent, "consent")
     withdrawn = consent.withdrawn_at is not None
     events: list[dict[str, Any]] = [

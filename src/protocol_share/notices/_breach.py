@@ -17,7 +17,7 @@ from typing import Annotated, Any, ClassVar, Literal, Self
 
 from pydantic import AfterValidator, Field, model_validator
 
-from protocol_share._model import FrozenModel, field_error
+from protocol_share._model import FrozenModel, field_error, require_type
 from protocol_share._time import Instant, as_utc, require_aware, require_instants
 from protocol_share.clientdata._fields import DataItem, check_free_text
 from protocol_share.decision._consent import Identifier
@@ -255,9 +255,11 @@ class BreachNotice(FrozenModel):
 
 def other_party(notice: BreachNotice, protocol: Protocol = TORHOUT) -> Party:
     """The party that is told (A9-1): the one that did not report."""
+    protocol = require_type(protocol, Protocol, "protocol")
     return protocol.recipient if notice.reporter == "sender" else protocol.sender
 
 
 def notifying_party(notice: BreachNotice, protocol: Protocol = TORHOUT) -> Party:
     """The party that reports; its DPO is the contact point (A9-4; GDPR art. 33(3)(b))."""
+    protocol = require_type(protocol, Protocol, "protocol")
     return protocol.sender if notice.reporter == "sender" else protocol.recipient

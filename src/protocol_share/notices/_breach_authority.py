@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Final, Literal
 
+from protocol_share._model import require_type
 from protocol_share._text import Lang, message, short_moment
 from protocol_share._time import BRUSSELS, as_utc, later, require_aware, require_instants
 from protocol_share.errors import InvalidInput
@@ -91,10 +92,11 @@ def _code(notice: BreachNotice, now: datetime, due: datetime, recommended: bool)
 
 
 def authority_status(
-    notice: BreachNotice, *, at: datetime, protocol: Protocol = TORHOUT
+    notice: BreachNotice, protocol: Protocol = TORHOUT, *, at: datetime
 ) -> AuthorityStatus:
     """The overdue check: is the notification to ``protocol.supervisory_authority`` due,
     overdue or late at ``at``, and are reasons of delay needed (GDPR art. 33(1); A9-1)?"""
+    protocol = require_type(protocol, Protocol, "protocol")
     now = as_utc(require_aware(at, "at"))
     require_instants(notice, "notice")
     if now < as_utc(notice.aware_at):

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from email.message import EmailMessage
 
+from protocol_share._model import require_type
 from protocol_share._text import Lang, check_lang, message, short_moment
 from protocol_share._text._mail import bullets, dpo_address, notice_message
 from protocol_share._time import require_instants
@@ -136,7 +137,7 @@ def _breach_lines(notice: BreachNotice, protocol: Protocol, lang: Lang) -> list[
 
 
 def breach_notice_email(
-    notice: BreachNotice, *, protocol: Protocol = TORHOUT, lang: Lang = "nl"
+    notice: BreachNotice, protocol: Protocol = TORHOUT, *, lang: Lang = "nl"
 ) -> EmailMessage:
     """The breach notice to the other party's DPO, in Dutch unless ``lang="en"`` (A9-1 to
     A9-4; GDPR art. 33(3)).
@@ -146,6 +147,7 @@ def breach_notice_email(
     likely consequences, measures, the ENISA level, the authority's deadline and the
     art. 34 advice; never a client's data, free text or referral ids.
     """
+    protocol = require_type(protocol, Protocol, "protocol")
     lang = check_lang(lang)
     require_instants(notice, "notice")
     return notice_message(

@@ -11,6 +11,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
+from protocol_share._model import require_type
 from protocol_share._time import as_utc
 from protocol_share.notices._breach import BreachNotice, notifying_party, other_party
 from protocol_share.notices._breach_authority import authority_status
@@ -25,7 +26,7 @@ def _iso(value: datetime | None) -> str | None:
 
 
 def breach_register_record(
-    notice: BreachNotice, *, at: datetime, protocol: Protocol = TORHOUT
+    notice: BreachNotice, protocol: Protocol = TORHOUT, *, at: datetime
 ) -> dict[str, Any]:
     """One record of the breach register a host stores (GDPR art. 33(5); A9-1 to A9-4).
 
@@ -33,6 +34,7 @@ def breach_register_record(
     ENISA assessment, the deadline and where the authority's notification stands at ``at``,
     and whether the other party had to be and was told. JSON-ready.
     """
+    protocol = require_type(protocol, Protocol, "protocol")
     severity = notice.severity()
     status = authority_status(notice, at=at, protocol=protocol)
     return {
@@ -94,10 +96,11 @@ def breach_register_record(
 
 def breach_register(
     notices: list[BreachNotice] | tuple[BreachNotice, ...],
+    protocol: Protocol = TORHOUT,
     *,
     at: datetime,
-    protocol: Protocol = TORHOUT,
 ) -> tuple[dict[str, Any], ...]:
     """The breach register: a record per notice and phase, oldest first (A9-1 to A9-4; GDPR art. 33(5))."""
+    protocol = require_type(protocol, Protocol, "protocol")
     ordered = sorted(notices, key=lambda n: (as_utc(n.aware_at), n.notice_id, n.phase))
     return tuple(breach_register_record(n, at=at, protocol=protocol) for n in ordered)

@@ -7,6 +7,7 @@ from datetime import datetime
 from email.message import EmailMessage
 from typing import get_args
 
+from protocol_share._model import require_type
 from protocol_share._text import Lang, check_lang, message, short_date
 from protocol_share._text._mail import dpo_address, letter, notice_message
 from protocol_share._time import require_instants
@@ -43,10 +44,11 @@ def _to_opgroeien(
 
 
 def legislation_change_email(
-    notice: LegislationChangeNotice, *, protocol: Protocol = TORHOUT, lang: Lang = "nl"
+    notice: LegislationChangeNotice, protocol: Protocol = TORHOUT, *, lang: Lang = "nl"
 ) -> EmailMessage:
     """The OCMW tells Opgroeien of a change in the law that affects the protocol, in Dutch
     unless ``lang="en"`` (A9-5)."""
+    protocol = require_type(protocol, Protocol, "protocol")
     lang = check_lang(lang)
     require_instants(notice, "notice")
     in_force = (
@@ -78,10 +80,11 @@ def legislation_change_email(
 
 
 def processor_change_email(
-    notice: ProcessorChangeNotice, *, protocol: Protocol = TORHOUT, lang: Lang = "nl"
+    notice: ProcessorChangeNotice, protocol: Protocol = TORHOUT, *, lang: Lang = "nl"
 ) -> EmailMessage:
     """The OCMW tells Opgroeien of a change in its processors, in Dutch unless
     ``lang="en"`` (A9-6, A6-8, A6-9)."""
+    protocol = require_type(protocol, Protocol, "protocol")
     lang = check_lang(lang)
     require_instants(notice, "notice")
     p = notice.processor

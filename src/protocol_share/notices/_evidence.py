@@ -8,7 +8,7 @@ from typing import Annotated, Final, Literal, Self
 
 from pydantic import Field, model_validator
 
-from protocol_share._model import FrozenModel, field_error
+from protocol_share._model import FrozenModel, field_error, require_type
 from protocol_share._text import message
 from protocol_share.errors import InvalidInput
 from protocol_share.notices._text import Title
@@ -145,6 +145,7 @@ class EvidenceChecklist(FrozenModel):
 
 def evidence_checklist(protocol: Protocol = TORHOUT) -> EvidenceChecklist:
     """A blank evidence checklist for the protocol's recipient (A6-4 to A6-7)."""
+    protocol = require_type(protocol, Protocol, "protocol")
     return EvidenceChecklist(
         dpo_email=protocol.recipient.dpo_email,
         items=tuple(

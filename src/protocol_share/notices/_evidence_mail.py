@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from email.message import EmailMessage
 
+from protocol_share._model import require_type
 from protocol_share._text import Lang, check_lang, message, short_date
 from protocol_share._text._mail import bullets, dpo_address, letter, notice_message
 from protocol_share._time import BRUSSELS
@@ -32,13 +33,14 @@ def _item_line(item: EvidenceItem, lang: Lang) -> str:
 
 def evidence_email(
     checklist: EvidenceChecklist,
+    protocol: Protocol = TORHOUT,
     *,
     sent_at: datetime,
-    protocol: Protocol = TORHOUT,
     lang: Lang = "nl",
 ) -> EmailMessage:
     """The OCMW hands Opgroeien its proof of A6-4 to A6-6 on request, in Dutch unless
     ``lang="en"`` (A6-7)."""
+    protocol = require_type(protocol, Protocol, "protocol")
     lang = check_lang(lang)
     intro = message("evidence_mail.intro", lang, recipient=protocol.recipient.name)
     details = [

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from email.message import EmailMessage
 
+from protocol_share._model import require_type
 from protocol_share._text import Lang, check_lang, message, short_moment
 from protocol_share._text._mail import bullets, letter, notice_address, notice_message
 from protocol_share._time import require_instants
@@ -19,11 +20,16 @@ __all__ = ["quality_answer_email", "quality_notice_email"]
 
 
 def quality_notice_email(
-    notice: QualityNotice, *, protocol: Protocol = TORHOUT, to: str | None = None, lang: Lang = "nl"
+    notice: QualityNotice,
+    protocol: Protocol = TORHOUT,
+    *,
+    to: str | None = None,
+    lang: Lang = "nl",
 ) -> EmailMessage:
     """The OCMW's quality notice to Opgroeien, in Dutch unless ``lang="en"`` (A7-1): which
     referral, which data item, what is wrong, found by whom and when; never the value. To
     Opgroeien's DPO unless ``to`` names the address Opgroeien gave for such notices."""
+    protocol = require_type(protocol, Protocol, "protocol")
     lang = check_lang(lang)
     require_instants(notice, "notice")
     intro = message(
@@ -59,10 +65,15 @@ def quality_notice_email(
 
 
 def quality_answer_email(
-    answer: QualityAnswer, *, protocol: Protocol = TORHOUT, to: str | None = None, lang: Lang = "nl"
+    answer: QualityAnswer,
+    protocol: Protocol = TORHOUT,
+    *,
+    to: str | None = None,
+    lang: Lang = "nl",
 ) -> EmailMessage:
     """Opgroeien's answer to a quality notice, in Dutch unless ``lang="en"`` (A7-2):
     outcome and measures."""
+    protocol = require_type(protocol, Protocol, "protocol")
     lang = check_lang(lang)
     require_instants(answer, "answer")
     intro = message(

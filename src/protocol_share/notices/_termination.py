@@ -11,7 +11,7 @@ from typing import Final, Literal, Self
 
 from pydantic import model_validator
 
-from protocol_share._model import FrozenModel, field_error
+from protocol_share._model import FrozenModel, field_error, require_type
 from protocol_share._time import Instant, local_date
 from protocol_share.decision._consent import Identifier
 from protocol_share.notices._text import Title
@@ -98,12 +98,14 @@ class TerminationNotice(FrozenModel):
 
     def ends_on(self, protocol: Protocol = TORHOUT) -> date:
         """The first day the protocol is no longer in force by this notice alone (A8-1, A11-2, A11-3)."""
+        protocol = require_type(protocol, Protocol, "protocol")
         if self.ground == "notice":
             return protocol.notice_ends_on(self.given_on)
         return self.given_on
 
     def apply(self, protocol: Protocol = TORHOUT) -> Protocol:
         """The protocol ended by this notice (A8-1, A11-2, A11-3); an earlier recorded end stands."""
+        protocol = require_type(protocol, Protocol, "protocol")
         if self.ground == "notice":
             return protocol.terminate_with_notice(self.given_on)
         if self.ground == "breach":

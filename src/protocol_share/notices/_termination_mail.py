@@ -9,6 +9,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from email.message import EmailMessage
 
+from protocol_share._model import require_type
 from protocol_share._text import Lang, check_lang, message, short_date, short_moment
 from protocol_share._text._mail import dpo_address, letter, notice_message
 from protocol_share.notices._termination import TerminationNotice
@@ -19,7 +20,11 @@ __all__ = ["termination_email"]
 
 
 def termination_email(
-    notice: TerminationNotice, *, sent_at: datetime, protocol: Protocol = TORHOUT, lang: Lang = "nl"
+    notice: TerminationNotice,
+    protocol: Protocol = TORHOUT,
+    *,
+    sent_at: datetime,
+    lang: Lang = "nl",
 ) -> EmailMessage:
     """The written notice that ends the protocol, in Dutch unless ``lang="en"`` (A8-1,
     A11-2, A11-3).
@@ -28,6 +33,7 @@ def termination_email(
     under their retention terms (A3-4 to A3-6). A registered letter may be what the parties
     require as "in writing"; this text serves for both.
     """
+    protocol = require_type(protocol, Protocol, "protocol")
     lang = check_lang(lang)
     sender = protocol.sender if notice.given_by == "sender" else protocol.recipient
     other = protocol.recipient if notice.given_by == "sender" else protocol.sender

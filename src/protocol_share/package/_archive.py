@@ -32,6 +32,7 @@ from collections.abc import Collection, Sequence
 from datetime import UTC, datetime
 from typing import Any
 
+from protocol_share._model import require_type
 from protocol_share._time import require_aware
 from protocol_share.errors import (
     CorruptPackage,
@@ -73,8 +74,7 @@ COMPRESSION_PRESET = 1
 
 def _utf16(password: object) -> bytes:
     """A usable password, in 7-Zip's UTF-16LE; else :class:`InvalidInput` (no value named)."""
-    if not isinstance(password, str):
-        raise InvalidInput.single("arguments", "password", "NOT_A_STRING", "must be a string")
+    password = require_type(password, str, "password")
     if not password:
         raise InvalidInput.single("arguments", "password", "EMPTY", "must not be empty")
     if len(password) > MAX_PASSWORD_LENGTH:
@@ -125,7 +125,7 @@ class PackageKey:
     def derive(cls, password: str) -> PackageKey:
         """Check ``password`` (a non-empty string of at most 256 characters) and derive its key (A6-2).
 
-        Raises :class:`InvalidInput` (``NOT_A_STRING``, ``EMPTY``, ``TOO_LONG``,
+        Raises :class:`InvalidInput` (``WRONG_TYPE``, ``EMPTY``, ``TOO_LONG``,
         ``NOT_ENCODABLE`` for a lone surrogate), naming no value.
         """
         utf16 = _utf16(password)

@@ -30,6 +30,7 @@ from email.message import EmailMessage, Message
 from email.parser import BytesParser
 from typing import Final
 
+from protocol_share._model import require_type
 from protocol_share._text import Lang, check_lang, long_moment, message
 from protocol_share._text._mail import build_message
 from protocol_share._time import require_aware
@@ -70,6 +71,7 @@ def package_message(
     in ``lang`` (Dutch by default). Its ``Message-ID`` is the file name's stem at the
     sender's domain (``<verwijzing-20240502-0a1b2c3d@...>``): the same package, the same id;
     :func:`archive_from_email` takes the archive back out."""
+    protocol = require_type(protocol, Protocol, "protocol")
     at = require_aware(at)
     lang = check_lang(lang)
     recipient = protocol.recipient

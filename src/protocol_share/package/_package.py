@@ -31,7 +31,7 @@ from typing import ClassVar, Literal
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
-from protocol_share._model import FrozenModel
+from protocol_share._model import FrozenModel, require_type
 from protocol_share._text import Lang, check_lang
 from protocol_share._time import Instant, local_date
 from protocol_share.clientdata._fields import ClientData
@@ -151,8 +151,7 @@ def check_password(password: str) -> None:
     digits or only other characters), ``PASSWORD_REPETITIVE`` (fewer than 6 different
     characters). The messages never hold the password.
     """
-    if not isinstance(password, str):
-        raise InvalidInput.single("arguments", "password", "NOT_A_STRING", "must be a string")
+    password = require_type(password, str, "password")
     problems = []
     if len(password) < MIN_PASSWORD_LENGTH:
         problems.append(
@@ -238,10 +237,8 @@ def pack(
     """
     at = check_archive_time(at)
     lang = check_lang(lang)
-    if not isinstance(referral, Referral):
-        raise InvalidInput.single("arguments", "referral", "NOT_A_REFERRAL", "must be a Referral")
-    if not isinstance(protocol, Protocol):
-        raise InvalidInput.single("arguments", "protocol", "NOT_A_PROTOCOL", "must be a Protocol")
+    referral = require_type(referral, Referral, "referral")
+    protocol = require_type(protocol, Protocol, "protocol")
     check_password(password.password if isinstance(password, PackageKey) else password)
     if signing_key is not None and not isinstance(signing_key, Ed25519PrivateKey):
         raise InvalidInput.single(
@@ -275,9 +272,9 @@ def pack(
 
 def open_package(
     archive: bytes | bytearray | memoryview,
+    protocol: Protocol = TORHOUT,
     *,
     password: str | PackageKey,
-    protocol: Protocol = TORHOUT,
     verify_with: Ed25519PublicKey | tuple[Ed25519PublicKey, ...] | None = None,
     max_archive_size: int = DEFAULT_MAX_ARCHIVE_SIZE,
     max_content_size: int = DEFAULT_MAX_CONTENT_SIZE,
@@ -296,8 +293,7 @@ def open_package(
     ``max_content_size``), :class:`SignatureInvalid` (with ``verify_with``: unsigned, or
     signed by another key, or altered).
     """
-    if not isinstance(protocol, Protocol):
-        raise InvalidInput.single("arguments", "protocol", "NOT_A_PROTOCOL", "must be a Protocol")
+    protocol = require_type(protocol, Protocol, "protocol")
     keys = public_keys(verify_with) if verify_with is not None else ()
     members = unseal(
         archive,

@@ -33,7 +33,7 @@ from typing import Annotated, ClassVar, Final, Literal
 import phonenumbers
 from pydantic import AfterValidator, ConfigDict, Field
 
-from protocol_share._model import FrozenModel, loads_without_duplicates
+from protocol_share._model import FrozenModel, loads_without_duplicates, require_type
 from protocol_share._text import Lang, check_lang, long_date, long_moment, message
 from protocol_share._time import Instant
 from protocol_share.clientdata._fields import ClientData, check_free_text
@@ -146,6 +146,7 @@ def document_text(document: ReferralDocument, protocol: Protocol, *, lang: Lang 
     """``verwijzing.txt`` (A6-1, A6-2): the same data for a person, in ``lang`` (Dutch by
     default; UTF-8, CRLF). The client's values stand as they are, in either language, but
     for the phone number, shown as it is dialled (:func:`dialled`)."""
+    protocol = require_type(protocol, Protocol, "protocol")
     lang = check_lang(lang)
     client = document.client
     address = client.address

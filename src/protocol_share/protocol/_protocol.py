@@ -333,7 +333,7 @@ class Protocol(FrozenModel):
         on which it ended at an instant (``ends_at``) counts as ended: it was not in force
         all day.
 
-        A datetime or anything else raises :class:`InvalidInput` (``NOT_A_DATE``).
+        A datetime or anything else raises :class:`InvalidInput` (``WRONG_TYPE``).
         """
         day = require_date(day, "day")
         if day < self.in_force_from:

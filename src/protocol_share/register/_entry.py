@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from protocol_share._model import require_type
 from protocol_share._text import Lang, message
 from protocol_share.notices import Processor, ProcessorOverview
 from protocol_share.protocol._protocol import (
@@ -183,6 +184,7 @@ def processing_register_entry(
     ``processors`` is the recipient's processor overview (A6-8, A6-9), if the register is
     to list them.
     """
+    protocol = require_type(protocol, Protocol, "protocol")
     return RegisterEntry(
         protocol=protocol,
         controller=protocol.recipient,

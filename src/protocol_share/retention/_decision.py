@@ -150,10 +150,7 @@ def _decide(case: RetentionCase, today: date, terms: RetentionTerms) -> Retentio
 
 
 def _check_after_last(case: RetentionCase, at_utc: datetime) -> None:
-    if not isinstance(case, RetentionCase):
-        raise InvalidInput.single(
-            "arguments", "case", "NOT_A_CASE", "must be a RetentionCase (see cases_from_json)"
-        )
+    require_type(case, RetentionCase, "case")
     if at_utc < case._last_utc:
         raise InvalidInput.single(
             "arguments",
@@ -164,7 +161,7 @@ def _check_after_last(case: RetentionCase, at_utc: datetime) -> None:
 
 
 def retention_decision(
-    case: RetentionCase, *, at: datetime, protocol: Protocol = TORHOUT
+    case: RetentionCase, protocol: Protocol = TORHOUT, *, at: datetime
 ) -> RetentionDecision:
     """Keep, delete or review a case's data at ``at`` (A3-4, A3-5, A3-6, C-7).
 

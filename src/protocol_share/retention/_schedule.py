@@ -66,11 +66,11 @@ class ScheduledAction(NamedTuple):
         return self.case.case_id
 
 
-CaseErrorCode = Literal["AT_BEFORE_LAST_STEP", "NOT_A_CASE", "OUT_OF_RANGE"]
+CaseErrorCode = Literal["AT_BEFORE_LAST_STEP", "WRONG_TYPE", "OUT_OF_RANGE"]
 
 CASE_ERROR_CODES: Final[tuple[CaseErrorCode, ...]] = (
     "AT_BEFORE_LAST_STEP",
-    "NOT_A_CASE",
+    "WRONG_TYPE",
     "OUT_OF_RANGE",
 )
 """Every code a :class:`CaseError` may carry (A3-4 to A3-6)."""
@@ -86,7 +86,7 @@ class CaseError(NamedTuple):
     - ``AT_BEFORE_LAST_STEP``: the case's latest step lies after ``at`` (a step recorded
       with a later time, or a job run with an earlier ``at``); nothing can be said of it
       yet.
-    - ``NOT_A_CASE``: the item is not a :class:`~protocol_share.retention.RetentionCase`.
+    - ``WRONG_TYPE``: the item is not a :class:`~protocol_share.retention.RetentionCase`.
     - ``OUT_OF_RANGE``: its due day lies past the end of the calendar (year 9999).
 
     ``message_en`` and ``message_nl`` say so for a person. No entry holds a step's time or
@@ -110,7 +110,7 @@ def _case_error(position: int, case_id: str | None, code: CaseErrorCode) -> Case
 
 
 def iter_retention_schedule(
-    cases: Iterable[RetentionCase], *, at: datetime, protocol: Protocol = TORHOUT
+    cases: Iterable[RetentionCase], protocol: Protocol = TORHOUT, *, at: datetime
 ) -> Iterator[ScheduleEntry]:
     """What is due for each case, streamed in the order of ``cases`` (A3-4, A3-6).
 
@@ -154,7 +154,7 @@ def _entries(
     # The hot loop of the daily job: a few comparisons a case, one small tuple per entry.
     for position, case in enumerate(cases):
         if not isinstance(case, RetentionCase):
-            yield _case_error(position, None, "NOT_A_CASE")
+            yield _case_error(position, None, "WRONG_TYPE")
             continue
         if at_utc < case._last_utc:
             yield _case_error(position, case._case_id, "AT_BEFORE_LAST_STEP")
@@ -171,7 +171,7 @@ def _entries(
 
 
 def retention_schedule(
-    cases: Iterable[RetentionCase], *, at: datetime, protocol: Protocol = TORHOUT
+    cases: Iterable[RetentionCase], protocol: Protocol = TORHOUT, *, at: datetime
 ) -> tuple[ScheduleEntry, ...]:
     """What is due when, for many cases: errors first, then soonest first (A3-4, A3-6).
 
@@ -180,6 +180,7 @@ def retention_schedule(
     the input order). With only good cases there are only actions. It holds every entry at
     once; over very many cases use :func:`iter_retention_schedule`.
     """
+    protocol = require_type(protocol, Protocol, "protocol")
     errors: list[ScheduleEntry] = []
     actions: list[ScheduledAction] = []
     keep_error, keep_action = errors.append, actions.append
