@@ -90,7 +90,11 @@ def _archive() -> bytes:
 CALLS: dict[str, tuple[Callable[[], tuple[Any, ...]], Callable[[], dict[str, Any]]]] = {
     "check_referral": (lambda: (_referral(),), lambda: {"at": AT}),
     "check_onward_share": (
-        lambda: (OnwardShare(kind="social_worker", organisation_kbo=TORHOUT.recipient.kbo),),
+        lambda: (
+            OnwardShare(
+                kind="social_worker", organisation_kbo=TORHOUT.recipient.kbo, received_at=AT
+            ),
+        ),
         lambda: {"at": AT},
     ),
     "evaluate": (lambda: (REFERRAL_RULES, _referral()), lambda: {"at": AT}),
