@@ -323,7 +323,7 @@ def test_the_pure_functions_run_unchanged_in_worker_processes() -> None:
     assert decisions == [retention_decision(c, at=LATER) for c in good]
     assert [(e.position, e.case_id, e.code) for e in serial if isinstance(e, CaseError)] == [
         (7, "late-1", "AT_BEFORE_LAST_STEP"),
-        (120, None, "NOT_A_CASE"),
+        (120, None, "WRONG_TYPE"),
     ]
     assert {e.code for e in serial if isinstance(e, ScheduledAction)} >= {
         "DELETE_DECLINED",
