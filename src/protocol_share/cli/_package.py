@@ -30,6 +30,7 @@ from protocol_share.decision._referral import Referral
 from protocol_share.errors import InvalidInput, ReferralRefused
 from protocol_share.package._archive import DEFAULT_MAX_ARCHIVE_SIZE
 from protocol_share.package._package import ReceivedReferral, open_package, pack
+from protocol_share.package._payload import street_text
 
 __all__ = ["add_parsers", "received_lines"]
 
@@ -108,15 +109,7 @@ def _pack(args: argparse.Namespace, out: Output) -> int:
 def received_lines(received: ReceivedReferral, lang: Lang) -> list[str]:
     """A received referral for the social worker who opened it, in ``lang`` (A6-2, A3-1, A3-2)."""
     client, address = received.client, received.client.address
-    street = f"{address.street} {address.house_number}"
-    if address.box:
-        street = message(
-            "txt.street_box",
-            lang,
-            street=address.street,
-            number=address.house_number,
-            box=address.box,
-        )
+    street = street_text(address, lang)
     lines = [
         message(
             "cli.open.referral",

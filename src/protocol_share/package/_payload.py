@@ -36,7 +36,7 @@ from pydantic import AfterValidator, ConfigDict, Field
 from protocol_share._model import FrozenModel, loads_without_duplicates, require_type
 from protocol_share._text import Lang, check_lang, long_date, long_moment, message
 from protocol_share._time import Instant
-from protocol_share.clientdata._fields import ClientData, check_free_text
+from protocol_share.clientdata._fields import Address, ClientData, check_free_text
 from protocol_share.decision._consent import Identifier
 from protocol_share.errors import InvalidInput, UnexpectedContent
 from protocol_share.protocol._protocol import Protocol
@@ -142,6 +142,20 @@ def dialled(phone: str) -> str:
     return phonenumbers.format_number(number, form)
 
 
+def street_text(address: Address, lang: Lang) -> str:
+    """Street, house number and box as a person reads them in ``lang`` (A3-2):
+    ``Markt 1 bus 2`` / ``Markt 1 box 2``."""
+    if not address.box:
+        return f"{address.street} {address.house_number}"
+    return message(
+        "txt.street_box",
+        lang,
+        street=address.street,
+        number=address.house_number,
+        box=address.box,
+    )
+
+
 def document_text(document: ReferralDocument, protocol: Protocol, *, lang: Lang = "nl") -> bytes:
     """``verwijzing.txt`` (A6-1, A6-2): the same data for a person, in ``lang`` (Dutch by
     default; UTF-8, CRLF). The client's values stand as they are, in either language, but
@@ -150,16 +164,7 @@ def document_text(document: ReferralDocument, protocol: Protocol, *, lang: Lang 
     lang = check_lang(lang)
     client = document.client
     address = client.address
-    if address.box:
-        street = message(
-            "txt.street_box",
-            lang,
-            street=address.street,
-            number=address.house_number,
-            box=address.box,
-        )
-    else:
-        street = f"{address.street} {address.house_number}"
+    street = street_text(address, lang)
     width = 16
 
     def row(key: str, value: str) -> str:
