@@ -268,3 +268,76 @@ def test_a_correction_gives_its_reason_in_each_language() -> None:
     assert [f.message.split(": ", 1)[1] for f in findings] == [
         c.reason_en for c in TORHOUT.corrections
     ]
+
+
+TORHOUT_FINDINGS = [
+    ("DPO_ADVICE_AFTER_ENTRY_INTO_FORCE", "sender.dpo_advice_on"),
+    ("SIGNED_AFTER_ENTRY_INTO_FORCE", "signatures[1].signed_on"),
+    ("SIGNED_AFTER_ENTRY_INTO_FORCE", "signatures[2].signed_on"),
+    ("TEAM_CHOSEN_BETWEEN_TITLE_AND_RECITAL", "team"),
+    ("SEED_CORRECTED", "sender.dpo_email"),
+    ("SEED_CORRECTED", "team"),
+    ("SEED_CORRECTED", "data_items"),
+    ("SEED_CORRECTED", "postcodes"),
+]
+
+
+def test_torhouts_own_findings_are_exactly_these() -> None:
+    assert [(f.code, f.path) for f in lint_protocol(TORHOUT)] == TORHOUT_FINDINGS
+
+
+def _clean() -> dict[str, Any]:
+    """TORHOUT's data without any fault a lint finding reports (but the seed corrections)."""
+    data = torhout_data()
+    data["sender"]["dpo_advice_on"] = "2024-04-18"
+    data["signatures"] = [dict(s, signed_on=None) for s in data["signatures"]]
+    data["team_in_title"] = None
+    return data
+
+
+def _fault_codes(data: dict[str, Any]) -> list[str]:
+    return [f.code for f in lint_protocol(data) if f.code != "SEED_CORRECTED"]
+
+
+def test_the_clean_protocol_has_no_finding_but_its_corrections() -> None:
+    assert _fault_codes(_clean()) == []
+
+
+@given(st.dates(min_value=TORHOUT.in_force_from, max_value=TORHOUT.in_force_from.replace(2030)))
+def test_a_signature_is_reported_exactly_when_dated_after_entry_into_force(signed: Any) -> None:
+    data = _clean()
+    data["signatures"][0]["signed_on"] = signed.isoformat()
+    late = ["SIGNED_AFTER_ENTRY_INTO_FORCE"] if signed > TORHOUT.in_force_from else []
+    assert _fault_codes(data) == late
+
+
+@given(st.integers(1000, 9999))
+def test_a_postcode_outside_flanders_and_brussels_is_reported_exactly(postcode: int) -> None:
+    data = _clean()
+    data["postcodes"] = [str(postcode)]
+    flemish = 1500 <= postcode <= 3999 or 8000 <= postcode <= 9999
+    brussels = 1000 <= postcode <= 1299
+    if brussels:
+        assert _fault_codes(data) == ["BRUSSELS_RECIPIENT_NOT_CAW"]
+        data["recipient_kind"] = "CAW"
+    expected = [] if flemish or brussels else ["POSTCODE_OUTSIDE_FLANDERS"]
+    assert _fault_codes(data) == expected
+
+
+def test_a_wallonian_postcode_is_named_in_the_finding() -> None:
+    data = _clean()
+    data["postcodes"] = ["8820", "4000"]
+    found = [f for f in lint_protocol(data, lang="en") if f.code == "POSTCODE_OUTSIDE_FLANDERS"]
+    assert [(f.path, "4000" in f.message) for f in found] == [("postcodes", True)]
+
+
+def test_a_team_differing_from_the_title_is_reported_as_a_choice_the_host_can_override() -> None:
+    data = _clean()
+    data["team_in_title"] = "lokaal team Kind en Gezin Westkust en Polder"
+    assert _fault_codes(data) == ["TEAM_CHOSEN_BETWEEN_TITLE_AND_RECITAL"]
+    (finding,) = [f for f in lint_protocol(data, lang="en") if f.code.startswith("TEAM_")]
+    assert "operative" not in finding.message
+    assert "`team`" in finding.message
+    data["team"] = data["team_in_title"]  # the host's override: the title's team
+    assert _fault_codes(data) == []
+    assert Protocol.model_validate(data).team == "lokaal team Kind en Gezin Westkust en Polder"

@@ -4,12 +4,14 @@ A host may load another OCMW's protocol from JSON. Format errors (an invalid KBO
 e-mail address, no postcodes) make the model refuse it; ``lint_protocol`` turns those into
 findings, then checks what a valid model cannot: DPO advice after entry into force (E-1),
 a mailbox outside the recipient's domains (A6-3), a Brussels recipient that is not CAW,
-and the seed corrections the data records.
+a postcode outside Flanders (C-4), a signature after entry into force (A11-1), a team chosen
+between the title and recital C (C-1), and the seed corrections the data records.
 
     >>> from protocol_share import TORHOUT
     >>> [f.code for f in lint_protocol(TORHOUT)]  # doctest: +NORMALIZE_WHITESPACE
-    ['DPO_ADVICE_AFTER_ENTRY_INTO_FORCE', 'SEED_CORRECTED', 'SEED_CORRECTED',
-     'SEED_CORRECTED', 'SEED_CORRECTED']
+    ['DPO_ADVICE_AFTER_ENTRY_INTO_FORCE', 'SIGNED_AFTER_ENTRY_INTO_FORCE',
+     'SIGNED_AFTER_ENTRY_INTO_FORCE', 'TEAM_CHOSEN_BETWEEN_TITLE_AND_RECITAL',
+     'SEED_CORRECTED', 'SEED_CORRECTED', 'SEED_CORRECTED', 'SEED_CORRECTED']
 """
 
 from __future__ import annotations
@@ -27,6 +29,13 @@ __all__ = ["Finding", "lint_protocol"]
 
 Severity = Literal["error", "warning", "info"]
 _BRUSSELS_POSTCODES = range(1000, 1300)
+# The Flemish Region's postcodes (Flemish Brabant, Antwerp, Limburg; West and East Flanders);
+# the rest of 1300-7999 is Wallonia.
+_FLEMISH_POSTCODES = (range(1500, 4000), range(8000, 10000))
+
+
+def _in_flanders(postcode: str) -> bool:
+    return any(int(postcode) in block for block in _FLEMISH_POSTCODES)
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,6 +115,41 @@ def _checks(protocol: Protocol, lang: Lang) -> list[Finding]:
                 "warning",
                 "recipient_kind",
                 message("lint.CAW_OUTSIDE_BRUSSELS", lang),
+            )
+        )
+    # A Brussels postcode is the CAW case above; any other postcode outside Flanders is not
+    # the Flemish local social policy the protocol rests on (A2-4, C-4).
+    findings.extend(
+        Finding(
+            "POSTCODE_OUTSIDE_FLANDERS",
+            "warning",
+            "postcodes",
+            message("lint.POSTCODE_OUTSIDE_FLANDERS", lang, postcode=postcode),
+        )
+        for postcode in sorted(protocol.postcodes)
+        if not _in_flanders(postcode) and int(postcode) not in _BRUSSELS_POSTCODES
+    )
+    # A transfer between entry into force and a later signature passes the rules: the text
+    # is dated before it is signed (A11-1, closing lines).
+    findings.extend(
+        Finding(
+            "SIGNED_AFTER_ENTRY_INTO_FORCE",
+            "warning",
+            f"signatures[{index}].signed_on",
+            message("lint.SIGNED_AFTER_ENTRY_INTO_FORCE", lang),
+        )
+        for index, signature in enumerate(protocol.signatures)
+        if signature.signed_on is not None and signature.signed_on > protocol.in_force_from
+    )
+    # The title and the recitals may name different teams; the text does not say which
+    # prevails, so which one senders must belong to is the host's choice, held in ``team`` (C-1).
+    if protocol.team_in_title is not None and protocol.team_in_title != protocol.team:
+        findings.append(
+            Finding(
+                "TEAM_CHOSEN_BETWEEN_TITLE_AND_RECITAL",
+                "info",
+                "team",
+                message("lint.TEAM_CHOSEN_BETWEEN_TITLE_AND_RECITAL", lang),
             )
         )
     # The model refuses an end before entry into force; an end on that day is valid data

@@ -7,10 +7,13 @@ Every fact comes from the signed text (quoted clause by clause in the clause reg
 - A9-4 prints Opgroeien regie's DPO address as ``dpo@opgroeien;be`` (a semicolon for a
   dot), which no mail system accepts. ``TORHOUT.sender.dpo_email`` is ``dpo@opgroeien.be``.
 - The title names the local team "Westkust en Polder", recital C "lokaal team Kind en
-  Gezin Torhout". ``team`` follows recital C, the operative text; ``team_in_title`` keeps
-  the title's wording.
+  Gezin Torhout". The text does not say which prevails, so this is a choice the host can override:
+  ``team`` (the sender team the rules check) is recital C's by default; ``team_in_title``
+  keeps the title's wording; ``lint_protocol`` reports the choice.
 - Art. 4 cites "artikel 2, 2°", art. 8 "artikel 5, 2°", art. 6 "artikel 2" for the data:
   none exists as cited; the data items and purposes here follow articles 2 and 3.
+- The signatures for OCMW Torhout are dated 5/06/2024, after entry into force on
+  18.04.2024: kept as signed; ``lint_protocol`` reports them.
 - Opgroeien's DPO advised on 29/04/2024, after entry into force on 18.04.2024: kept as
   signed; ``lint_protocol`` reports it.
 - Recital C says "woonplaats" (domicile), art. 6 "verblijfplaats" (residence): the rules
@@ -223,8 +226,8 @@ TORHOUT = Protocol(
             path="team",
             signed_text="lokaal team Kind en Gezin Westkust en Polder (title)",
             used="lokaal team Kind en Gezin Torhout",
-            reason_nl="de titel en overweging C noemen verschillende teams; overweging C is bepalend",
-            reason_en="the title and recital C name different teams; recital C is operative",
+            reason_nl="de titel en overweging C noemen verschillende teams; als keuze geldt dat van overweging C",
+            reason_en="the title and recital C name different teams; recital C's is taken, a choice",
         ),
         Correction(
             path="data_items",
