@@ -42,6 +42,7 @@ import cedarpy
 
 from protocol_share import TORHOUT, Decision, InvalidInput, Protocol, Referral, check_referral
 from protocol_share.clientdata import forbidden_identifier_kinds
+from protocol_share.decision._rules import consent_floor
 
 T = TypeVar("T")
 
@@ -67,6 +68,7 @@ DOMAINS = ("example.be", "example.com", "voorbeeld.example.org", "post.example.n
 VIOLATIONS = (
     "withdrawn",
     "consent_after",
+    "consent_too_old",
     "other_postcode",
     "topic_missing",
     "sender_no_secrecy",
@@ -162,6 +164,8 @@ def make_document(rng: random.Random, index: int, violation: str | None) -> dict
         consent["withdrawn_at"] = (given + timedelta(days=1)).isoformat()
     elif violation == "consent_after":
         consent["given_at"] = (AT + timedelta(hours=2)).isoformat()
+    elif violation == "consent_too_old":
+        consent["given_at"] = (AT - timedelta(days=rng.randrange(92, 700))).isoformat()
     elif violation == "other_postcode":
         client["address"]["postcode"] = "8000"
     elif violation == "topic_missing":
@@ -198,6 +202,10 @@ def _epoch(text: str) -> int:
     return int(datetime.fromisoformat(text).timestamp())
 
 
+def _brussels_day(text: str) -> date:
+    return datetime.fromisoformat(text).astimezone(BRUSSELS).date()
+
+
 def _yyyymmdd(day: date) -> int:
     return day.year * 10_000 + day.month * 100 + day.day
 
@@ -211,6 +219,8 @@ def cedar_protocol(protocol: Protocol) -> dict[str, Any]:
         "postcodes": sorted(protocol.postcodes),
         "allowed_items": sorted(str(spec.item) for spec in protocol.data_items),
         "in_force_from": _yyyymmdd(protocol.in_force_from),
+        "consent_floor": _yyyymmdd(consent_floor(protocol)),
+        "consent_max_age_days": protocol.consent.max_age_days,
     }
     if protocol.ends_on is not None:
         attrs["ends_on"] = _yyyymmdd(protocol.ends_on)
@@ -242,6 +252,8 @@ def cedar_request(
         "recipient_kbo": _kbo(consent["recipient_kbo"]),
         "data_items": consent["data_items"],
         "given_at": _epoch(consent["given_at"]),
+        "given_on": _yyyymmdd(_brussels_day(consent["given_at"])),
+        "given_day": _brussels_day(consent["given_at"]).toordinal(),
     }
     if consent.get("withdrawn_at") is not None:
         consent_attrs["withdrawn_at"] = _epoch(consent["withdrawn_at"])
@@ -294,6 +306,7 @@ def cedar_request(
         "context": {
             "at": int(at.timestamp()),
             "today": _yyyymmdd(at.astimezone(BRUSSELS).date()),
+            "day": at.astimezone(BRUSSELS).date().toordinal(),
         },
     }
     return request, entities

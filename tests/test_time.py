@@ -232,7 +232,7 @@ def test_exact_offset_keeps_the_instant_and_whole_minute_offsets(moment: datetim
     )
 )
 def test_pack_then_open_moves_no_instant(moment: datetime) -> None:
-    referral = example_referral(at=AT)
+    referral = example_referral(at=moment)  # a consent from AT is too old years later
     package = pack(referral, password=PASSWORD, at=moment)
     received = open_package(package.archive, password=PASSWORD)
     assert received.sent_at == moment

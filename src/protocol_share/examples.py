@@ -13,15 +13,16 @@ invented ("An Peeters" at the Markt in Torhout) and carries no real identifier.
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import datetime, time, timedelta
 
 from dateutil.relativedelta import relativedelta
 
 from protocol_share._model import require_type
-from protocol_share._time import later, require_aware
+from protocol_share._time import BRUSSELS, as_utc, later, require_aware
 from protocol_share.clientdata._fields import Address, ClientData, DataItem
 from protocol_share.decision._consent import ALL_TOPICS, Consent
 from protocol_share.decision._referral import Recipient, Referral, Sender
+from protocol_share.decision._rules import consent_floor
 from protocol_share.notices import BreachNotice
 from protocol_share.protocol._protocol import Protocol
 from protocol_share.protocol._torhout import TORHOUT
@@ -81,14 +82,20 @@ def example_consent(
     at: datetime,
     data_items: frozenset[DataItem] | None = None,
 ) -> Consent:
-    """Informed, written consent given two days before ``at`` to the protocol's recipient
-    (recital C; C-6, C-7): every topic explained, for ``data_items`` (default: the items of
+    """Informed, written consent given two days before ``at`` (but not before the protocol
+    entered into force, when ``at`` is after it) to the protocol's recipient (recital C;
+    C-6, C-7): every topic explained, for ``data_items`` (default: the items of
     :func:`example_client`)."""
     protocol = require_type(protocol, Protocol, "protocol")
     at = require_aware(at)
+    given_at = later(at, -timedelta(days=2))
+    # Never before the protocol (CONSENT_BEFORE_PROTOCOL): on its first days, at its start.
+    floor = datetime.combine(consent_floor(protocol), time(), tzinfo=BRUSSELS)
+    if as_utc(given_at) < as_utc(floor) <= as_utc(at):
+        given_at = floor
     return Consent(
         consent_id="example-consent-1",
-        given_at=later(at, -timedelta(days=2)),
+        given_at=given_at,
         method="written",
         information_notice="example-infofiche-v1",
         explained=ALL_TOPICS,

@@ -71,7 +71,8 @@ def files(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
     """Input files, one per kind, in a directory whose name holds a personal value."""
     directory = tmp_path_factory.mktemp("in") / "Zoltanka-Quibbleworth"
     directory.mkdir()
-    referral = example_referral(TORHOUT, at=AT, client=CLIENT)
+    # Packed by the command at the clock's now: a consent from AT would be too old by then.
+    referral = example_referral(TORHOUT, at=datetime.now(UTC), client=CLIENT)
     broken = json.loads(referral.model_dump_json())
     broken["client"] |= {"email": "zq.unique@@example..be", "phone": "0470 98 76 54 999"}
     broken["client"]["address"]["postcode"] = "Xylofoonstraat"

@@ -77,8 +77,8 @@ def test_an_allowed_referral_exits_0_and_says_so(tmp_path: Path) -> None:
     code, out, err = run("check", path, "--at", AT.isoformat())
     code_en, out_en, _ = run("check", path, "--at", AT.isoformat(), "--lang", "en")
     assert code == code_en == 0
-    assert "TOEGESTAAN: alle 16 regels zijn voldaan" in out
-    assert "ALLOWED: all 16 rules hold" in out_en
+    assert "TOEGESTAAN: alle 18 regels zijn voldaan" in out
+    assert "ALLOWED: all 18 rules hold" in out_en
     assert "ALLOWED" not in out
     assert "r-2026-000042" in out
     assert err == ""

@@ -10,6 +10,7 @@ import os
 import re
 import subprocess
 import sys
+from datetime import UTC, datetime, timedelta
 from email.message import EmailMessage
 from pathlib import Path
 
@@ -38,7 +39,11 @@ def run(*argv: str) -> tuple[int, str, str]:
 @pytest.fixture
 def referral_file(tmp_path: Path) -> Path:
     path = tmp_path / "verwijzing-in.json"
-    path.write_text(referral().model_dump_json(), encoding="utf-8")
+    # The command packs at the clock's now: the consent must be fresh then (CONSENT_TOO_OLD).
+    now = datetime.now(UTC)
+    fresh = referral(created_at=now - timedelta(hours=1))
+    fresh = fresh.replace(consent=fresh.consent.replace(given_at=now - timedelta(hours=2)))
+    path.write_text(fresh.model_dump_json(), encoding="utf-8")
     return path
 
 

@@ -419,3 +419,106 @@ def test_is_withdrawn_at_refuses_a_time_without_a_zone_or_no_time(
     with pytest.raises(InvalidInput) as caught:
         record.is_withdrawn_at(at)
     assert caught.value.codes == {code}
+
+
+# --- the consent's age (issue 12: C-6, C-7, A5-1) --------------------------------------------
+
+
+def _referral_with_consent_at(given_at: datetime, at: datetime) -> Any:
+    from protocol_share import Address, ClientData, Recipient, Referral, Sender
+
+    consent = Consent(
+        consent_id="c-000777",
+        given_at=given_at,
+        method="verbal",
+        information_notice="infofiche-ocmw-v2",
+        explained={"data", "recipient", "purpose", "follow_up", "withdrawal"},
+        recipient_kbo=TORHOUT.recipient.kbo,
+        data_items={"name", "address"},
+        recorded_by="kg-000017",
+    )
+    return Referral(
+        referral_id="r-000777",
+        client=ClientData(
+            first_name="An",
+            last_name="Peeters",
+            address=Address(
+                street="Markt", house_number="1", postcode="8820", municipality="Torhout"
+            ),
+        ),
+        consent=consent,
+        sender=Sender(member_id="kg-000017", team=TORHOUT.team),
+        recipient=Recipient(organisation_kbo=TORHOUT.recipient.kbo, mailbox=TORHOUT.mailbox),
+        assessed_appropriate=True,
+        created_at=at,
+    )
+
+
+BXL = ZoneInfo("Europe/Brussels")
+
+
+def test_a_consent_older_than_the_protocol_is_refused() -> None:
+    from protocol_share import check_referral
+
+    at = datetime(2024, 4, 20, 10, tzinfo=BXL)  # the protocol is in force from 18 April 2024
+    before = _referral_with_consent_at(datetime(2024, 4, 17, 23, 59, tzinfo=BXL), at)
+    decision = check_referral(before, at=at)
+    assert decision.codes == {"CONSENT_BEFORE_PROTOCOL"}
+    (reason,) = decision.reasons
+    assert reason.clause == "C-7"
+    assert "protocol" in reason.message_en
+    assert "protocol" in reason.message_nl
+    on_the_day = _referral_with_consent_at(datetime(2024, 4, 18, 0, 0, tzinfo=BXL), at)
+    assert check_referral(on_the_day, at=at).allowed
+
+
+def test_a_consent_older_than_its_sharing_basis_is_refused() -> None:
+    from datetime import date
+
+    from protocol_share import check_referral
+
+    at = datetime(2025, 3, 3, 10, tzinfo=BXL)
+    referral = _referral_with_consent_at(datetime(2025, 2, 27, 10, tzinfo=BXL), at)
+    assert check_referral(referral, at=at).allowed
+    bases = tuple(
+        basis.replace(in_force_from=date(2025, 3, 1)) if basis.role == "sharing" else basis
+        for basis in TORHOUT.legal_bases
+    )
+    host = TORHOUT.replace(legal_bases=bases)
+    assert check_referral(referral, host, at=at).codes == {"CONSENT_BEFORE_PROTOCOL"}
+
+
+def test_a_transfer_before_entry_into_force_is_refused_for_that_alone() -> None:
+    from protocol_share import check_referral
+
+    at = datetime(2024, 4, 1, 10, tzinfo=BXL)
+    referral = _referral_with_consent_at(at - timedelta(days=2), at)
+    assert check_referral(referral, at=at).codes == {"PROTOCOL_NOT_IN_FORCE"}
+
+
+def test_a_consent_older_than_the_protocols_maximum_age_is_refused() -> None:
+    from protocol_share import ConsentTerms, check_referral
+
+    at = datetime(2026, 6, 30, 9, tzinfo=BXL)
+    assert TORHOUT.consent.max_age_days == 90
+    # Brussels calendar days: the day of the consent not counted, the 90th day included.
+    last = _referral_with_consent_at(datetime(2026, 4, 1, 23, 30, tzinfo=BXL), at)
+    assert check_referral(last, at=at).allowed
+    stale = _referral_with_consent_at(datetime(2026, 3, 31, 23, 30, tzinfo=BXL), at)
+    decision = check_referral(stale, at=at)
+    assert decision.codes == {"CONSENT_TOO_OLD"}
+    assert decision.reasons[0].clause == "A5-1"
+    years_old = _referral_with_consent_at(datetime(2024, 5, 2, 10, tzinfo=BXL), at)
+    assert check_referral(years_old, at=at).codes == {"CONSENT_TOO_OLD"}
+    host = TORHOUT.replace(consent=ConsentTerms(max_age_days=30))
+    assert check_referral(last, host, at=at).codes == {"CONSENT_TOO_OLD"}
+    assert TORHOUT.replace(consent={"max_age_days": 365}).consent.max_age_days == 365
+
+
+@given(consents(given_before=datetime(2024, 5, 1, 12, tzinfo=UTC)))
+def test_a_generated_consent_is_neither_older_than_the_protocol_nor_too_old(
+    consent: Consent,
+) -> None:
+    day = consent.given_at.astimezone(BXL).date()
+    assert day >= TORHOUT.in_force_from
+    assert (datetime(2024, 5, 1).date() - day).days <= TORHOUT.consent.max_age_days

@@ -19,7 +19,9 @@ boundaries (``in_force_from``, ``ends_on``) are Europe/Brussels calendar dates, 
 
 from __future__ import annotations
 
-from protocol_share._time import as_utc
+from datetime import date
+
+from protocol_share._time import BRUSSELS, as_utc
 from protocol_share.clientdata._fields import phone_holds_identifier
 from protocol_share.clientdata._identifiers import (
     address_identifier_kinds,
@@ -87,6 +89,34 @@ def _not_withdrawn(referral: Referral, _: Protocol, moment: Moment) -> bool:
 
 def _consent_before(referral: Referral, _: Protocol, moment: Moment) -> bool:
     return as_utc(referral.consent.given_at) <= moment.at
+
+
+def _consent_day(referral: Referral) -> date:
+    return referral.consent.given_at.astimezone(BRUSSELS).date()
+
+
+def consent_floor(protocol: Protocol) -> date:
+    """The first day on which a consent can count (C-7, A11-1): the protocol's entry into
+    force, or a later date from which a sharing basis it names took effect."""
+    floor = protocol.in_force_from
+    for basis in protocol.legal_bases:
+        if basis.role == "sharing" and basis.in_force_from is not None:
+            floor = max(floor, basis.in_force_from)
+    return floor
+
+
+def _consent_not_before_protocol(referral: Referral, protocol: Protocol, moment: Moment) -> bool:
+    # A transfer before the protocol's entry into force is refused by PROTOCOL_NOT_IN_FORCE
+    # alone; from then on, a consent older than the protocol (or its sharing basis) cannot
+    # have informed the client about this sharing.
+    if moment.today < protocol.in_force_from:
+        return True
+    return _consent_day(referral) >= consent_floor(protocol)
+
+
+def _consent_fresh(referral: Referral, protocol: Protocol, moment: Moment) -> bool:
+    # Brussels calendar days: the day of the consent not counted, the last day included.
+    return (moment.today - _consent_day(referral)).days <= protocol.consent.max_age_days
 
 
 def _consent_recipient(referral: Referral, protocol: Protocol, _: Moment) -> bool:
@@ -188,6 +218,14 @@ REFERRAL_RULES: tuple[Rule[Referral], ...] = (
     Rule("CONSENT_NOT_INFORMED", "C-6", "consent", _informed),
     Rule("CONSENT_WITHDRAWN", "C-7", "consent", _not_withdrawn),
     Rule("CONSENT_AFTER_TRANSFER", "C-7", "consent", _consent_before),
+    Rule(
+        "CONSENT_BEFORE_PROTOCOL",
+        "C-7",
+        "consent",
+        _consent_not_before_protocol,
+        ("C-6", "A11-1"),
+    ),
+    Rule("CONSENT_TOO_OLD", "A5-1", "consent", _consent_fresh, ("C-6", "C-7")),
     Rule("CONSENT_SCOPE_RECIPIENT", "C-7", "consent", _consent_recipient),
     Rule("CONSENT_SCOPE_DATA", "C-7", "consent", _consent_covers_items, ("A3-1", "A3-2")),
     Rule("DATA_ITEM_NOT_IN_PROTOCOL", "A3-3", "content", _items_in_protocol, ("A3-1", "A3-2")),

@@ -11,6 +11,7 @@ what is wrong or odd in a protocol a host loads.
 from protocol_share.protocol._clauses import CLAUSES, Clause, clause
 from protocol_share.protocol._lint import Finding, lint_protocol
 from protocol_share.protocol._protocol import (
+    ConsentTerms,
     Correction,
     DataItemSpec,
     EndReason,
@@ -31,6 +32,7 @@ __all__ = [
     "CLAUSES",
     "TORHOUT",
     "Clause",
+    "ConsentTerms",
     "Correction",
     "DataItemSpec",
     "EndReason",

@@ -50,6 +50,7 @@ from protocol_share.clientdata._fields import (
 )
 
 __all__ = [
+    "ConsentTerms",
     "Correction",
     "DataItemSpec",
     "EndReason",
@@ -161,6 +162,9 @@ class LegalBasis(FrozenModel):
     title_nl: Text
     articles: tuple[Text, ...] = ()
     clause: ClauseId
+    in_force_from: date | None = None
+    """When the basis took effect, where the host records it (C-7: a consent to sharing
+    under a basis cannot predate it); ``None`` when not recorded."""
 
 
 class Purpose(FrozenModel):
@@ -201,6 +205,21 @@ class RetentionTerms(FrozenModel):
     contact_review_days: Annotated[int, Field(ge=1, le=3650)] = 30
     file_to_open_review_days: Annotated[int, Field(ge=1, le=3650)] = 30
     open_file_review_days: Annotated[int, Field(ge=1, le=3650)] = 365
+
+
+class ConsentTerms(FrozenModel):
+    """How fresh the client's consent must be for a new referral (C-6, C-7, A5-1).
+
+    ``max_age_days`` (90): a consent given more than that many days before the transfer
+    (Brussels calendar days; the day of the consent not counted, the last day included) no
+    longer counts. The protocol is silent; this is the library's reading
+    (``docs/readings.md``): A5-1 ties each transfer to a judgment made "in consultation with
+    and with the consent of the client", so the consent must speak of this referral, not of
+    one long past. A consent given before the protocol entered into force is never enough,
+    whatever its age (``CONSENT_BEFORE_PROTOCOL``).
+    """
+
+    max_age_days: Annotated[int, Field(ge=1, le=3650)] = 90
 
 
 class SupervisoryAuthority(FrozenModel):
@@ -270,6 +289,7 @@ class Protocol(FrozenModel):
     purposes: Annotated[tuple[Purpose, ...], Field(min_length=1)]
     onward_recipients: tuple[OnwardRecipient, ...] = ()
     retention: RetentionTerms = RetentionTerms()
+    consent: ConsentTerms = ConsentTerms()
     collaboration_agreement_on: date | None = None
     in_force_from: date
     ends_on: date | None = None

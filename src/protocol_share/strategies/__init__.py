@@ -22,6 +22,7 @@ from protocol_share.strategies._clients import (
     person_names,
     phones,
 )
+from protocol_share.strategies._consents import consents
 from protocol_share.strategies._hidden import (
     bis_numbers,
     hidden_identifier,
@@ -41,7 +42,6 @@ from protocol_share.strategies._moments import aware_datetimes, moments
 from protocol_share.strategies._referrals import (
     INCOMPATIBLE_VIOLATIONS,
     REFERRAL_VIOLATIONS,
-    consents,
     referrals,
 )
 

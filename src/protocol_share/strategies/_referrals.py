@@ -3,15 +3,16 @@ break exactly the rules asked for."""
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import datetime, time, timedelta
 
 from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
-from protocol_share._time import require_aware
+from protocol_share._time import as_utc, require_aware
 from protocol_share.clientdata._fields import ClientData, DataItem
 from protocol_share.decision._consent import ALL_TOPICS, Consent
 from protocol_share.decision._referral import Recipient, Referral, Sender
+from protocol_share.decision._rules import consent_floor
 from protocol_share.protocol._protocol import Protocol
 from protocol_share.protocol._torhout import TORHOUT
 from protocol_share.strategies._clients import (
@@ -20,9 +21,10 @@ from protocol_share.strategies._clients import (
     national_register_numbers,
     phones,
 )
+from protocol_share.strategies._consents import _consent_moments, _identifiers
 from protocol_share.strategies._moments import _brussels_instants, _local_window, _shift
 
-__all__ = ["INCOMPATIBLE_VIOLATIONS", "REFERRAL_VIOLATIONS", "consents", "referrals"]
+__all__ = ["INCOMPATIBLE_VIOLATIONS", "REFERRAL_VIOLATIONS", "referrals"]
 
 _OTHER_TEAMS = ("lokaal team Kind en Gezin Brugge", "lokaal team Kind en Gezin Oostende")
 _OTHER_KBOS = ("0207.123.407", "0216.543.293", "0886.886.638")  # valid (mod 97) KBO numbers
@@ -40,6 +42,8 @@ REFERRAL_VIOLATIONS: frozenset[str] = frozenset(
         "CONSENT_NOT_INFORMED",
         "CONSENT_WITHDRAWN",
         "CONSENT_AFTER_TRANSFER",
+        "CONSENT_BEFORE_PROTOCOL",
+        "CONSENT_TOO_OLD",
         "CONSENT_SCOPE_RECIPIENT",
         "CONSENT_SCOPE_DATA",
         "DATA_ITEM_NOT_IN_PROTOCOL",
@@ -52,58 +56,17 @@ REFERRAL_VIOLATIONS: frozenset[str] = frozenset(
 (``REFERRAL_AFTER_DECISION`` only with ``at=``, e.g. from :func:`moments`: a referral
 checked at its own ``created_at`` is never made after it)."""
 INCOMPATIBLE_VIOLATIONS: frozenset[frozenset[str]] = frozenset(
-    {frozenset({"CONSENT_WITHDRAWN", "CONSENT_AFTER_TRANSFER"})}
+    {
+        frozenset({"CONSENT_WITHDRAWN", "CONSENT_AFTER_TRANSFER"}),
+        frozenset({"CONSENT_AFTER_TRANSFER", "CONSENT_TOO_OLD"}),
+        frozenset({"CONSENT_AFTER_TRANSFER", "CONSENT_BEFORE_PROTOCOL"}),
+        frozenset({"PROTOCOL_NOT_IN_FORCE", "CONSENT_TOO_OLD"}),
+        frozenset({"PROTOCOL_NOT_IN_FORCE", "CONSENT_BEFORE_PROTOCOL"}),
+    }
 )
-"""Pairs that cannot hold together: a consent is withdrawn only after it was given."""
-
-
-def _identifiers(prefix: str) -> st.SearchStrategy[str]:
-    # What case-management systems use: random UUIDs, or a prefix, a year and a counter.
-    return st.one_of(
-        st.uuids().map(str),
-        st.builds(
-            lambda year, n: f"{prefix}-{year}-{n:07d}",
-            st.integers(2020, 2030),
-            st.integers(0, 10**7 - 1),
-        ),
-    )
-
-
-def consents(
-    protocol: Protocol = TORHOUT,
-    *,
-    items: frozenset[DataItem] | None = None,
-    given_before: datetime | None = None,
-) -> st.SearchStrategy[Consent]:
-    """Valid consents (C-6, C-7): fully informed, to the protocol's recipient, not withdrawn.
-
-    ``items`` are the data items covered (default: name and address, and maybe phone and
-    e-mail); with ``given_before`` (aware) the consent was given up to 90 days before it.
-    """
-    covered = (
-        st.just(frozenset(items))
-        if items is not None
-        else st.sets(st.sampled_from((DataItem.PHONE, DataItem.EMAIL))).map(
-            lambda extra: frozenset({DataItem.NAME, DataItem.ADDRESS, *extra})
-        )
-    )
-    if given_before is None:
-        given = _brussels_instants(datetime(2024, 1, 1), datetime(2040, 1, 1))
-    else:
-        moment = given_before
-        given = st.integers(0, 90 * 24 * 3600).map(lambda s: _shift(moment, timedelta(seconds=-s)))
-    return st.builds(
-        Consent,
-        consent_id=_identifiers("c"),
-        given_at=given,
-        given_by=st.sampled_from(("client", "legal_representative")),
-        method=st.sampled_from(("verbal", "written", "electronic")),
-        information_notice=st.sampled_from(("infofiche-ocmw-v1", "infofiche-ocmw-v2")),
-        explained=st.just(ALL_TOPICS),
-        recipient_kbo=st.just(protocol.recipient.kbo),
-        data_items=covered,
-        recorded_by=_identifiers("kg"),
-    )
+"""Pairs this strategy does not draw together: a consent is withdrawn only after it was
+given, and one given after the transfer is neither too old nor older than the protocol;
+a transfer outside the protocol's term is refused for that alone (C-7, A5-1, A11-1)."""
 
 
 def _with_item(client: ClientData, item: DataItem, value: str | None) -> ClientData:
@@ -127,6 +90,17 @@ def _referrals(
         low, high = draw(before | after)
     else:
         low, high = start, end
+    floor = consent_floor(protocol)
+    max_age = protocol.consent.max_age_days
+    too_old = "CONSENT_TOO_OLD" in violating
+    too_early = "CONSENT_BEFORE_PROTOCOL" in violating
+    if too_old and not too_early:  # the moment leaves room for a consent after the floor
+        low = max(low, datetime.combine(floor + timedelta(days=max_age + 1), time()))
+    if too_early and not too_old:  # ... and for a consent before it, still fresh
+        high = min(high, datetime.combine(floor + timedelta(days=max_age), time()))
+        high -= timedelta(seconds=1)
+    if low > high:
+        raise InvalidArgument("the protocol's term leaves no moment for these consent violations")
     moment = at if at is not None else draw(_brussels_instants(low, high))
 
     allowed = protocol.allowed_items
@@ -164,14 +138,10 @@ def _referrals(
     explained = set(ALL_TOPICS)
     if "CONSENT_NOT_INFORMED" in violating:
         explained -= draw(st.sets(st.sampled_from(sorted(ALL_TOPICS)), min_size=1))
-    gap = timedelta(seconds=draw(st.integers(0, 90 * 24 * 3600)))
-    given_at = (
-        _shift(moment, gap + timedelta(seconds=1))
-        if "CONSENT_AFTER_TRANSFER" in violating
-        else _shift(moment, -gap)
-    )
+    given_at = draw(_consent_moments(protocol, moment, violating))
     withdrawn_at = None
     if "CONSENT_WITHDRAWN" in violating:
+        gap = as_utc(moment) - as_utc(given_at)
         later = timedelta(seconds=draw(st.integers(0, int(gap.total_seconds()))))
         withdrawn_at = _shift(given_at, later)
     consent = Consent(
@@ -266,7 +236,7 @@ def referrals(
     if unknown := wanted - REFERRAL_VIOLATIONS:
         raise InvalidArgument(f"unknown violation codes: {sorted(unknown)}")
     if any(pair <= wanted for pair in INCOMPATIBLE_VIOLATIONS):
-        raise InvalidArgument("CONSENT_WITHDRAWN and CONSENT_AFTER_TRANSFER exclude each other")
+        raise InvalidArgument(f"these violations are not drawn together: {sorted(wanted)}")
     if at is not None:
         at = require_aware(at)
         in_force = protocol.status_at(at) == "in_force"
@@ -282,6 +252,8 @@ def referrals(
     unsure = {"DATA_ITEM_NOT_IN_PROTOCOL", "PROTOCOL_NOT_IN_FORCE"}
     if at is None:
         unsure.add("REFERRAL_AFTER_DECISION")
+    else:  # a fixed moment may leave no room for a stale consent, or one before the protocol
+        unsure |= {"CONSENT_TOO_OLD", "CONSENT_BEFORE_PROTOCOL"}
     possible = sorted(REFERRAL_VIOLATIONS - unsure)
     subsets = st.sets(st.sampled_from(possible), min_size=1, max_size=4).filter(
         lambda codes: not any(pair <= codes for pair in INCOMPATIBLE_VIOLATIONS)
