@@ -27,6 +27,8 @@ from tests.cli.test_cli_e2e import CLIENT, PASSWORD, PERSONAL
 
 SCRIPT = Path(sys.executable).parent / "protocol-share"
 AT = datetime(2025, 6, 2, 10, 0, tzinfo=UTC)
+# `pack` packs at the clock's now: a referral from AT would carry a consent too old by then.
+PACKED_AT = datetime.now(UTC)
 
 
 def run(*argv: str) -> tuple[int, str, str]:
@@ -61,7 +63,9 @@ def script(
 @pytest.fixture
 def referral_file(tmp_path: Path) -> Path:
     path = tmp_path / "in.json"
-    path.write_text(example_referral(at=AT, client=CLIENT).model_dump_json(), encoding="utf-8")
+    path.write_text(
+        example_referral(at=PACKED_AT, client=CLIENT).model_dump_json(), encoding="utf-8"
+    )
     return path
 
 
@@ -231,7 +235,7 @@ def test_a_size_limit_is_said_in_the_unit_that_states_it(
 def test_check_of_a_refused_referral_exits_1_on_an_ascii_terminal(
     tmp_path: Path,
 ) -> None:
-    referral = example_referral(at=AT, client=CLIENT).model_copy(
+    referral = example_referral(at=PACKED_AT, client=CLIENT).model_copy(
         update={"assessed_appropriate": False}
     )
     path = tmp_path / "in.json"
@@ -247,7 +251,9 @@ def test_check_of_a_refused_referral_exits_1_on_an_ascii_terminal(
 def test_open_prints_every_line_on_an_ascii_terminal(referral_file: Path, tmp_path: Path) -> None:
     client = CLIENT.model_copy(update={"first_name": "Ségolène"})
     path = tmp_path / "in.json"
-    path.write_text(example_referral(at=AT, client=client).model_dump_json(), encoding="utf-8")
+    path.write_text(
+        example_referral(at=PACKED_AT, client=client).model_dump_json(), encoding="utf-8"
+    )
     packed = script("pack", str(path), "--out", str(tmp_path / "uit"), password=PASSWORD)
     assert packed.returncode == 0, packed.stderr
     (archive,) = (tmp_path / "uit").glob("*.7z")
