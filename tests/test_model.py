@@ -126,3 +126,13 @@ def test_equal_models_write_the_same_json_whatever_the_set_order() -> None:
     written = json.loads(forward.model_dump_json())
     assert written["data_items"] == sorted(written["data_items"])
     assert written["explained"] == sorted(written["explained"])
+
+
+def test_verwijzing_json_refuses_the_python_name_of_schema() -> None:
+    data = json.loads(document_json(ReferralDocument.model_validate(document())))
+    data["schema_"] = data.pop("schema")
+    with pytest.raises(UnexpectedContent) as caught:
+        parse_document(json.dumps(data).encode())
+    assert "EXTRA_FORBIDDEN" in str(caught.value)
+    data["schema"] = data.pop("schema_")
+    assert parse_document(json.dumps(data).encode()).schema_ == "protocol-share/verwijzing"

@@ -90,7 +90,9 @@ class ReferralDocument(FrozenModel):
     sender: DocumentSender
     client: ClientData
 
-    model_config = ConfigDict(populate_by_name=True)
+    # Read by its JSON name only: ``schema_`` in a document is an unknown field, refused
+    # (issue 11), never a second spelling of ``schema``.
+    model_config = ConfigDict(validate_by_name=False, validate_by_alias=True)
 
 
 def document_json(document: ReferralDocument) -> bytes:
