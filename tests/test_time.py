@@ -255,7 +255,7 @@ def test_the_document_keeps_an_offset_with_seconds_as_the_same_instant() -> None
                     client=example_referral(at=AT).client,
                 )
             )
-        ).model_dump()
+        ).model_dump(by_alias=True)
     )
     assert base.sent_at == datetime(2025, 3, 3, 10, tzinfo=odd)
     assert base.sent_at.utcoffset() == timedelta(0)
