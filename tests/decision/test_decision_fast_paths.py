@@ -213,6 +213,7 @@ _shaped = st.builds(lambda prefix, body: prefix + body, _prefixes, _bodies)
 @example(value="04701234567")
 @example(value="85.07.30-033.28")
 @example(value="0850730033")
+@example(value="003250 179 97 0")  # a valid number that is also a BIS number in 6-3-2
 def test_the_phone_number_is_what_phonenumbers_makes_of_it(value: str) -> None:
     assert outcome(fields._phone, value) == outcome(reference_phone, value)
 
