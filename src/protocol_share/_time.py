@@ -222,7 +222,15 @@ def _walk(value: Any, path: str, found: list[tuple[str, str]]) -> None:
             found.append((path, code))
     elif isinstance(value, BaseModel):
         for name, _, _ in _plan(type(value)):
-            _walk(getattr(value, name, None), f"{path}.{name}", found)
+            inner = getattr(value, name, None)
+            if inner is None:
+                continue
+            if isinstance(inner, datetime):  # the common case: no path is built unless wrong
+                code = _instant_problem(inner)
+                if code is not None:
+                    found.append((f"{path}.{name}", code))
+                continue
+            _walk(inner, f"{path}.{name}", found)
     elif isinstance(value, tuple | list | frozenset | set):
         for index, inner in enumerate(value):
             _walk(inner, f"{path}.{index}", found)

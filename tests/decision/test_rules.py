@@ -42,6 +42,7 @@ from protocol_share import (
 from protocol_share.clientdata._screening import was_screened
 from protocol_share.decision import REASON_CODES, evaluate
 from protocol_share.decision._referral import DECREE_CHECKS, Locality
+from protocol_share.decision._rules import consent_floor
 from protocol_share.decision._table import PROTOCOL_IN_FORCE, Moment
 from protocol_share.examples import example_referral
 from protocol_share.strategies import (
@@ -252,6 +253,23 @@ def draw_violating(data: st.DataObject, codes: set[str]) -> Case:
         referral = data.draw(referrals(valid=False, violating=codes))
         return referral, TORHOUT, referral.created_at
     at = data.draw(moments(in_force="PROTOCOL_NOT_IN_FORCE" not in codes))
+    floor = consent_floor(TORHOUT)
+    max_age = timedelta(days=TORHOUT.consent.max_age_days)
+    early, old = "CONSENT_BEFORE_PROTOCOL" in codes, "CONSENT_TOO_OLD" in codes
+    if early != old:  # a moment that leaves room for exactly one of the two (C-7, A5-1)
+        low, high = (
+            (floor + timedelta(days=1), floor + max_age - timedelta(days=1))
+            if early
+            else (floor + max_age + timedelta(days=2), floor + max_age + timedelta(days=400))
+        )
+        at = data.draw(
+            st.datetimes(
+                min_value=datetime.combine(low, datetime.min.time()),
+                max_value=datetime.combine(high, datetime.min.time()),
+                timezones=st.just(BRUSSELS),
+                allow_imaginary=False,
+            )
+        )
     return data.draw(referrals(valid=False, violating=codes, at=at)), TORHOUT, at
 
 

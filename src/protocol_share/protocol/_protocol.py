@@ -318,11 +318,12 @@ class Protocol(FrozenModel):
         municipality (C-4, A6-1): a Belgian postcode of ``postcodes`` together with the
         municipality's name or one of its ``localities`` (its former municipalities, such as
         Wijnendale for Torhout), compared without case, accents or punctuation."""
-        return (
-            country == "BE"
-            and postcode in self.postcodes
-            and _place_key(municipality) in self._locality_keys
-        )
+        if country != "BE" or postcode not in self.postcodes:
+            return False
+        # The name as the protocol writes it needs no folding (the common case).
+        if municipality == self.municipality or municipality in self.localities:
+            return True
+        return _place_key(municipality) in self._locality_keys
 
     @functools.cached_property
     def allowed_items(self) -> frozenset[DataItem]:
