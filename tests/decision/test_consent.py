@@ -23,7 +23,7 @@ from protocol_share import (
     dpv_record,
     kantara_receipt,
 )
-from protocol_share.decision._consent import DPV_CONTEXT
+from protocol_share.clientdata._dpv import DPV_CONTEXT
 from protocol_share.strategies import consents
 
 BRUSSELS = ZoneInfo("Europe/Brussels")

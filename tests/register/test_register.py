@@ -411,3 +411,18 @@ def test_the_demo_shows_what_happens_after_receipt() -> None:
     assert after["retention"]["decisions"]["demo-3"]["action"] == "review"
     assert after["breach"]["to"] == "DPO Opgroeien regie <dpo@opgroeien.be>"
     assert after["register"]["fideslang"] == list(processing_register_entry().fideslang_categories)
+
+
+def test_the_consent_record_and_the_register_speak_one_dpv() -> None:
+    # One context and one data-item map for every DPV record the library writes (A3, A6-6).
+    from datetime import UTC, datetime
+
+    from protocol_share import dpv_record
+    from protocol_share.examples import example_consent
+
+    consent = example_consent(at=datetime(2025, 3, 3, 9, tzinfo=UTC))
+    record, entry = dpv_record(consent), processing_register_entry().to_jsonld()
+    assert record["@context"] == entry["@context"]
+    consented = {item["@id"] for item in record["dpv:hasPersonalData"]}
+    registered = {item["@id"] for item in entry["dpv:hasPersonalData"]}
+    assert consented <= registered

@@ -46,6 +46,7 @@ from pydantic import AfterValidator, BeforeValidator, Field, model_validator
 from protocol_share._model import FrozenModel, field_error, require_type
 from protocol_share._text import in_lang, message
 from protocol_share._time import Instant, as_utc, require_aware, require_instants
+from protocol_share.clientdata._dpv import DPV_CONTEXT, DPV_PERSONAL_DATA
 from protocol_share.clientdata._fields import DataItem, Phone, check_free_text
 from protocol_share.clientdata._screening import Screened, keep_mark
 from protocol_share.errors import InvalidInput
@@ -54,7 +55,6 @@ from protocol_share.protocol._torhout import TORHOUT
 
 __all__ = [
     "ALL_TOPICS",
-    "DPV_CONTEXT",
     "Consent",
     "ConsentMethod",
     "Identifier",
@@ -159,21 +159,6 @@ class Consent(Screened):
 
 _ORDER: tuple[DataItem, ...] = (DataItem.NAME, DataItem.ADDRESS, DataItem.PHONE, DataItem.EMAIL)
 
-DPV_CONTEXT: Mapping[str, str] = {
-    "dpv": "https://w3id.org/dpv#",
-    "pd": "https://w3id.org/dpv/pd#",
-    "dct": "http://purl.org/dc/terms/",
-    "xsd": "http://www.w3.org/2001/XMLSchema#",
-    "ps": "urn:protocol-share:terms#",
-}
-"""The JSON-LD prefixes of :func:`dpv_record` (DPV 2, DPV-PD, Dublin Core, this library)."""
-
-_DPV_DATA: Mapping[DataItem, str] = {
-    DataItem.NAME: "pd:Name",
-    DataItem.ADDRESS: "pd:PhysicalAddress",
-    DataItem.PHONE: "pd:TelephoneNumber",
-    DataItem.EMAIL: "pd:EmailAddress",
-}
 _KANTARA_PII: Mapping[DataItem, str] = {
     DataItem.NAME: "1 - Biographical",
     DataItem.ADDRESS: "2 - Contact",
@@ -328,7 +313,7 @@ def dpv_record(consent: Consent, protocol: Protocol = TORHOUT) -> dict[str, Any]
             "@id": f"urn:protocol-share:{protocol.protocol_id}:notice:{consent.information_notice}"
         },
         "ps:explained": sorted(consent.explained),
-        "dpv:hasPersonalData": [{"@id": _DPV_DATA[item]} for item in _items(consent)],
+        "dpv:hasPersonalData": [{"@id": DPV_PERSONAL_DATA[item]} for item in _items(consent)],
         "dpv:hasPurpose": purposes,
         "dpv:hasDataController": {
             "@id": f"urn:kbo:{protocol.sender.kbo.replace('.', '')}",

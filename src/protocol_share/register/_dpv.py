@@ -9,35 +9,17 @@ Uses ``hasDataController`` (with ``hasDataProtectionOfficer``), ``hasDataSource`
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Final
+from typing import TYPE_CHECKING, Any
 
 from protocol_share._text import message
-from protocol_share.clientdata._fields import DataItem
+from protocol_share.clientdata._dpv import DPV_CONTEXT, DPV_PERSONAL_DATA
 from protocol_share.protocol._protocol import Party
 from protocol_share.register._terms import erasure_terms
 
 if TYPE_CHECKING:
     from protocol_share.register._entry import RegisterEntry
 
-__all__ = ["DPV_CONTEXT", "DPV_PERSONAL_DATA", "dpv_process"]
-
-DPV_CONTEXT: Final[Mapping[str, str]] = {
-    "dpv": "https://w3id.org/dpv#",
-    "pd": "https://w3id.org/dpv/pd#",
-    "dct": "http://purl.org/dc/terms/",
-    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
-    "xsd": "http://www.w3.org/2001/XMLSchema#",
-}
-"""The inline JSON-LD context: DPV 2 and its personal-data extension, Dublin Core terms."""
-
-DPV_PERSONAL_DATA: Final[Mapping[DataItem, str]] = {
-    DataItem.NAME: "pd:Name",
-    DataItem.ADDRESS: "pd:PhysicalAddress",
-    DataItem.PHONE: "pd:TelephoneNumber",
-    DataItem.EMAIL: "pd:EmailAddress",
-}
-"""Each article 3 data item as a DPV personal-data category (A3-1, A3-2)."""
+__all__ = ["dpv_process"]
 
 
 def _nl(text: str) -> dict[str, str]:

@@ -20,7 +20,8 @@ from protocol_share.protocol._protocol import (
     RetentionTerms,
 )
 from protocol_share.protocol._torhout import TORHOUT
-from protocol_share.register._dpv import DPV_PERSONAL_DATA, dpv_process
+from protocol_share.clientdata._dpv import DPV_PERSONAL_DATA
+from protocol_share.register._dpv import dpv_process
 from protocol_share.register._fideslang import FIDESLANG_CATEGORIES, fideslang_declaration
 from protocol_share.register._terms import SECURITY_MEASURES, SecurityMeasure, erasure_json
 
