@@ -9,6 +9,7 @@ from typing import Any
 
 from protocol_share._model import require_type
 from protocol_share._text import Lang, message
+from protocol_share.clientdata._dpv import DPV_PERSONAL_DATA
 from protocol_share.notices import Processor, ProcessorOverview
 from protocol_share.protocol._protocol import (
     DataItemSpec,
@@ -20,7 +21,6 @@ from protocol_share.protocol._protocol import (
     RetentionTerms,
 )
 from protocol_share.protocol._torhout import TORHOUT
-from protocol_share.clientdata._dpv import DPV_PERSONAL_DATA
 from protocol_share.register._dpv import dpv_process
 from protocol_share.register._fideslang import FIDESLANG_CATEGORIES, fideslang_declaration
 from protocol_share.register._terms import SECURITY_MEASURES, SecurityMeasure, erasure_json
