@@ -56,9 +56,15 @@ def test_no_referral_that_breaks_a_rule_is_ever_sent(data: st.DataObject) -> Non
     # TORHOUT lists every data item, so no referral can carry one it does not list.
     possible = sorted(REFERRAL_VIOLATIONS - {"DATA_ITEM_NOT_IN_PROTOCOL"})
     code = data.draw(st.sampled_from(possible))
-    # The moment of sending, drawn first: a referral can be dated after it.
-    at = data.draw(moments(in_force=code != "PROTOCOL_NOT_IN_FORCE"))
-    referral = data.draw(referrals(valid=False, violating={code}, at=at))
+    if code == "REFERRAL_AFTER_DECISION":
+        # The moment of sending, drawn first: the referral is dated after it.
+        at = data.draw(moments())
+        referral = data.draw(referrals(valid=False, violating={code}, at=at))
+    else:
+        # Sent when it was made: the strategy picks a moment that fits the violation (a stale
+        # consent needs a moment long enough after the protocol's start).
+        referral = data.draw(referrals(valid=False, violating={code}))
+        at = referral.created_at
     assert send_referral(referral, PASSWORD, at=at) is None
 
 
