@@ -131,10 +131,9 @@ def iter_retention_schedule(
         >>> declined = RetentionCase.received(utc(2024, 5, 2), case_id="v-1").contacted(
         ...     utc(2024, 5, 3), "declined")
         >>> late = RetentionCase.received(utc(2024, 6, 9), case_id="v-2")
-        >>> for entry in iter_retention_schedule([declined, late], at=utc(2024, 6, 1)):
-        ...     print(type(entry).__name__, entry.case_id, entry.code)
-        ScheduledAction v-1 DELETE_DECLINED
-        CaseError v-2 AT_BEFORE_LAST_STEP
+        >>> entries = iter_retention_schedule([declined, late], at=utc(2024, 6, 1))
+        >>> [(type(e).__name__, e.case_id, e.code) for e in entries]
+        [('ScheduledAction', 'v-1', 'DELETE_DECLINED'), ('CaseError', 'v-2', 'AT_BEFORE_LAST_STEP')]
     """
     terms = require_type(protocol, Protocol, "protocol").retention
     if not isinstance(cases, Iterable) or isinstance(cases, RetentionCase):
