@@ -31,7 +31,6 @@ import json
 import os
 import platform
 import re
-import secrets
 import shutil
 import statistics
 import subprocess
@@ -39,24 +38,21 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
-from datetime import UTC, datetime
 from pathlib import Path
 
 import py7zr
 
-from protocol_share import (
-    TORHOUT,
-    Address,
-    ClientData,
-    Referral,
-)
+from protocol_share import TORHOUT, Referral
 from protocol_share.examples import example_referral
 from protocol_share.package import _sevenzip as sz
 from protocol_share.package._archive import PackageKey, unseal
 from protocol_share.package._package import generate_password, open_package, pack
 from protocol_share.package._payload import DOCUMENT_NAME, TEXT_NAME
 
-AT = datetime(2024, 5, 2, 10, 0, tzinfo=UTC)
+# The package tests' client, moment and header rewriting serve here too: one home for each.
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from tests.package.package_support import AT, CLIENT, reheader
+
 TARGETS = {
     "pack / 7zz a": 1.0,
     "open / 7zz x": 1.0,
@@ -69,21 +65,9 @@ SEVEN_ZIP = shutil.which("7zz")
 
 
 def referral(number: int = 1) -> Referral:
-    """The benchmark's referral: the library's example client with a full address and id."""
-    client = ClientData(
-        first_name="Ségolène",
-        last_name="D'Hondt-Van den Bossche",
-        address=Address(
-            street="Aartrijkestraat",
-            house_number="11",
-            box="B",
-            postcode="8820",
-            municipality="Torhout",
-        ),
-        phone="0470 12 34 56",
-        email="segolene@example.be",
-    )
-    example = example_referral(TORHOUT, at=AT, client=client)
+    """The benchmark's referral: the library's example referral for the package tests'
+    client (a full address, a box, a non-ASCII name), under its own id."""
+    example = example_referral(TORHOUT, at=AT, client=CLIENT)
     return Referral.model_validate({**dict(example), "referral_id": f"r-2024-{number:04d}"})
 
 
@@ -225,20 +209,16 @@ def _regular_file(match: re.Match[bytes]) -> bytes:
 def _lying(archive: bytes, password: str) -> bytes:
     """The bomb with its header rewritten (with the password, as a sender could) to declare
     1000 bytes where it holds 1 GiB: the decoder must stop at the declared size."""
-    key = PackageKey.derive(password)
-    layout, _ = sz.read_layout(archive)
-    header = sz.decode_header(archive, layout, lambda p: key.key_for(p.cycles, p.salt))
-    sz.parse_header(header, layout)
-    assert layout.main is not None
-    end = 32 + layout.main.pack_pos + sum(layout.main.pack_sizes)
-    lie = header.replace(sz.encode_number(1 << 30), sz.encode_number(1000))
-    # 7zz marks a member read from stdin as a FIFO (refused as a link): make it a file.
-    lie, count = re.subn(rb"\x15\x06\x01\x00(....)", _regular_file, lie, flags=re.DOTALL)
-    assert lie != header
-    assert count == 1
-    return sz.assemble(
-        archive[32:end], lie, key=key.key_for(19, b""), cycles=19, iv=secrets.token_bytes(16)
-    )
+
+    def lie(header: bytes) -> bytes:
+        lied = header.replace(sz.encode_number(1 << 30), sz.encode_number(1000))
+        # 7zz marks a member read from stdin as a FIFO (refused as a link): make it a file.
+        lied, count = re.subn(rb"\x15\x06\x01\x00(....)", _regular_file, lied, flags=re.DOTALL)
+        assert lied != header
+        assert count == 1
+        return lied
+
+    return reheader(archive, lie, password)
 
 
 def kdf_input(password: str) -> bytes:

@@ -26,7 +26,6 @@ from protocol_share import (
     InvalidInput,
     Protocol,
     ProtocolShareError,
-    QualityNotice,
     Referral,
     RetentionCase,
     Sender,
@@ -36,7 +35,12 @@ from protocol_share import (
     open_package,
     pack,
 )
-from protocol_share.examples import example_breach_notice, example_consent, example_referral
+from protocol_share.examples import (
+    example_breach_notice,
+    example_consent,
+    example_quality_notice,
+    example_referral,
+)
 from protocol_share.notices import quality_notice_email
 from protocol_share.package._payload import parse_document
 from protocol_share.retention import cases_from_json
@@ -108,15 +112,7 @@ def calls(p: str) -> list[Callable[[], object]]:
     protocol = json.loads(TORHOUT.model_dump_json())
     protocol["sender"] |= {"name": f"{p}\r\nBcc: x@example.org", "kbo": p}
     consent = example_consent(at=AT)
-    quality = QualityNotice(
-        notice_id="kw-1",
-        referral_id="r-1",
-        data_item="phone",
-        kind="erroneous",
-        found_by="recipient",
-        found_at=AT,
-        notified_at=AT,
-    )
+    quality = example_quality_notice(found_at=AT)
     return [
         lambda: ClientData(first_name=p, last_name=f"{p}7", address={"postcode": p}),
         lambda: ClientData.model_validate(

@@ -40,10 +40,14 @@ from protocol_share import (
     retention_schedule,
 )
 from protocol_share._time import _plan, exact_offset, require_aware
-from protocol_share.examples import example_breach_notice, example_consent, example_referral
+from protocol_share.examples import (
+    example_breach_notice,
+    example_consent,
+    example_quality_notice,
+    example_referral,
+)
 from protocol_share.notices import quality_notice_email
 from protocol_share.notices._processors import Processor
-from protocol_share.package._package import ReceivedReferral
 from protocol_share.package._payload import (
     DocumentConsent,
     ReferralDocument,
@@ -51,9 +55,9 @@ from protocol_share.package._payload import (
     parse_document,
 )
 from protocol_share.retention._records import StepRecord, cases_from_json
+from tests.package.package_support import PASSWORD, received_for
 
 AT = datetime(2025, 3, 3, 9, tzinfo=UTC)
-PASSWORD = "Vlinder-Kast-42-zonnebloem"
 
 # Offsets of any size a datetime allows, seconds and microseconds included.
 offsets = st.builds(
@@ -99,15 +103,7 @@ def _validate(model: type[BaseModel], data: dict[str, Any]) -> tuple[Any, frozen
 
 def _samples() -> list[BaseModel]:
     referral = example_referral(at=AT)
-    quality = QualityNotice(
-        notice_id="kw-1",
-        referral_id="r-1",
-        data_item="phone",
-        kind="erroneous",
-        found_by="recipient",
-        found_at=AT,
-        notified_at=AT,
-    )
+    quality = example_quality_notice(found_at=AT)
     return [
         example_consent(at=AT).withdraw(AT),
         referral,
@@ -148,16 +144,7 @@ def _samples() -> list[BaseModel]:
             received_at=AT,
             professional_secrecy=True,
         ),
-        ReceivedReferral(
-            referral_id="r-1",
-            client=referral.client,
-            consent_id="c-1",
-            consent_given_at=AT,
-            created_at=AT,
-            sent_at=AT,
-            sender_team=TORHOUT.team,
-            schema_version=1,
-        ),
+        received_for(referral.client, at=AT),
     ]
 
 

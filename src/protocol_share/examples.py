@@ -1,5 +1,5 @@
 """Example data for demos, documentation and test fixtures: a referral that keeps every rule,
-its consent, retention cases and a breach notice.
+its consent, retention cases, a breach notice and a quality notice.
 
 Pure builders: nothing is read from a clock; the caller passes ``at``. The client is
 invented ("An Peeters" at the Markt in Torhout) and carries no real identifier.
@@ -23,7 +23,7 @@ from protocol_share.clientdata._fields import Address, ClientData, DataItem
 from protocol_share.decision._consent import ALL_TOPICS, Consent
 from protocol_share.decision._referral import Recipient, Referral, Sender
 from protocol_share.decision._rules import consent_floor
-from protocol_share.notices import BreachNotice
+from protocol_share.notices import BreachNotice, QualityNotice
 from protocol_share.protocol._protocol import Protocol
 from protocol_share.protocol._torhout import TORHOUT
 from protocol_share.retention import RetentionCase
@@ -32,6 +32,7 @@ __all__ = [
     "example_breach_notice",
     "example_client",
     "example_consent",
+    "example_quality_notice",
     "example_referral",
     "example_retention_cases",
 ]
@@ -161,4 +162,27 @@ def example_breach_notice(*, aware_at: datetime, notice_id: str = "example-lek-1
         measures_taken=frozenset({"deletion_requested"}),
         both_parties_affected=True,
         encrypted=True,
+    )
+
+
+def example_quality_notice(
+    *, found_at: datetime, notice_id: str = "example-kwaliteit-1"
+) -> QualityNotice:
+    """A quality notice (A7-1): at ``found_at`` the OCMW finds the phone number of
+    :func:`example_referral`'s client erroneous and tells Opgroeien at once.
+
+        >>> from datetime import datetime, timezone
+        >>> notice = example_quality_notice(found_at=datetime(2025, 3, 3, 9, tzinfo=timezone.utc))
+        >>> notice.referral_id, notice.data_item.value, notice.delay.total_seconds()
+        ('example-referral-1', 'phone', 0.0)
+    """
+    found_at = require_aware(found_at, "found_at")
+    return QualityNotice(
+        notice_id=notice_id,
+        referral_id="example-referral-1",
+        data_item=DataItem.PHONE,
+        kind="erroneous",
+        found_by="recipient",
+        found_at=found_at,
+        notified_at=found_at,
     )

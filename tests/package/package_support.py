@@ -1,4 +1,5 @@
-"""Shared by the package tests: a valid referral, and tools to forge hostile archives.
+"""Shared by the package tests (and the package benchmark): a valid referral, the document and
+the received referral for a given client, and tools to forge hostile archives.
 
 The forging tools work on real archives: they decrypt a package's header with the
 library's own parser, change bytes in it, and write it back encrypted, so every hostile
@@ -27,7 +28,14 @@ from protocol_share import (
 )
 from protocol_share.package import _sevenzip as sz
 from protocol_share.package._archive import PackageKey, seal
-from protocol_share.package._payload import DOCUMENT_NAME, TEXT_NAME
+from protocol_share.package._package import ReceivedReferral
+from protocol_share.package._payload import (
+    DOCUMENT_NAME,
+    TEXT_NAME,
+    DocumentConsent,
+    DocumentSender,
+    ReferralDocument,
+)
 from protocol_share.package._sevenzip import _format as f
 
 AT = datetime(2024, 5, 2, 10, 0, tzinfo=UTC)
@@ -83,6 +91,33 @@ def referral(**changes: Any) -> Referral:
     }
     fields.update(changes)
     return Referral(**fields)
+
+
+def document_for(client: ClientData, *, at: datetime = AT) -> ReferralDocument:
+    """``verwijzing.json`` for ``client``: referral ``r-1``, consent ``c-1``, TORHOUT's team,
+    every instant ``at``."""
+    return ReferralDocument(
+        referral_id="r-1",
+        created_at=at,
+        sent_at=at,
+        consent=DocumentConsent(consent_id="c-1", given_at=at),
+        sender=DocumentSender(team=TORHOUT.team),
+        client=client,
+    )
+
+
+def received_for(client: ClientData, *, at: datetime = AT) -> ReceivedReferral:
+    """What ``open_package`` gives for :func:`document_for` of ``client`` (unsigned)."""
+    return ReceivedReferral(
+        referral_id="r-1",
+        client=client,
+        consent_id="c-1",
+        consent_given_at=at,
+        created_at=at,
+        sent_at=at,
+        sender_team=TORHOUT.team,
+        schema_version=1,
+    )
 
 
 def sealed(members: dict[str, bytes], password: str | PackageKey = PASSWORD) -> bytes:

@@ -11,13 +11,8 @@ from hypothesis import strategies as st
 
 from protocol_share import TORHOUT, ClientData
 from protocol_share.cli._package import received_lines
-from protocol_share.package._package import ReceivedReferral
-from protocol_share.package._payload import (
-    DocumentConsent,
-    DocumentSender,
-    ReferralDocument,
-    document_text,
-)
+from protocol_share.package._payload import document_text
+from tests.package.package_support import document_for, received_for
 
 AT = datetime(2026, 3, 2, 9, tzinfo=UTC)
 BOX_WORDS = {"nl": "bus", "en": "box"}
@@ -40,27 +35,9 @@ def client(house_number: str, box: str | None = None) -> ClientData:
 
 
 def texts(data: ClientData, lang: str) -> list[str]:
-    document = ReferralDocument(
-        referral_id="r-1",
-        created_at=AT,
-        sent_at=AT,
-        consent=DocumentConsent(consent_id="c-1", given_at=AT),
-        sender=DocumentSender(team=TORHOUT.team),
-        client=data,
-    )
-    received = ReceivedReferral(
-        referral_id="r-1",
-        client=data,
-        consent_id="c-1",
-        consent_given_at=AT,
-        created_at=AT,
-        sent_at=AT,
-        sender_team=TORHOUT.team,
-        schema_version=1,
-    )
     return [
-        document_text(document, TORHOUT, lang=lang).decode("utf-8"),  # type: ignore[arg-type]
-        "\n".join(received_lines(received, lang)),  # type: ignore[arg-type]
+        document_text(document_for(data, at=AT), TORHOUT, lang=lang).decode("utf-8"),  # type: ignore[arg-type]
+        "\n".join(received_lines(received_for(data, at=AT), lang)),  # type: ignore[arg-type]
     ]
 
 

@@ -7,27 +7,13 @@ import pytest
 from hypothesis import given
 
 from protocol_share import TORHOUT, ClientData
-from protocol_share.package._payload import (
-    DocumentConsent,
-    DocumentSender,
-    ReferralDocument,
-    dialled,
-    document_text,
-)
+from protocol_share.package._payload import dialled, document_text
 from protocol_share.strategies import client_data
-from tests.package.package_support import AT, CLIENT
+from tests.package.package_support import CLIENT, document_for
 
 
 def text_for(client: ClientData) -> str:
-    document = ReferralDocument(
-        referral_id="r-1",
-        created_at=AT,
-        sent_at=AT,
-        consent=DocumentConsent(consent_id="c-1", given_at=AT),
-        sender=DocumentSender(team=TORHOUT.team),
-        client=client,
-    )
-    return document_text(document, TORHOUT).decode("utf-8")
+    return document_text(document_for(client), TORHOUT).decode("utf-8")
 
 
 @pytest.mark.parametrize(
