@@ -22,9 +22,12 @@ from protocol_share import (
     rules_markdown,
 )
 from protocol_share.cli import main
+from protocol_share.cli._demo import HOST_RECORD
 from protocol_share.strategies import INCOMPATIBLE_VIOLATIONS, REFERRAL_VIOLATIONS, referrals
 
 AT = datetime(2026, 11, 28, 10, 0, tzinfo=UTC)
+CLIENT_FIELDS = ("first_name", "last_name", "address", "phone")
+"""The demo's host record, cut to what a referral carries: the client of these referrals."""
 
 
 def run(*argv: str) -> tuple[int, str, str]:
@@ -36,17 +39,7 @@ def run(*argv: str) -> tuple[int, str, str]:
 def referral_document(**changes: Any) -> dict[str, Any]:
     document: dict[str, Any] = {
         "referral_id": "r-2026-000042",
-        "client": {
-            "first_name": "Ségolène",
-            "last_name": "D'Hondt-Van den Bossche",
-            "address": {
-                "street": "Aartrijkestraat",
-                "house_number": "11",
-                "postcode": "8820",
-                "municipality": "Torhout",
-            },
-            "phone": "0470 12 34 56",
-        },
+        "client": {key: HOST_RECORD[key] for key in CLIENT_FIELDS},
         "consent": {
             "consent_id": "c-2026-000042",
             "given_at": (AT - timedelta(days=3)).isoformat(),

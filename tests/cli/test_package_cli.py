@@ -254,11 +254,11 @@ def test_the_installed_script_packs_and_opens(referral_file: Path, tmp_path: Pat
 
 
 def test_the_demo_shows_the_package_round_trip() -> None:
-    code, out, err = run("demo")
+    code, out, err = run("demo", "--lang", "en")
     assert (code, err) == (0, "")
     assert "4. pack and open_package" in out
-    assert "the same client: True" in out
-    assert "with a wrong password: refused, WrongPassword" in out
+    assert "the same client: yes" in out
+    assert "with a wrong password: refused (WrongPassword)" in out
     code, out, _ = run("demo", "--json")
     package = json.loads(out)["package"]
     assert package["same_client"] is True

@@ -402,7 +402,7 @@ def test_the_register_command_reads_another_protocol(tmp_path: Path) -> None:
 def test_the_demo_shows_what_happens_after_receipt() -> None:
     code, out, err = run("demo")
     assert (code, err) == (0, "")
-    assert "after receipt:" in out
+    assert "na ontvangst:" in out
     assert "demo-4: dossier_closed -> keep, bewaren tot 2034-02-28" in out
     assert "demo-2: declined -> delete" in out
     assert "Melding gegevenslek demo-lek-1" in out

@@ -11,10 +11,11 @@ so that its dates do not move (a client file closed on 29 February 2024 is kept 
 from __future__ import annotations
 
 import argparse
+from collections.abc import Mapping, Sequence
 from datetime import datetime, timedelta
 from typing import Any, Final
 
-from protocol_share._text import Lang, in_lang
+from protocol_share._text import Lang, in_lang, message
 from protocol_share._time import BRUSSELS
 from protocol_share._version import __version__
 from protocol_share.cli._after import breach_lines, register_lines, retention_json, retention_line
@@ -26,7 +27,7 @@ from protocol_share.cli._io import (
     at_or_now,
     load_protocol,
 )
-from protocol_share.clientdata._minimise import minimise
+from protocol_share.clientdata._minimise import Minimised, minimise
 from protocol_share.decision._check import check_referral
 from protocol_share.decision._decision import Decision
 from protocol_share.decision._referral import Referral
@@ -34,7 +35,7 @@ from protocol_share.errors import InvalidInput, ReferralRefused, WrongPassword
 from protocol_share.examples import example_breach_notice, example_referral
 from protocol_share.notices import breach_notice_email
 from protocol_share.package._package import generate_password, open_package, pack
-from protocol_share.protocol._lint import lint_protocol
+from protocol_share.protocol._lint import Finding, lint_protocol
 from protocol_share.protocol._protocol import Protocol
 from protocol_share.register import processing_register_entry
 from protocol_share.retention import (
@@ -46,7 +47,7 @@ from protocol_share.retention import (
 
 __all__ = ["add_parsers"]
 
-_HOST_RECORD: Final[dict[str, Any]] = {
+HOST_RECORD: Final[dict[str, Any]] = {
     "first_name": "Ségolène",
     "last_name": "D'Hondt-Van den Bossche",
     "national_number": "85.07.30-033.28",
@@ -71,7 +72,7 @@ _BREACH_AWARE: Final = datetime(2025, 3, 28, 16, 0, tzinfo=BRUSSELS)
 def _refused_record(protocol: Protocol) -> list[str]:
     """A3-1, A3-3: a national number where a name belongs and a phone number that is none;
     every problem is reported, none names its value."""
-    broken = {**_HOST_RECORD, "last_name": _HOST_RECORD["national_number"], "phone": "12"}
+    broken = {**HOST_RECORD, "last_name": HOST_RECORD["national_number"], "phone": "12"}
     try:
         minimise(broken, protocol)
     except InvalidInput as error:
@@ -87,11 +88,11 @@ def _package(referral: Referral, protocol: Protocol, at: datetime, lang: Lang) -
     except ReferralRefused as refused:
         return {"refused": sorted(refused.decision.codes)}
     received = open_package(package.archive, password=password, protocol=protocol)
+    wrong: str | None = None  # the error a wrong password raises; None: it opened
     try:
         open_package(package.archive, password=generate_password("phone"), protocol=protocol)
-        wrong = "opened (unexpected)"
     except WrongPassword as error:
-        wrong = f"refused, {type(error).__name__}"
+        wrong = type(error).__name__
     return {
         "password": password,
         "filename": package.filename,
@@ -104,7 +105,7 @@ def _package(referral: Referral, protocol: Protocol, at: datetime, lang: Lang) -
     }
 
 
-def _decisions(referral: Referral, protocol: Protocol, at: datetime) -> dict[str, Any]:
+def _decisions(referral: Referral, protocol: Protocol, at: datetime, lang: Lang) -> dict[str, Any]:
     """C-1 to C-7, A5-1: the referral that keeps every rule, and one that breaks three."""
     refused = Referral.model_validate(
         {
@@ -119,13 +120,14 @@ def _decisions(referral: Referral, protocol: Protocol, at: datetime) -> dict[str
     )
     return {
         "at": at.isoformat(),
-        "cases": {
-            "allowed": "that keeps every rule",
-            "refused": "withdrawn, to another mailbox, not judged appropriate",
-        },
+        "cases": {label: message(f"cli.demo.case.{label}", lang) for label in _CASES},
         "allowed": check_referral(referral, protocol, at=at).as_dict(),
         "refused": check_referral(refused, protocol, at=at).as_dict(),
     }
+
+
+_CASES: Final = ("allowed", "refused")
+"""The two referrals the demo decides: one that keeps every rule, one that breaks three."""
 
 
 def _retention_cases() -> tuple[RetentionCase, ...]:
@@ -158,19 +160,22 @@ def _after_receipt(protocol: Protocol, lang: Lang) -> tuple[list[str], dict[str,
     notice = example_breach_notice(aware_at=_BREACH_AWARE, notice_id="demo-lek-1")
     assessed, status = breach_lines(notice, at=notice.issued_at, protocol=protocol, lang=lang)
     severity = notice.severity()
-    message = breach_notice_email(notice, protocol=protocol, lang=lang)
+    email = breach_notice_email(notice, protocol=protocol, lang=lang)
     entry = processing_register_entry(protocol)
-    lines = [f"6. retention_decision on {_RETENTION_AT.date()}: keep, delete or review (art. 3)"]
+    lines = [message("cli.demo.retention", lang, day=_RETENTION_AT.date())]
     for case, d in zip(cases, decisions, strict=True):
         lines.append(f"  {retention_line(case.case_id or '-', case, d, lang)}")
         lines.append(f"    {in_lang(lang, d.message_nl, d.message_en)}")
-    lines.append(
-        "  schedule: " + "; ".join(f"{e.due_on} {e.action} {e.case.case_id}" for e in schedule)
-    )
-    lines += ["", "7. a breach notice (article 9; GDPR art. 33, 34)"]
+    entries = "; ".join(f"{e.due_on} {e.action} {e.case.case_id}" for e in schedule)
+    lines += ["  " + message("cli.demo.schedule", lang, entries=entries)]
+    lines += ["", message("cli.demo.breach", lang)]
     lines += [f"  {line}" for line in assessed]
-    lines += [f"  e-mail from {message['From']} to {message['To']}"]
-    lines += [f"  subject: {message['Subject']}", "", "8. the register entry (article 6)"]
+    lines += [
+        "  " + message("cli.demo.breach_mail", lang, sender=email["From"], to=email["To"]),
+        "  " + message("cli.demo.subject", lang, subject=email["Subject"]),
+        "",
+        message("cli.demo.register", lang),
+    ]
     lines += [f"  {line}" for line in register_lines(entry, lang)]
     payload = {
         "retention": {
@@ -186,8 +191,8 @@ def _after_receipt(protocol: Protocol, lang: Lang) -> tuple[list[str], dict[str,
             "tell_data_subjects": severity.tell_data_subjects,
             "exemption": severity.exemption,
             "deadline": status.deadline.isoformat(),
-            "to": message["To"],
-            "subject": message["Subject"],
+            "to": email["To"],
+            "subject": email["Subject"],
         },
         "register": {
             "activity": in_lang(lang, entry.name_nl, entry.name_en),
@@ -197,16 +202,83 @@ def _after_receipt(protocol: Protocol, lang: Lang) -> tuple[list[str], dict[str,
     return lines, payload
 
 
+def _before_transfer(
+    protocol: Protocol,
+    findings: Sequence[Finding],
+    minimised: Minimised,
+    refused_record: Sequence[str],
+    package: Mapping[str, Any],
+    lang: Lang,
+) -> list[str]:
+    """D-1, A3-1 to A3-3, A6-1, A6-2: the protocol and its lint, minimise, a refused record,
+    the package round trip; every heading and label from the catalogue in ``lang``."""
+
+    def item(key: str, **values: object) -> str:
+        return "  " + message(key, lang, **values)
+
+    sender, recipient = protocol.sender, protocol.recipient
+    lines = [
+        message("cli.demo.title", lang, version=__version__, protocol_id=protocol.protocol_id),
+        f"  {protocol.title}",
+        item("cli.demo.sender", name=sender.name, kbo=sender.kbo, team=protocol.team),
+        item(
+            "cli.demo.recipient", name=recipient.name, kbo=recipient.kbo, mailbox=protocol.mailbox
+        ),
+        item(
+            "cli.demo.postcodes",
+            postcodes=", ".join(sorted(protocol.postcodes)),
+            in_force_from=protocol.in_force_from,
+        ),
+        "",
+        message("cli.demo.lint", lang),
+        *(f"  {finding_line(finding, lang)}" for finding in findings),
+        "",
+        message("cli.demo.minimise", lang),
+        item("cli.demo.kept_items", items=", ".join(sorted(minimised.data.items))),
+        item("cli.demo.phone", phone=minimised.data.phone),
+        item("cli.demo.dropped", paths=", ".join(minimised.dropped)),
+        "",
+        message("cli.demo.refused_record", lang),
+        *(f"  {problem}" for problem in refused_record),
+        "",
+        message("cli.demo.package", lang),
+    ]
+    if "refused" in package:
+        return [*lines, item("cli.demo.pack_refused", codes=", ".join(package["refused"]))]
+    same = message("cli.demo.same.yes" if package["same_client"] else "cli.demo.same.no", lang)
+    wrong = package["wrong_password"]
+    return [
+        *lines,
+        item("cli.demo.password", password=package["password"]),
+        item("cli.demo.archive", filename=package["filename"], size=package["archive_bytes"]),
+        item("cli.demo.mail", to=package["to"], subject=package["subject"]),
+        item("cli.demo.opened", referral_id=package["opened"]["referral_id"], same=same),
+        item("cli.demo.wrong_password.refused", error=wrong)
+        if wrong
+        else item("cli.demo.wrong_password.opened"),
+    ]
+
+
+def _decision_lines(decisions: Mapping[str, Any], lang: Lang) -> list[str]:
+    """C-1 to C-7, A5-1: each of the two referrals, and its decision in ``lang``."""
+    lines = [message("cli.demo.decide", lang)]
+    for label in _CASES:
+        lines.append(f"  {decisions['cases'][label]}:")
+        decision = Decision.model_validate(decisions[label])
+        lines += [f"    {line}" for line in decision_lines(decision, lang)]
+    return lines
+
+
 def _demo(args: argparse.Namespace, out: Output) -> int:
     """The whole flow, each step citing its article (D-1 to A11; docs/design.md)."""
     at = at_or_now(args)
     protocol = load_protocol(args)
     findings = lint_protocol(protocol, lang=out.lang)
-    minimised = minimise(_HOST_RECORD, protocol)
+    minimised = minimise(HOST_RECORD, protocol)
     refused_record = _refused_record(protocol)
     referral = example_referral(protocol, at=at, client=minimised.data)
     package = _package(referral, protocol, at, out.lang)
-    decisions = _decisions(referral, protocol, at)
+    decisions = _decisions(referral, protocol, at, out.lang)
     after_lines, after = _after_receipt(protocol, out.lang)
     if out.as_json:
         out.emit(
@@ -224,46 +296,16 @@ def _demo(args: argparse.Namespace, out: Output) -> int:
             }
         )
         return EXIT_OK
-    say = out.say
-    say(f"protocol-share {__version__}: demo on {protocol.protocol_id}")
-    say(f"  {protocol.title}")
-    say(f"  sender:    {protocol.sender.name} ({protocol.sender.kbo}), {protocol.team}")
-    say(f"  recipient: {protocol.recipient.name} ({protocol.recipient.kbo}) at {protocol.mailbox}")
-    say(f"  postcodes: {', '.join(sorted(protocol.postcodes))}; from {protocol.in_force_from}")
-    say()
-    say("1. lint_protocol: the signed text's flaws, handled openly")
-    for finding in findings:
-        say(f"  {finding_line(finding, out.lang)}")
-    say()
-    say("2. minimise: a host record, cut down to article 3")
-    say(f"  kept items: {', '.join(sorted(minimised.data.items))}")
-    say(f"  phone kept as E.164: {minimised.data.phone}")
-    say(f"  dropped:    {', '.join(minimised.dropped)}")
-    say()
-    say("3. a national number as a name and a short phone number: every problem, no value")
-    for problem in refused_record:
-        say(f"  {problem}")
-    say()
-    say("4. pack and open_package: the encrypted package of article 6, in memory")
-    if "refused" in package:
-        say(f"  pack refused: {', '.join(package['refused'])}")
-    else:
-        say(f"  password (for another channel): {package['password']}")
-        say(f"  archive: {package['filename']}, {package['archive_bytes']} bytes, AES-256")
-        say(f"  e-mail to {package['to']}: {package['subject']!r}")
-        opened = package["opened"]["referral_id"]
-        say(f"  opened: referral {opened}, the same client: {package['same_client']}")
-        say(f"  with a wrong password: {package['wrong_password']}")
-    say()
-    say("5. check_referral: may it be sent? Every rule is evaluated; default deny")
-    for label in ("allowed", "refused"):
-        say(f"  a referral {decisions['cases'][label]}:")
-        for line in decision_lines(Decision.model_validate(decisions[label]), out.lang):
-            say(f"    {line}")
-    say()
-    say("after receipt:")
-    for line in after_lines:
-        say(line)
+    lang = out.lang
+    for line in (
+        *_before_transfer(protocol, findings, minimised, refused_record, package, lang),
+        "",
+        *_decision_lines(decisions, lang),
+        "",
+        message("cli.demo.after_receipt", lang),
+        *after_lines,
+    ):
+        out.say(line)
     return EXIT_OK
 
 
