@@ -35,6 +35,7 @@ from protocol_share import (
 from protocol_share.package import _sevenzip as sz
 from protocol_share.package._archive import MAX_DECODER_MEMORY, seal, unseal
 from protocol_share.package._payload import DOCUMENT_NAME, TEXT_NAME
+from protocol_share.package._sevenzip import _format as f
 from tests.package.package_support import AT, KEY, PERSONAL_VALUES, forged, referral
 
 PACKAGE = pack(referral(), password=KEY, at=AT)
@@ -80,23 +81,23 @@ def _stored_x86(data: bytes) -> bytes:
 
 PPMD_PROPERTIES = bytes([6]) + (1 << 20).to_bytes(4, "little")
 ENCODERS: dict[str, Callable[[bytes], tuple[bytes, Coders]]] = {
-    "LZMA2": lambda d: (_lzma(d), [(sz.LZMA2, LZMA2_PROPERTY)]),
+    "LZMA2": lambda d: (_lzma(d), [(f.LZMA2, LZMA2_PROPERTY)]),
     "LZMA": lambda d: (
         lzma.compress(d, format=lzma.FORMAT_RAW, filters=[{"id": lzma.FILTER_LZMA1, "preset": 1}]),
-        [(sz.LZMA, LZMA_PROPERTIES)],
+        [(f.LZMA, LZMA_PROPERTIES)],
     ),
-    "BZip2": lambda d: (bz2.compress(d, 9), [(sz.BZIP2, b"")]),
-    "Copy": lambda d: (d, [(sz.COPY, b"")]),
+    "BZip2": lambda d: (bz2.compress(d, 9), [(f.BZIP2, b"")]),
+    "Copy": lambda d: (d, [(f.COPY, b"")]),
     "BCJ over LZMA2": lambda d: (
         _lzma(d, {"id": lzma.FILTER_X86}),
-        [(sz.LZMA2, LZMA2_PROPERTY), (sz.BCJ, b"")],
+        [(f.LZMA2, LZMA2_PROPERTY), (f.BCJ, b"")],
     ),
     "Delta over LZMA2": lambda d: (
         _lzma(d, {"id": lzma.FILTER_DELTA, "dist": 4}),
-        [(sz.LZMA2, LZMA2_PROPERTY), (sz.DELTA, b"\x03")],
+        [(f.LZMA2, LZMA2_PROPERTY), (f.DELTA, b"\x03")],
     ),
-    "BCJ over BZip2": lambda d: (bz2.compress(_stored_x86(d)), [(sz.BZIP2, b""), (sz.BCJ, b"")]),
-    "Delta over Copy": lambda d: (_delta(d, 2), [(sz.COPY, b""), (sz.DELTA, b"\x01")]),
+    "BCJ over BZip2": lambda d: (bz2.compress(_stored_x86(d)), [(f.BZIP2, b""), (f.BCJ, b"")]),
+    "Delta over Copy": lambda d: (_delta(d, 2), [(f.COPY, b""), (f.DELTA, b"\x01")]),
 }
 
 
@@ -130,6 +131,7 @@ def refused(archive: bytes | bytearray | memoryview, **kwargs: object) -> Packag
     for value in PERSONAL_VALUES:
         assert value not in str(caught.value)
     assert caught.value.__cause__ is None
+    assert caught.value.__context__ is None
     return caught.value
 
 
@@ -208,18 +210,18 @@ REFUSED_CODERS = {
     "Deflate": [(bytes.fromhex("040108"), b"")],
     "Deflate64": [(bytes.fromhex("040109"), b"")],
     "Zstd": [(bytes.fromhex("04f71101"), b"\x01\x05\x03")],
-    "PPMd": [(sz.PPMD, bytes([6]) + (1 << 20).to_bytes(4, "little"))],
+    "PPMd": [(f.PPMD, bytes([6]) + (1 << 20).to_bytes(4, "little"))],
     "Brotli": [(bytes.fromhex("04f71102"), b"\x01\x05\x03")],
     "LZ4": [(bytes.fromhex("04f71104"), b"\x01\x05\x03")],
-    "ARM64 filter over LZMA2": [(sz.LZMA2, LZMA2_PROPERTY), (bytes.fromhex("0a"), b"")],
-    "ARM filter over LZMA2": [(sz.LZMA2, LZMA2_PROPERTY), (bytes.fromhex("03030501"), b"")],
-    "SPARC filter over LZMA2": [(sz.LZMA2, LZMA2_PROPERTY), (bytes.fromhex("03030805"), b"")],
-    "Swap4 over LZMA2": [(sz.LZMA2, LZMA2_PROPERTY), (bytes.fromhex("020304"), b"")],
+    "ARM64 filter over LZMA2": [(f.LZMA2, LZMA2_PROPERTY), (bytes.fromhex("0a"), b"")],
+    "ARM filter over LZMA2": [(f.LZMA2, LZMA2_PROPERTY), (bytes.fromhex("03030501"), b"")],
+    "SPARC filter over LZMA2": [(f.LZMA2, LZMA2_PROPERTY), (bytes.fromhex("03030805"), b"")],
+    "Swap4 over LZMA2": [(f.LZMA2, LZMA2_PROPERTY), (bytes.fromhex("020304"), b"")],
     "an unknown method": [(bytes.fromhex("7f7f7f"), b"")],
-    "a filter alone": [(sz.BCJ, b"")],
-    "two compressors": [(sz.LZMA2, LZMA2_PROPERTY), (sz.LZMA2, LZMA2_PROPERTY)],
-    "AES twice": [(sz.AES, b"\x13"), (sz.LZMA2, LZMA2_PROPERTY)],
-    "two filters": [(sz.LZMA2, LZMA2_PROPERTY), (sz.BCJ, b""), (sz.DELTA, b"\x00")],
+    "a filter alone": [(f.BCJ, b"")],
+    "two compressors": [(f.LZMA2, LZMA2_PROPERTY), (f.LZMA2, LZMA2_PROPERTY)],
+    "AES twice": [(sz.AES, b"\x13"), (f.LZMA2, LZMA2_PROPERTY)],
+    "two filters": [(f.LZMA2, LZMA2_PROPERTY), (f.BCJ, b""), (f.DELTA, b"\x00")],
 }
 
 
@@ -263,7 +265,7 @@ def test_ppmd_in_any_property_form_is_refused_before_its_model_is_allocated(
     properties only) and aborted the process under a memory limit. PPMd is now refused
     unread: its one Python decoder corrupts memory on a stream that ends early."""
     stream = _ppmd(CONTENT, PPMD_PROPERTIES)
-    archive = forged(stream, [(sz.PPMD, properties)], [len(CONTENT)], MEMBERS)
+    archive = forged(stream, [(f.PPMD, properties)], [len(CONTENT)], MEMBERS)
     error = refused(archive)
     assert type(error) is UnsupportedCoder
     assert "PPMd" in str(error)
@@ -283,7 +285,7 @@ def test_an_oversized_buffer_is_refused_by_its_size_without_being_copied() -> No
 def test_an_lzma_dictionary_over_the_memory_limit_is_refused() -> None:
     stream, _ = ENCODERS["LZMA"](CONTENT)
     properties = bytes([93]) + (MAX_DECODER_MEMORY + 1).to_bytes(4, "little")
-    archive = forged(stream, [(sz.LZMA, properties)], [len(CONTENT)], MEMBERS)
+    archive = forged(stream, [(f.LZMA, properties)], [len(CONTENT)], MEMBERS)
     assert "memory" in str(refused(archive))
 
 

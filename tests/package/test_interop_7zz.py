@@ -324,4 +324,6 @@ def test_the_7zz_version_in_use_is_reported(tmp_path: Path) -> None:
 def _refusal(archive: bytes, password: str = PASSWORD) -> PackageError:
     with pytest.raises(PackageError) as caught:
         open_package(archive, password=password)
+    assert caught.value.__cause__ is None
+    assert caught.value.__context__ is None
     return caught.value

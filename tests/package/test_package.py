@@ -84,13 +84,16 @@ def members_of(archive: bytes, password: str | PackageKey = KEY) -> dict[str, by
 
 
 def refusal(archive: bytes, **kwargs: object) -> PackageError:
-    """The error open_package raises for ``archive``; fails if it opens or raises another type."""
+    """The error open_package raises for ``archive``; fails if it opens or raises another type,
+    or if a library's error rides along as its cause or context."""
     kwargs.setdefault("password", KEY)
     with pytest.raises(PackageError) as caught:
         open_package(archive, **kwargs)  # type: ignore[arg-type]
     error = caught.value
     for value in PERSONAL_VALUES:
         assert value not in str(error)
+    assert error.__cause__ is None
+    assert error.__context__ is None
     return error
 
 
@@ -454,6 +457,8 @@ def test_a_flipped_bit_is_refused_with_a_package_error_or_changes_nothing(
     outcome = _outcome(bytes(damaged))
     if isinstance(outcome, PackageError):
         assert type(outcome) in {CorruptPackage, WrongPassword, PackageTooLarge, UnexpectedContent}
+        assert outcome.__cause__ is None
+        assert outcome.__context__ is None
         for value in PERSONAL_VALUES:
             assert value not in str(outcome)
     else:  # 7z has no MAC: a flip only CRC32 cannot see (the version byte) must change nothing

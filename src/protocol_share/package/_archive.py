@@ -30,7 +30,7 @@ from __future__ import annotations
 import secrets
 from collections.abc import Collection, Sequence
 from datetime import UTC, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from protocol_share._model import require_type
 from protocol_share._time import require_aware
@@ -46,6 +46,9 @@ from protocol_share.errors import (
 )
 from protocol_share.package import _kdf
 from protocol_share.package import _sevenzip as sz
+
+if TYPE_CHECKING:
+    from protocol_share.errors import PackageError
 
 __all__ = [
     "DEFAULT_MAX_ARCHIVE_SIZE",
@@ -87,9 +90,10 @@ def _utf16(password: object) -> bytes:
     try:
         return password.encode("utf-16-le")
     except UnicodeEncodeError:
-        raise InvalidInput.single(
-            "arguments", "password", "NOT_ENCODABLE", "holds a lone surrogate character"
-        ) from None
+        pass  # raised below, outside the except block: the codec's error quotes the password
+    raise InvalidInput.single(
+        "arguments", "password", "NOT_ENCODABLE", "holds a lone surrogate character"
+    )
 
 
 class PackageKey:
@@ -219,17 +223,20 @@ def _check_aes(coder: sz.Coder) -> sz.AesParameters:
     return parameters
 
 
+def _reads_without_key(layout: sz.Layout, data: bytes) -> bool:
+    """Whether an encoded header without AES decodes and parses (into ``layout``)."""
+    try:
+        sz.parse_header(sz.decode_header(data, layout, _no_key), layout)
+    except (sz.Malformed, sz.Unsupported, sz.NotDecoded):
+        return False
+    return True
+
+
 def _refuse_clear_header(layout: sz.Layout, data: bytes) -> None:
     """The header is readable without a password: say whether the content is encrypted."""
-    if layout.header_encoded:
-        try:
-            sz.parse_header(sz.decode_header(data, layout, _no_key), layout)
-        except (sz.Malformed, sz.Unsupported, sz.NotDecoded):
-            raise HeadersNotEncrypted(
-                "the archive's header (file names and sizes) is not encrypted (A6-2)"
-            ) from None
+    unread = layout.header_encoded and not _reads_without_key(layout, data)
     folders = layout.main.folders if layout.main else []
-    if folders and all(folder.encrypted for folder in folders):
+    if unread or (folders and all(folder.encrypted for folder in folders)):
         raise HeadersNotEncrypted(
             "the archive's header (file names and sizes) is not encrypted (A6-2)"
         )
@@ -299,6 +306,56 @@ def _check_layout(
         raise UnexpectedContent("an expected file is missing from the archive")
 
 
+def _open_header(data: bytes, password: str | PackageKey) -> tuple[sz.Layout, PackageKey]:
+    """The archive's layout, its encrypted header decrypted and parsed; raises the 7z
+    layer's errors (:class:`sz.NotDecoded` for the wrong key)."""
+    layout, _ = sz.read_layout(data)
+    if not layout.header_encoded or not any(
+        coder.method == sz.AES for coder in sz.header_coders(layout)
+    ):
+        _refuse_clear_header(layout, data)
+    salts = {_check_aes(coder).salt for coder in sz.header_coders(layout) if coder.method == sz.AES}
+    if len(salts) > 1:
+        raise sz.Unsupported("more than one key derivation in the header")
+    key = PackageKey.of(password)  # derived only now: the header is encrypted and sound
+    header_crc = layout.header_streams.folders[0].crc if layout.header_streams else None
+    decoded = sz.decode_header(data, layout, lambda p: key.key_for(p.cycles, p.salt))
+    if header_crc is not None:
+        sz.parse_header(decoded, layout)
+    elif not _parses(decoded, layout):
+        # without a CRC, a header that does not parse is the wrong key's
+        raise sz.NotDecoded("the header does not parse")
+    return layout, key
+
+
+def _parses(decoded: bytes, layout: sz.Layout) -> bool:
+    try:
+        sz.parse_header(decoded, layout)
+    except (sz.Malformed, sz.Unsupported):
+        return False
+    return True
+
+
+def _refusal(error: Exception) -> PackageError:
+    """The package error for an error of the 7z layer; its message is the layer's own,
+    which names no value. Built in an except block, raised after it, so that the 7z
+    layer's error is neither its ``__cause__`` nor its ``__context__``."""
+    if isinstance(error, sz.NotDecoded):
+        return WrongPassword(
+            "the password does not open the archive (or its encrypted header is damaged)"
+        )
+    if isinstance(error, sz.TooManyMembers):
+        return UnexpectedContent("the archive holds more files than expected")
+    if isinstance(error, sz.RefusedCoder):
+        return UnsupportedCoder(f"the archive uses a coder the decoder refuses: {error}")
+    if isinstance(error, sz.OverLimit):
+        return PackageTooLarge("the archive's header is over the size limit")
+    return CorruptPackage(f"not a readable 7z package: {error}")
+
+
+_SZ_ERRORS = (sz.Malformed, sz.Unsupported, sz.NotDecoded)
+
+
 def _inspect(
     data: bytes,
     password: str | PackageKey,
@@ -306,46 +363,14 @@ def _inspect(
     required: Collection[str],
     max_content_size: int,
 ) -> tuple[sz.Layout, PackageKey]:
+    refusal: PackageError | None = None
     try:
-        layout, _ = sz.read_layout(data)
-        if not layout.header_encoded or not any(
-            coder.method == sz.AES for coder in sz.header_coders(layout)
-        ):
-            _refuse_clear_header(layout, data)
-        salts = {
-            _check_aes(coder).salt for coder in sz.header_coders(layout) if coder.method == sz.AES
-        }
-        if len(salts) > 1:
-            raise sz.Unsupported("more than one key derivation in the header")
-        key = PackageKey.of(password)  # derived only now: the header is encrypted and sound
-        header_crc = layout.header_streams.folders[0].crc if layout.header_streams else None
-        try:
-            decoded = sz.decode_header(data, layout, lambda p: key.key_for(p.cycles, p.salt))
-            if header_crc is not None:
-                sz.parse_header(decoded, layout)
-            else:
-                try:  # without a CRC, a header that does not parse is the wrong key's
-                    sz.parse_header(decoded, layout)
-                except (sz.Malformed, sz.Unsupported) as error:
-                    raise sz.NotDecoded from error
-        except sz.NotDecoded:
-            raise WrongPassword(
-                "the password does not open the archive (or its encrypted header is damaged)"
-            ) from None
-    except sz.TooManyMembers:
-        raise UnexpectedContent("the archive holds more files than expected") from None
-    except sz.RefusedCoder as error:
-        raise UnsupportedCoder(f"the archive uses a coder the decoder refuses: {error}") from None
-    except sz.OverLimit:
-        raise PackageTooLarge("the archive's header is over the size limit") from None
-    except (sz.Malformed, sz.Unsupported) as error:
-        raise CorruptPackage(f"not a readable 7z package: {error}") from None
-    try:
+        layout, key = _open_header(data, password)
         _check_layout(layout, data, names, required, max_content_size)
-    except sz.RefusedCoder as error:
-        raise UnsupportedCoder(f"the archive uses a coder the decoder refuses: {error}") from None
-    except (sz.Malformed, sz.Unsupported) as error:
-        raise CorruptPackage(f"not a readable 7z package: {error}") from None
+    except _SZ_ERRORS as error:
+        refusal = _refusal(error)
+    if refusal is not None:
+        raise refusal
     return layout, key
 
 
@@ -374,7 +399,9 @@ def unseal(
     if not data:
         raise CorruptPackage("not a 7z archive: the input is empty")
     layout, key = _inspect(data, password, names, required, max_content_size)
+    refusal: PackageError | None = None
     try:
         return sz.decode_members(data, layout, lambda p: key.key_for(p.cycles, p.salt))
     except (sz.Malformed, sz.Unsupported) as error:
-        raise CorruptPackage(f"the archive's content does not decode: {error}") from None
+        refusal = CorruptPackage(f"the archive's content does not decode: {error}")
+    raise refusal

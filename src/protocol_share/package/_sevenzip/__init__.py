@@ -5,6 +5,8 @@
   there, and the archive must end where its next header ends (:func:`check_coverage`:
   no byte is covered by nothing).
 - :mod:`._header`: :func:`decode_header` decrypts and decompresses the encoded header.
+- :mod:`._coders`: what both decode with: AES's parameters and decryption, the LZMA and
+  LZMA2 dictionary (:func:`decoder_memory`) and raw filter.
 - :mod:`._decode`: :func:`plan_folder` judges a folder's coders against the allow-list,
   :func:`decode_members` decodes the content within the declared sizes, after the caller
   has judged the declared layout.
@@ -18,24 +20,22 @@ header does not decode: a wrong key); the caller turns them into package errors.
 format: 7-Zip's ``DOC/7zFormat.txt``.
 """
 
+from protocol_share.package._sevenzip._coders import (
+    AesParameters,
+    KeyFor,
+    aes_parameters,
+    decoder_memory,
+)
 from protocol_share.package._sevenzip._decode import (
     COMPRESSORS,
     FILTERS,
     Plan,
     decode_members,
-    decoder_memory,
     plan_folder,
 )
 from protocol_share.package._sevenzip._format import (
     AES,
-    BCJ,
-    BZIP2,
-    COPY,
-    DELTA,
-    LZMA,
-    LZMA2,
     MAX_HEADER_SIZE,
-    PPMD,
     Coder,
     Folder,
     Layout,
@@ -48,14 +48,7 @@ from protocol_share.package._sevenzip._format import (
     Unsupported,
     encode_number,
 )
-from protocol_share.package._sevenzip._header import (
-    AesParameters,
-    KeyFor,
-    NotDecoded,
-    aes_parameters,
-    decode_header,
-    header_coders,
-)
+from protocol_share.package._sevenzip._header import NotDecoded, decode_header, header_coders
 from protocol_share.package._sevenzip._read import (
     check_coverage,
     packed_span,
@@ -66,16 +59,9 @@ from protocol_share.package._sevenzip._write import assemble, write_archive
 
 __all__ = [
     "AES",
-    "BCJ",
-    "BZIP2",
     "COMPRESSORS",
-    "COPY",
-    "DELTA",
     "FILTERS",
-    "LZMA",
-    "LZMA2",
     "MAX_HEADER_SIZE",
-    "PPMD",
     "AesParameters",
     "Coder",
     "Folder",

@@ -10,7 +10,7 @@ decoded):
 
 Every step decodes at most the size the folder declares for it (``max_length``), so
 output and memory are bounded by the declared sizes, which the caller has checked
-against its limits; decoder memory is bounded by :func:`decoder_memory` (an LZMA
+against its limits; decoder memory is bounded by :func:`~._coders.decoder_memory` (an LZMA
 dictionary is never allocated larger than the output it serves; BZip2's is bounded by its
 format).
 
@@ -29,8 +29,13 @@ import lzma
 import zlib
 from dataclasses import dataclass
 
-from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
-
+from protocol_share.package._sevenzip._coders import (
+    KeyFor,
+    aes_decrypt,
+    aes_parameters,
+    check_lzma,
+    lzma_filter,
+)
 from protocol_share.package._sevenzip._format import (
     AES,
     AES_BLOCK,
@@ -48,7 +53,6 @@ from protocol_share.package._sevenzip._format import (
     RefusedCoder,
     Streams,
 )
-from protocol_share.package._sevenzip._header import KeyFor, aes_parameters
 from protocol_share.package._sevenzip._read import packed_span
 
 __all__ = [
@@ -57,7 +61,6 @@ __all__ = [
     "REFUSED",
     "Plan",
     "decode_members",
-    "decoder_memory",
     "plan_folder",
 ]
 
@@ -93,24 +96,9 @@ class Plan:
     size: int
 
 
-def decoder_memory(coder: Coder) -> int:
-    """The memory ``coder``'s properties ask the decoder to allocate: the LZMA or LZMA2
-    dictionary; 0 for the others (BZip2's is bounded by its format)."""
-    properties = coder.properties
-    if coder.method == LZMA and len(properties) == 5:
-        return int.from_bytes(properties[1:5], "little")
-    if coder.method == LZMA2 and len(properties) == 1:
-        value = min(properties[0], 40)
-        return (2 | (value & 1)) << (value // 2 + 11)
-    return 0
-
-
 def _check_properties(coder: Coder) -> None:
     method, properties = coder.method, coder.properties
-    if method == LZMA and (len(properties) != 5 or properties[0] >= 9 * 5 * 5):
-        raise Malformed("LZMA coder properties of the wrong size")
-    if method == LZMA2 and (len(properties) != 1 or properties[0] > 40):
-        raise Malformed("LZMA2 coder properties of the wrong size")
+    check_lzma(coder)
     if method in (BZIP2, COPY, BCJ) and properties:
         raise Malformed(f"{_name(method)} coder with properties")
     if method == DELTA and len(properties) != 1:
@@ -149,9 +137,7 @@ def plan_folder(folder: Folder) -> Plan:
 def _decrypt(packed: bytes, plan: Plan, key_for: KeyFor) -> bytes:
     if len(packed) % AES_BLOCK or not len(packed) - AES_BLOCK < plan.aes_size <= len(packed):
         raise Malformed("encrypted data of another size than declared")
-    parameters = aes_parameters(plan.aes.properties)
-    decryptor = Cipher(algorithms.AES(key_for(parameters)), modes.CBC(parameters.iv)).decryptor()
-    return (decryptor.update(packed) + decryptor.finalize())[: plan.aes_size]
+    return aes_decrypt(plan.aes, key_for, packed)[: plan.aes_size]
 
 
 def _lzma(data: bytes, filters: list[dict[str, int]], size: int, *, end_marker: bool) -> bytes:
@@ -165,22 +151,6 @@ def _lzma(data: bytes, filters: list[dict[str, int]], size: int, *, end_marker: 
         if decoder.unused_data:
             raise Malformed("bytes after the end of the content")
     return out
-
-
-def _lzma_filter(coder: Coder, size: int) -> dict[str, int]:
-    # A dictionary larger than the output is never needed to decode it.
-    need = max(4096, size)
-    declared = decoder_memory(coder)
-    if coder.method == LZMA:
-        value = coder.properties[0]
-        return {
-            "id": lzma.FILTER_LZMA1,
-            "lc": value % 9,
-            "lp": value // 9 % 5,
-            "pb": value // 45,
-            "dict_size": max(4096, min(declared, need)),
-        }
-    return {"id": lzma.FILTER_LZMA2, "dict_size": max(4096, min(declared, need))}
 
 
 def _bzip2(data: bytes, size: int) -> bytes:
@@ -219,27 +189,32 @@ def _filter(data: bytes, coder: Coder) -> bytes:
     return _lzma(_stored_lzma2(data), filters, len(data), end_marker=True)
 
 
+def _decompress(plain: bytes, plan: Plan) -> bytes | None:
+    # None when a decoder fails: the caller raises, outside this except block, so that no
+    # decoder's error rides along as the raised one's context.
+    compressor, size = plan.compressor, plan.size
+    try:
+        if compressor.method in (LZMA, LZMA2):
+            lzma2 = compressor.method == LZMA2
+            out = _lzma(plain, [lzma_filter(compressor, size)], size, end_marker=lzma2)
+        elif compressor.method == BZIP2:
+            out = _bzip2(plain, size)
+        else:
+            out = plain
+        return out if plan.filter is None else _filter(out, plan.filter)
+    except (lzma.LZMAError, OSError, ValueError, EOFError, MemoryError):
+        return None
+
+
 def _decode_folder(data: bytes, streams: Streams, index: int, key_for: KeyFor) -> bytes:
     folder = streams.folders[index]
     plan = plan_folder(folder)
     first = sum(len(f.packed) for f in streams.folders[:index])
     start, end = packed_span(len(data), streams, first)
-    plain = _decrypt(data[start:end], plan, key_for)
-    compressor, size = plan.compressor, plan.size
-    try:
-        if compressor.method in (LZMA, LZMA2):
-            out = _lzma(
-                plain, [_lzma_filter(compressor, size)], size, end_marker=compressor.method == LZMA2
-            )
-        elif compressor.method == BZIP2:
-            out = _bzip2(plain, size)
-        else:
-            out = plain
-        if plan.filter is not None:
-            out = _filter(out, plan.filter)
-    except (lzma.LZMAError, OSError, ValueError, EOFError, MemoryError):
-        raise Malformed("the content does not decode") from None
-    if len(out) != size:
+    out = _decompress(_decrypt(data[start:end], plan, key_for), plan)
+    if out is None:
+        raise Malformed("the content does not decode")
+    if len(out) != plan.size:
         raise Malformed("the content decodes to another size than declared")
     if folder.crc is not None and zlib.crc32(out) != folder.crc:
         raise Malformed("a folder's CRC does not match")

@@ -206,16 +206,25 @@ def _names(data: bytes, count: int) -> list[str]:
     names, current = [], bytearray()
     for unit in units:
         if unit == b"\x00\x00":
-            try:
-                names.append(current.decode("utf-16-le"))
-            except UnicodeDecodeError:
-                raise Malformed("a member name is not valid UTF-16") from None
+            name = _utf16(current)
+            if name is None:
+                raise Malformed("a member name is not valid UTF-16")
+            names.append(name)
             current = bytearray()
         else:
             current += unit
     if current or len(names) != count:
         raise Malformed("member names and member count disagree")
     return names
+
+
+def _utf16(raw: bytearray) -> str | None:
+    # None when not UTF-16: the caller raises outside this except block (no codec error,
+    # which quotes the bytes, as the raised one's context).
+    try:
+        return raw.decode("utf-16-le")
+    except UnicodeDecodeError:
+        return None
 
 
 def _attributes(data: bytes, count: int) -> list[int | None]:
