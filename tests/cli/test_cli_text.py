@@ -102,13 +102,14 @@ def is_prose(text: str) -> bool:
 
 def _exempt(tree: ast.AST) -> set[int]:
     """The string constants that are no text a person reads from this code: docstrings,
-    argparse help (keyword, or the ``what`` of :func:`add_at_option`), and :data:`_DATA`."""
+    argparse help (``help=``, ``file_help=`` and the like, or the ``what`` of
+    :func:`add_at_option`), and :data:`_DATA`."""
     exempt: set[int] = set()
     for node in ast.walk(tree):
         if isinstance(node, ast.Expr) and isinstance(node.value, ast.Constant):
             exempt.add(id(node.value))  # a docstring, of a module, class, function or name
         subtrees: list[ast.AST] = []
-        if isinstance(node, ast.keyword) and node.arg in _HELP:
+        if isinstance(node, ast.keyword) and (node.arg in _HELP or f"{node.arg}".endswith("_help")):
             subtrees.append(node.value)
         if isinstance(node, ast.AnnAssign | ast.Assign) and node.value is not None:
             targets = node.targets if isinstance(node, ast.Assign) else [node.target]

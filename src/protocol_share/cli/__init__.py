@@ -29,6 +29,7 @@ from protocol_share.cli._io import (
     EXIT_REFUSED,
     EXIT_UNUSABLE,
     PASSWORD_ENV,
+    Commands,
     Output,
     Unusable,
     common_options,
@@ -105,9 +106,9 @@ def parser() -> argparse.ArgumentParser:
     root.add_argument("--version", action="version", version=f"protocol-share {__version__}")
     sub = root.add_subparsers(dest="command", required=True, metavar="COMMAND")
     common = common_options()
-    with_protocol = protocol_options(common)
+    commands = Commands(sub, common, protocol_options(common))
     for module in (_demo, _decide, _package, _after):
-        module.add_parsers(sub, common, with_protocol)
+        module.add_parsers(commands)
     return root
 
 

@@ -12,8 +12,8 @@ from protocol_share.cli._io import (
     EXIT_OK,
     EXIT_REFUSED,
     EXIT_UNUSABLE,
+    Commands,
     Output,
-    add_at_option,
     at_or_now,
     load_protocol,
     read_input,
@@ -266,35 +266,30 @@ def _register(args: argparse.Namespace, out: Output) -> int:
     return EXIT_OK
 
 
-def add_parsers(
-    sub: Any, common: argparse.ArgumentParser, with_protocol: argparse.ArgumentParser
-) -> None:
+def add_parsers(commands: Commands) -> None:
     """The subcommands for after receipt (A3-4 to A3-6, A6-6, A9-1 to A9-4; docs/design.md)."""
-    retention = sub.add_parser(
+    commands.add(
         "retention",
-        parents=[with_protocol],
+        _retention,
         help="keep, delete or review: retention decisions for cases in a JSON file (article 3)",
         description='FILE holds {"cases": [{"case_id": ..., "steps": [...]}]}. Exit 1 '
         "when a case is due for deletion or review.",
+        file_help="a JSON file of retention cases",
+        at_help="decide",
     )
-    retention.add_argument("file", help="a JSON file of retention cases")
-    add_at_option(retention)
-    retention.set_defaults(run=_retention)
-    breach = sub.add_parser(
+    breach = commands.add(
         "breach",
-        parents=[with_protocol],
+        _breach,
         help="assess a breach notice JSON file: severity, deadline, the DPO e-mail (article 9)",
         description="Exit 1 when the authority's notification is overdue or late without "
         "recorded reasons of delay (GDPR art. 33(1)).",
+        file_help="a JSON file holding one BreachNotice",
+        at_help="check",
     )
-    breach.add_argument("file", help="a JSON file holding one BreachNotice")
-    add_at_option(breach, "check")
     breach.add_argument("--email", action="store_true", help="also print the notice e-mail")
-    breach.set_defaults(run=_breach)
-    register = sub.add_parser(
+    register = commands.add(
         "register",
-        parents=[with_protocol],
+        _register,
         help="the register entry (GDPR art. 30(1)): text, JSON, DPV JSON-LD or fideslang",
     )
     register.add_argument("--format", choices=("text", "json", "dpv", "fideslang"), default="text")
-    register.set_defaults(run=_register)

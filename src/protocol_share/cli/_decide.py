@@ -12,6 +12,7 @@ from protocol_share.cli._io import (
     EXIT_OK,
     EXIT_REFUSED,
     EXIT_UNUSABLE,
+    Commands,
     Output,
     add_at_option,
     at_or_now,
@@ -66,14 +67,8 @@ def finding_json(finding: Finding) -> dict[str, str]:
 
 def finding_line(finding: Finding, lang: Lang) -> str:
     """A lint finding for a person, in ``lang`` as its message is (D-1, E-1, A6-3)."""
-    return message(
-        "cli.lint.finding",
-        lang,
-        severity=message(f"cli.lint.severity.{finding.severity}", lang),
-        code=finding.code,
-        path=finding.path,
-        message=finding.message,
-    )
+    severity = message(f"cli.lint.severity.{finding.severity}", lang)
+    return message("cli.lint.finding", lang, **{**finding_json(finding), "severity": severity})
 
 
 def _check(args: argparse.Namespace, out: Output) -> int:
@@ -193,22 +188,22 @@ def _example(args: argparse.Namespace, out: Output) -> int:
     return EXIT_OK
 
 
-def add_parsers(
-    sub: Any, common: argparse.ArgumentParser, with_protocol: argparse.ArgumentParser
-) -> None:
+def add_parsers(commands: Commands) -> None:
     """The subcommands that decide before a transfer (docs/design.md)."""
-    checker = sub.add_parser(
+    commands.add(
         "check",
-        parents=[with_protocol],
+        _check,
         help="decide whether a referral JSON file may be sent (recital C, art. 4 to 6, 11)",
         description="Exit 0 when allowed, 1 when refused (every reason is printed), 2 when "
         "the file cannot be read as a referral.",
+        file_help="a referral JSON file (the Referral model)",
+        at_help="decide",
     )
-    checker.add_argument("file", help="a referral JSON file (the Referral model)")
-    add_at_option(checker)
-    checker.set_defaults(run=_check)
-    rules = sub.add_parser(
-        "rules", parents=[common], help="print the rule table of the decision (Markdown, or --json)"
+    rules = commands.add(
+        "rules",
+        _rules,
+        protocol=False,
+        help="print the rule table of the decision (Markdown, or --json)",
     )
     rules.add_argument(
         "--group", choices=sorted(get_args(RuleGroup)), help="only the rules of this group"
@@ -216,25 +211,21 @@ def add_parsers(
     rules.add_argument(
         "--onward", action="store_true", help="the art. 4 rules of check_onward_share"
     )
-    rules.set_defaults(run=_rules)
-    lint = sub.add_parser(
+    lint = commands.add(
         "lint",
-        parents=[with_protocol],
+        _lint,
         help="check a protocol JSON file",
         description="Exit 2 when a finding is an error (the rules cannot use the protocol).",
     )
     lint.add_argument("file", nargs="?", help="protocol JSON (default: --protocol, or built-in)")
-    lint.set_defaults(run=_lint)
-    schema = sub.add_parser("schema", parents=[common], help="print or write the JSON Schemas")
+    schema = commands.add("schema", _schema, protocol=False, help="print or write the JSON Schemas")
     schema.add_argument("name", nargs="?", choices=sorted(SCHEMAS))
     schema.add_argument("--out", metavar="DIR", help="write <name>.schema.json files here")
-    schema.set_defaults(run=_schema)
-    example = sub.add_parser(
+    example = commands.add(
         "example",
-        parents=[with_protocol],
+        _example,
         help="print a valid example JSON document to start from",
         description="e.g. protocol-share example referral > r.json && protocol-share check r.json",
     )
     example.add_argument("kind", choices=EXAMPLES)
     add_at_option(example, "date the example")
-    example.set_defaults(run=_example)

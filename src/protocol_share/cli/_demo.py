@@ -22,8 +22,8 @@ from protocol_share.cli._after import breach_lines, register_lines, retention_js
 from protocol_share.cli._decide import decision_lines, finding_json, finding_line
 from protocol_share.cli._io import (
     EXIT_OK,
+    Commands,
     Output,
-    add_at_option,
     at_or_now,
     load_protocol,
 )
@@ -309,16 +309,13 @@ def _demo(args: argparse.Namespace, out: Output) -> int:
     return EXIT_OK
 
 
-def add_parsers(
-    sub: Any, common: argparse.ArgumentParser, with_protocol: argparse.ArgumentParser
-) -> None:
+def add_parsers(commands: Commands) -> None:
     """The ``demo`` subcommand (docs/design.md)."""
-    demo = sub.add_parser(
+    commands.add(
         "demo",
-        parents=[with_protocol],
+        _demo,
         help="the whole flow on the Torhout protocol",
         description="lint, minimise, pack and open, decide; then retention, a breach notice "
         "and the register entry. Exit 0.",
+        at_help="pack and decide",
     )
-    add_at_option(demo, "pack and decide")
-    demo.set_defaults(run=_demo)

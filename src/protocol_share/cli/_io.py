@@ -17,7 +17,8 @@ import json
 import os
 import tempfile
 import warnings
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Final, TextIO, cast, get_args
@@ -35,6 +36,7 @@ __all__ = [
     "EXIT_UNUSABLE",
     "MAX_INPUT_BYTES",
     "PASSWORD_ENV",
+    "Commands",
     "Output",
     "Unusable",
     "add_at_option",
@@ -160,6 +162,46 @@ def add_at_option(parser: argparse.ArgumentParser, what: str = "decide") -> None
     parser.add_argument(
         "--at", metavar="ISO", help=f"{what} at this aware ISO 8601 instant (default: now)"
     )
+
+
+@dataclass(frozen=True)
+class Commands:
+    """The subcommands being built (docs/design.md): argparse's ``sub`` and the two parents,
+    ``common`` (``--json``, ``--lang``) and ``with_protocol`` (those and ``--protocol``)."""
+
+    sub: Any
+    common: argparse.ArgumentParser
+    with_protocol: argparse.ArgumentParser
+
+    def add(
+        self,
+        name: str,
+        run: Callable[[argparse.Namespace, Output], int],
+        *,
+        help: str,
+        protocol: bool = True,
+        description: str | None = None,
+        file_help: str | None = None,
+        at_help: str | None = None,
+        allow_abbrev: bool = True,
+    ) -> argparse.ArgumentParser:
+        """Add the subcommand ``name``, running ``run``, with the options of ``with_protocol``
+        (of ``common`` unless ``protocol``): a positional ``file`` when ``file_help`` is
+        given, then ``--at`` when ``at_help`` (what is done at that instant) is. Returns it,
+        for its own options (docs/design.md)."""
+        command: argparse.ArgumentParser = self.sub.add_parser(
+            name,
+            parents=[self.with_protocol if protocol else self.common],
+            help=help,
+            description=description,
+            allow_abbrev=allow_abbrev,
+        )
+        if file_help is not None:
+            command.add_argument("file", help=file_help)
+        if at_help is not None:
+            add_at_option(command, at_help)
+        command.set_defaults(run=run)
+        return command
 
 
 def _reason(error: OSError) -> str:

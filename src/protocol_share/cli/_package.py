@@ -6,7 +6,6 @@ from __future__ import annotations
 import argparse
 import email.policy
 from pathlib import Path
-from typing import Any
 
 from cryptography.exceptions import UnsupportedAlgorithm
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
@@ -17,6 +16,7 @@ from protocol_share.cli._decide import decision_lines
 from protocol_share.cli._io import (
     EXIT_OK,
     EXIT_REFUSED,
+    Commands,
     Output,
     Unusable,
     load_protocol,
@@ -164,35 +164,32 @@ def _open(args: argparse.Namespace, out: Output) -> int:
     return EXIT_OK
 
 
-def add_parsers(
-    sub: Any, common: argparse.ArgumentParser, with_protocol: argparse.ArgumentParser
-) -> None:
+def add_parsers(commands: Commands) -> None:
     """The subcommands of article 6 (A6-1 to A6-3; docs/design.md)."""
-    packer = sub.add_parser(
+    packer = commands.add(
         "pack",
-        parents=[with_protocol],
+        _pack,
         allow_abbrev=False,
         help="pack a referral JSON file into an encrypted .7z and its .eml (article 6)",
         description="The password comes from a file, an environment variable or a prompt; "
         "never from the command line. Exit 1 when the referral is refused (nothing is "
         "written).",
+        file_help="a referral JSON file (the Referral model)",
     )
-    packer.add_argument("file", help="a referral JSON file (the Referral model)")
     packer.add_argument("--out", metavar="DIR", required=True, help="write the .7z and .eml here")
     packer.add_argument(
         "--sign-key", metavar="PEM", help="an Ed25519 private key: sign the package"
     )
     password_options(packer, new=True)
-    packer.set_defaults(run=_pack)
-    opener = sub.add_parser(
+    opener = commands.add(
         "open",
-        parents=[with_protocol],
+        _open,
         allow_abbrev=False,
         help="open and check an encrypted package; print the referral (article 6)",
         description="Exit 2 when the package is refused: wrong password, not encrypted, "
         "unexpected content, too large, corrupt or badly signed.",
+        file_help="a .7z package",
     )
-    opener.add_argument("file", help="a .7z package")
     opener.add_argument(
         "--verify-key",
         metavar="PEM",
@@ -200,4 +197,3 @@ def add_parsers(
         help="an Ed25519 public key the package must be signed with (repeatable)",
     )
     password_options(opener, new=False)
-    opener.set_defaults(run=_open)
