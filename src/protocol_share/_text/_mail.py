@@ -10,24 +10,30 @@ from collections.abc import Iterable, Sequence
 from datetime import datetime
 from email.message import EmailMessage
 from email.utils import format_datetime, formataddr
-from typing import Final
+from typing import Final, Literal
 
-from pydantic import TypeAdapter
+from pydantic import BaseModel, TypeAdapter
 
+from protocol_share._model import require_type
 from protocol_share._text import Lang, check_lang, message
-from protocol_share._time import BRUSSELS, require_aware
+from protocol_share._time import BRUSSELS, require_aware, require_instants
 from protocol_share.clientdata._fields import Email
 from protocol_share.errors import InvalidInput
-from protocol_share.protocol._protocol import Party
+from protocol_share.protocol._protocol import Party, Protocol
 
 __all__ = [
+    "Side",
     "build_message",
     "bullets",
     "dpo_address",
     "letter",
     "notice_address",
+    "notice_arguments",
     "notice_message",
 ]
+
+Side = Literal["sender", "recipient"]
+"""A party by its side in the protocol: Opgroeien (``sender``) or the OCMW (``recipient``)."""
 
 _EMAIL: Final = TypeAdapter(Email)
 
@@ -111,23 +117,42 @@ def build_message(
     return email
 
 
+def notice_arguments(
+    protocol: object, lang: object, model: BaseModel | None = None, name: str = "notice"
+) -> tuple[Protocol, Lang]:
+    """A notice e-mail's arguments, checked (A9-4): ``protocol`` a :class:`Protocol`, ``lang``
+    a language of the catalogues, and every instant in ``model`` (the notice, called
+    ``name`` in an error) aware; else :class:`InvalidInput`."""
+    if model is not None:
+        require_instants(model, name)
+    return require_type(protocol, Protocol, "protocol"), check_lang(lang)
+
+
 def notice_message(
     subject_key: str,
     lang: Lang,
+    protocol: Protocol,
+    by: Side,
     /,
     *,
     lines: Sequence[str],
-    sender: Party,
-    to: str,
     sent_at: datetime,
     msgid: str,
+    to: str | None = None,
     **subject_values: object,
 ) -> EmailMessage:
-    """A notice from one party's DPO (A9-4): the subject ``subject_key`` from the catalogue
-    of ``lang``, filled from ``subject_values``; ``lines`` are the body, one a line."""
+    """A notice from the DPO of the protocol's ``by`` party to the other party's DPO (A9-4),
+    or to ``to`` where the caller gives it (:func:`notice_address`): the subject
+    ``subject_key`` from the catalogue of ``lang``, filled with the protocol's id and
+    ``subject_values``; ``lines`` are the body, one a line."""
+    sender, other = (
+        (protocol.sender, protocol.recipient)
+        if by == "sender"
+        else (protocol.recipient, protocol.sender)
+    )
     return build_message(
-        to=to,
-        subject=message(subject_key, lang, **subject_values),
+        to=notice_address(to, other),
+        subject=message(subject_key, lang, protocol_id=protocol.protocol_id, **subject_values),
         body="\n".join(lines) + "\n",
         sent_at=sent_at,
         lang=lang,

@@ -14,8 +14,7 @@ Article 9 and GDPR art. 33, 34: data breach notices, their deadline and their se
 - :mod:`._breach_register`: :func:`breach_register`, every notice as records (art. 33(5)).
 
 Free text (``facts``, ``delay_reasons``) and affected referral ids belong in the register
-only; the notice e-mail (:mod:`protocol_share.notices`) carries codes, categories and
-counts, never a client's data.
+only; the notice e-mail carries codes, categories and counts, never a client's data.
 
     >>> from datetime import datetime, timezone
     >>> notice = BreachNotice(
@@ -31,9 +30,7 @@ counts, never a client's data.
     >>> severity.dpc, severity.score, severity.level, severity.tell_data_subjects
     (2, 2.25, 'medium', False)
 
-The other notices:
-
-The other notices the parties owe each other (A6-4 to A6-9, A7, A8-1, A9-5, A9-6, A11-2, A11-3).
+The other notices (A6-4 to A6-9, A7, A8-1, A9-5, A9-6, A11-2, A11-3):
 
 - :class:`QualityNotice` (A7-1): the OCMW found a data item of a referral erroneous,
   inaccurate, incomplete, missing, outdated or excessive, itself or via the data subject,
@@ -54,16 +51,13 @@ The other notices the parties owe each other (A6-4 to A6-9, A7, A8-1, A9-5, A9-6
   request: security policy, security plan, DPO, register entry.
 
     >>> from datetime import date
-    >>> notice = TerminationNotice(notice_id="einde-1", ground="notice", given_by="recipient",
+    >>> ending = TerminationNotice(notice_id="einde-1", ground="notice", given_by="recipient",
     ...                            given_on=date(2025, 8, 31))
-    >>> notice.ends_on(), notice.clause  # in force through 28 February
+    >>> ending.ends_on(), ending.clause  # in force through 28 February
     (datetime.date(2026, 3, 1), 'A11-2')
 
-The e-mails:
-
-The notices as e-mails, in Dutch or English, built and never sent (A6-7, A7, A8-1, A9, A11).
-
-Every message goes from one party's DPO to the other's, the contacts A9-4 names
+The e-mails, in Dutch or English, built and never sent (A6-7, A7, A8-1, A9, A11):
+every message goes from one party's DPO to the other's, the contacts A9-4 names
 (``protocol.sender.dpo_email``, ``protocol.recipient.dpo_email``), unless the caller gives
 another address where the protocol names none. The messages carry codes, categories,
 counts, dates and ids of notices; never a client's data. A breach notice's free text
@@ -78,15 +72,8 @@ and every e-mail is built by :func:`protocol_share._text._mail.notice_message`.
 - :mod:`._changes_mail`: :func:`legislation_change_email` (A9-5), :func:`processor_change_email` (A9-6).
 - :mod:`._evidence_mail`: :func:`evidence_email` (A6-7).
 
-    >>> from datetime import datetime, timezone
-    >>> from protocol_share.notices import BreachNotice
-    >>> notice = BreachNotice(
-    ...     notice_id="lek-2025-01", reporter="recipient", cause="misdirected_email",
-    ...     aware_at=datetime(2025, 3, 29, 22, tzinfo=timezone.utc),
-    ...     issued_at=datetime(2025, 3, 30, 9, tzinfo=timezone.utc),
-    ...     confidentiality="known_recipients", data_items={"name", "address"},
-    ...     data_subjects=3, records=3, both_parties_affected=True,
-    ... )
+The breach notice above, as its e-mail:
+
     >>> message = breach_notice_email(notice)
     >>> message["To"], message["Subject"]
     ('DPO Opgroeien regie <dpo@opgroeien.be>', 'Melding gegevenslek lek-2025-01 (fase 1) - protocol opgroeien-regie-ocmw-torhout-2024')

@@ -10,10 +10,8 @@ from __future__ import annotations
 
 from email.message import EmailMessage
 
-from protocol_share._model import require_type
-from protocol_share._text import Lang, check_lang, message, short_moment
-from protocol_share._text._mail import bullets, dpo_address, notice_message
-from protocol_share._time import require_instants
+from protocol_share._text import Lang, message, short_moment
+from protocol_share._text._mail import bullets, notice_arguments, notice_message
 from protocol_share.clientdata._fields import DataItem
 from protocol_share.notices._breach import BreachNotice, notifying_party, other_party
 from protocol_share.notices._breach_authority import authority_status
@@ -147,18 +145,15 @@ def breach_notice_email(
     likely consequences, measures, the ENISA level, the authority's deadline and the
     art. 34 advice; never a client's data, free text or referral ids.
     """
-    protocol = require_type(protocol, Protocol, "protocol")
-    lang = check_lang(lang)
-    require_instants(notice, "notice")
+    protocol, lang = notice_arguments(protocol, lang, notice)
     return notice_message(
         "breach_mail.subject",
         lang,
-        notice_id=notice.notice_id,
-        phase=notice.phase,
-        protocol_id=protocol.protocol_id,
-        sender=notifying_party(notice, protocol),
-        to=dpo_address(other_party(notice, protocol)),
+        protocol,
+        notice.reporter,
+        lines=_breach_lines(notice, protocol, lang),
         sent_at=notice.issued_at,
         msgid=f"breach.{notice.notice_id}.{notice.phase}",
-        lines=_breach_lines(notice, protocol, lang),
+        notice_id=notice.notice_id,
+        phase=notice.phase,
     )

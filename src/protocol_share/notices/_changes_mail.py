@@ -3,14 +3,11 @@
 
 from __future__ import annotations
 
-from datetime import datetime
 from email.message import EmailMessage
 from typing import get_args
 
-from protocol_share._model import require_type
-from protocol_share._text import Lang, check_lang, message, short_date
-from protocol_share._text._mail import dpo_address, letter, notice_message
-from protocol_share._time import require_instants
+from protocol_share._text import Lang, message, short_date
+from protocol_share._text._mail import letter, notice_arguments, notice_message
 from protocol_share.notices._legislation import LegislationAspect, LegislationChangeNotice
 from protocol_share.notices._processors import ProcessorChangeNotice
 from protocol_share.protocol._protocol import Protocol
@@ -21,25 +18,22 @@ __all__ = ["legislation_change_email", "processor_change_email"]
 
 def _to_opgroeien(
     subject_key: str,
-    lang: Lang,
-    *,
-    notice_id: str,
-    given_at: datetime,
-    msgid: str,
+    kind: str,
+    notice: LegislationChangeNotice | ProcessorChangeNotice,
     protocol: Protocol,
+    lang: Lang,
     lines: list[str],
 ) -> EmailMessage:
     # The OCMW tells Opgroeien at once (A9-5, A9-6): from its DPO to Opgroeien's.
     return notice_message(
         subject_key,
         lang,
-        notice_id=notice_id,
-        protocol_id=protocol.protocol_id,
-        sender=protocol.recipient,
-        to=dpo_address(protocol.sender),
-        sent_at=given_at,
-        msgid=msgid,
+        protocol,
+        "recipient",
         lines=lines,
+        sent_at=notice.given_at,
+        msgid=f"{kind}.{notice.notice_id}",
+        notice_id=notice.notice_id,
     )
 
 
@@ -48,9 +42,7 @@ def legislation_change_email(
 ) -> EmailMessage:
     """The OCMW tells Opgroeien of a change in the law that affects the protocol, in Dutch
     unless ``lang="en"`` (A9-5)."""
-    protocol = require_type(protocol, Protocol, "protocol")
-    lang = check_lang(lang)
-    require_instants(notice, "notice")
+    protocol, lang = notice_arguments(protocol, lang, notice)
     in_force = (
         short_date(notice.in_force_on, lang)
         if notice.in_force_on
@@ -68,15 +60,8 @@ def legislation_change_email(
         message("legislation_mail.affects", lang, aspects=aspects),
     ]
     intro = message("legislation_mail.intro", lang, recipient=protocol.recipient.name)
-    return _to_opgroeien(
-        "legislation_mail.subject",
-        lang,
-        notice_id=notice.notice_id,
-        given_at=notice.given_at,
-        msgid=f"legislation.{notice.notice_id}",
-        protocol=protocol,
-        lines=letter(lang, intro, details, [message("legislation_mail.proposal", lang)]),
-    )
+    lines = letter(lang, intro, details, [message("legislation_mail.proposal", lang)])
+    return _to_opgroeien("legislation_mail.subject", "legislation", notice, protocol, lang, lines)
 
 
 def processor_change_email(
@@ -84,9 +69,7 @@ def processor_change_email(
 ) -> EmailMessage:
     """The OCMW tells Opgroeien of a change in its processors, in Dutch unless
     ``lang="en"`` (A9-6, A6-8, A6-9)."""
-    protocol = require_type(protocol, Protocol, "protocol")
-    lang = check_lang(lang)
-    require_instants(notice, "notice")
+    protocol, lang = notice_arguments(protocol, lang, notice)
     p = notice.processor
     agreement = (
         short_date(p.art28_agreement_on, lang)
@@ -110,12 +93,5 @@ def processor_change_email(
         else message("processor_mail.since", lang, since=since),
     ]
     intro = message("processor_mail.intro", lang, recipient=protocol.recipient.name)
-    return _to_opgroeien(
-        "processor_mail.subject",
-        lang,
-        notice_id=notice.notice_id,
-        given_at=notice.given_at,
-        msgid=f"processor.{notice.notice_id}",
-        protocol=protocol,
-        lines=letter(lang, intro, details),
-    )
+    lines = letter(lang, intro, details)
+    return _to_opgroeien("processor_mail.subject", "processor", notice, protocol, lang, lines)

@@ -102,17 +102,9 @@ class EvidenceChecklist(FrozenModel):
             raise InvalidInput.single(
                 "EvidenceChecklist.fill", "code", "UNKNOWN_ITEM", "is not an evidence item"
             )
+        filled = {"document": document, "dated": dated}
         items = tuple(
-            item
-            if item.code != code
-            else EvidenceItem(
-                code=item.code,
-                clause=item.clause,
-                what_nl=item.what_nl,
-                what_en=item.what_en,
-                document=document,
-                dated=dated,
-            )
+            item if item.code != code else item.model_validate(item.model_dump() | filled)
             for item in self.items
         )
         return self.model_validate(self.model_dump() | {"items": items})

@@ -5,9 +5,8 @@ from __future__ import annotations
 from datetime import datetime
 from email.message import EmailMessage
 
-from protocol_share._model import require_type
-from protocol_share._text import Lang, check_lang, message, short_date
-from protocol_share._text._mail import bullets, dpo_address, letter, notice_message
+from protocol_share._text import Lang, message, short_date
+from protocol_share._text._mail import bullets, letter, notice_arguments, notice_message
 from protocol_share._time import BRUSSELS
 from protocol_share.notices._evidence import EvidenceChecklist, EvidenceItem
 from protocol_share.protocol._protocol import Protocol
@@ -40,20 +39,20 @@ def evidence_email(
 ) -> EmailMessage:
     """The OCMW hands Opgroeien its proof of A6-4 to A6-6 on request, in Dutch unless
     ``lang="en"`` (A6-7)."""
-    protocol = require_type(protocol, Protocol, "protocol")
-    lang = check_lang(lang)
+    protocol, lang = notice_arguments(protocol, lang)
     intro = message("evidence_mail.intro", lang, recipient=protocol.recipient.name)
     details = [
         bullets((_item_line(item, lang) for item in checklist.items), lang),
         message("evidence_mail.dpo", lang, email=checklist.dpo_email),
     ]
+    msgid = f"evidence.{protocol.protocol_id}.{sent_at.astimezone(BRUSSELS):%Y%m%d%H%M}"
+    lines = letter(lang, intro, details)
     return notice_message(
         "evidence_mail.subject",
         lang,
-        protocol_id=protocol.protocol_id,
-        sender=protocol.recipient,
-        to=dpo_address(protocol.sender),
+        protocol,
+        "recipient",
+        lines=lines,
         sent_at=sent_at,
-        msgid=f"evidence.{protocol.protocol_id}.{sent_at.astimezone(BRUSSELS):%Y%m%d%H%M}",
-        lines=letter(lang, intro, details),
+        msgid=msgid,
     )

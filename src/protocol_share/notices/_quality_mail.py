@@ -8,10 +8,8 @@ from __future__ import annotations
 
 from email.message import EmailMessage
 
-from protocol_share._model import require_type
-from protocol_share._text import Lang, check_lang, message, short_moment
-from protocol_share._text._mail import bullets, letter, notice_address, notice_message
-from protocol_share._time import require_instants
+from protocol_share._text import Lang, message, short_moment
+from protocol_share._text._mail import Side, bullets, letter, notice_arguments, notice_message
 from protocol_share.notices._quality import QualityAnswer, QualityNotice
 from protocol_share.protocol._protocol import Protocol
 from protocol_share.protocol._torhout import TORHOUT
@@ -29,9 +27,7 @@ def quality_notice_email(
     """The OCMW's quality notice to Opgroeien, in Dutch unless ``lang="en"`` (A7-1): which
     referral, which data item, what is wrong, found by whom and when; never the value. To
     Opgroeien's DPO unless ``to`` names the address Opgroeien gave for such notices."""
-    protocol = require_type(protocol, Protocol, "protocol")
-    lang = check_lang(lang)
-    require_instants(notice, "notice")
+    protocol, lang = notice_arguments(protocol, lang, notice)
     intro = message(
         "quality_mail.intro",
         lang,
@@ -51,17 +47,7 @@ def quality_notice_email(
         "",
         message("quality_mail.request", lang),
     ]
-    return notice_message(
-        "quality_mail.subject",
-        lang,
-        notice_id=notice.notice_id,
-        protocol_id=protocol.protocol_id,
-        sender=protocol.recipient,
-        to=notice_address(to, protocol.sender),
-        sent_at=notice.notified_at,
-        msgid=f"quality.{notice.notice_id}",
-        lines=letter(lang, intro, details, [message("mail.no_personal_data", lang)]),
-    )
+    return _quality_message(notice, protocol, lang, to, intro, details)
 
 
 def quality_answer_email(
@@ -73,9 +59,7 @@ def quality_answer_email(
 ) -> EmailMessage:
     """Opgroeien's answer to a quality notice, in Dutch unless ``lang="en"`` (A7-2):
     outcome and measures."""
-    protocol = require_type(protocol, Protocol, "protocol")
-    lang = check_lang(lang)
-    require_instants(answer, "answer")
+    protocol, lang = notice_arguments(protocol, lang, answer, "answer")
     intro = message(
         "quality_answer_mail.intro",
         lang,
@@ -93,14 +77,33 @@ def quality_answer_email(
         message("quality_answer_mail.measures", lang),
         bullets((message(f"quality.measure.{m}", lang) for m in sorted(answer.measures)), lang),
     ]
+    return _quality_message(answer, protocol, lang, to, intro, details)
+
+
+def _quality_message(
+    model: QualityNotice | QualityAnswer,
+    protocol: Protocol,
+    lang: Lang,
+    to: str | None,
+    intro: str,
+    details: list[str],
+) -> EmailMessage:
+    # The notice goes from the OCMW to Opgroeien, the answer back; neither names a value.
+    by: Side
+    if isinstance(model, QualityNotice):
+        subject, msgid = "quality_mail.subject", f"quality.{model.notice_id}"
+        by, sent_at = "recipient", model.notified_at
+    else:
+        subject, msgid = "quality_answer_mail.subject", f"quality-answer.{model.notice_id}"
+        by, sent_at = "sender", model.answered_at
     return notice_message(
-        "quality_answer_mail.subject",
+        subject,
         lang,
-        notice_id=answer.notice_id,
-        protocol_id=protocol.protocol_id,
-        sender=protocol.sender,
-        to=notice_address(to, protocol.recipient),
-        sent_at=answer.answered_at,
-        msgid=f"quality-answer.{answer.notice_id}",
+        protocol,
+        by,
         lines=letter(lang, intro, details, [message("mail.no_personal_data", lang)]),
+        sent_at=sent_at,
+        msgid=msgid,
+        to=to,
+        notice_id=model.notice_id,
     )

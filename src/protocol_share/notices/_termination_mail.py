@@ -9,9 +9,8 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from email.message import EmailMessage
 
-from protocol_share._model import require_type
-from protocol_share._text import Lang, check_lang, message, short_date, short_moment
-from protocol_share._text._mail import dpo_address, letter, notice_message
+from protocol_share._text import Lang, message, short_date, short_moment
+from protocol_share._text._mail import letter, notice_arguments, notice_message
 from protocol_share.notices._termination import TerminationNotice
 from protocol_share.protocol._protocol import Protocol
 from protocol_share.protocol._torhout import TORHOUT
@@ -33,10 +32,8 @@ def termination_email(
     under their retention terms (A3-4 to A3-6). A registered letter may be what the parties
     require as "in writing"; this text serves for both.
     """
-    protocol = require_type(protocol, Protocol, "protocol")
-    lang = check_lang(lang)
+    protocol, lang = notice_arguments(protocol, lang)
     sender = protocol.sender if notice.given_by == "sender" else protocol.recipient
-    other = protocol.recipient if notice.given_by == "sender" else protocol.sender
     conjunction = f" {message('mail.and', lang)} "
     ground = message(
         f"termination.ground.{notice.ground}",
@@ -62,13 +59,12 @@ def termination_email(
     return notice_message(
         "termination_mail.subject",
         lang,
-        protocol_id=protocol.protocol_id,
-        clause=notice.clause,
-        sender=sender,
-        to=dpo_address(other),
+        protocol,
+        notice.given_by,
+        lines=letter(lang, regarding, details, [message("mail.regards", lang), sender.name]),
         sent_at=sent_at,
         msgid=f"termination.{notice.notice_id}",
-        lines=letter(lang, regarding, details, [message("mail.regards", lang), sender.name]),
+        clause=notice.clause,
     )
 
 
