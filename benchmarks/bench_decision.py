@@ -43,6 +43,7 @@ import cedarpy
 from protocol_share import TORHOUT, Decision, InvalidInput, Protocol, Referral, check_referral
 from protocol_share.clientdata import forbidden_identifier_kinds
 from protocol_share.decision._rules import consent_floor
+from protocol_share.strategies._look_alikes import email_address
 
 T = TypeVar("T")
 
@@ -64,7 +65,6 @@ STREETS = (
     "Rijselstraat", "Sint-Henricusstraat", "Bruggestraat", "Lichterveldestraat", "Burg",
 )  # fmt: skip
 MOBILE_PREFIXES = ("470", "471", "472", "475", "476", "477", "478", "479", "486", "495")
-DOMAINS = ("example.be", "example.com", "voorbeeld.example.org", "post.example.net")
 VIOLATIONS = (
     "withdrawn",
     "consent_after",
@@ -101,25 +101,6 @@ def _phone(rng: random.Random) -> str:
     )
 
 
-def _email(rng: random.Random) -> str:
-    user = rng.choice(("an", "jan", "gezin", "mama", "papa", "info", "sofie", "tom", "noor"))
-    last = rng.choice(("peeters", "janssens", "desmet", "claeys", "dewulf"))
-    year = rng.randrange(1940, 2008)
-    local = rng.choice(
-        (
-            f"{user}.{last}{year % 100:02d}",
-            f"{user}{year}",
-            f"{user}.{last}.{rng.randrange(1, 29):02d}{rng.randrange(1, 13):02d}{year % 100:02d}",
-            f"{user}{rng.randrange(10**4):04d}.{rng.randrange(10**6):06d}",
-            f"{user}.0{rng.choice(MOBILE_PREFIXES)}{rng.randrange(10**6):06d}",
-            f"{user}.{last}",
-        )
-    )
-    address = f"{local}@{rng.choice(DOMAINS)}"
-    # One in four written with capitals, as people do: those take email-validator's long way.
-    return address.title() if rng.random() < 0.25 else address
-
-
 def _uuid(rng: random.Random) -> str:
     return str(uuid.UUID(int=rng.getrandbits(128), version=4))
 
@@ -139,7 +120,7 @@ def make_document(rng: random.Random, index: int, violation: str | None) -> dict
     }
     if rng.random() < 0.2:
         client["address"]["box"] = str(rng.randrange(1, 20))
-    client["phone"], client["email"] = _phone(rng), _email(rng)
+    client["phone"], client["email"] = _phone(rng), email_address(rng)
     items = ["name", "address", "phone", "email"]
     consent: dict[str, Any] = {
         "consent_id": _uuid(rng),

@@ -261,13 +261,7 @@ HouseNumber = Annotated[
     _Guard,
     AfterValidator(_house_number),
 ]
-Box = Annotated[
-    str,
-    _Text,
-    Field(min_length=1, max_length=25),
-    _Guard,
-    AfterValidator(_box),
-]
+Box = Annotated[str, _Text, Field(min_length=1, max_length=25), _Guard, AfterValidator(_box)]
 Municipality = Annotated[
     str,
     _Text,

@@ -97,23 +97,15 @@ TORHOUT = Protocol(
             justification_nl="Noodzakelijk om de cliënt te kunnen identificeren",
             justification_en="Needed to identify the client",
         ),
-        DataItemSpec(
-            item=DataItem.ADDRESS,
-            clause="A3-2",
-            justification_nl="Noodzakelijk om de cliënt te kunnen contacteren",
-            justification_en="Needed to contact the client",
-        ),
-        DataItemSpec(
-            item=DataItem.PHONE,
-            clause="A3-2",
-            justification_nl="Noodzakelijk om de cliënt te kunnen contacteren",
-            justification_en="Needed to contact the client",
-        ),
-        DataItemSpec(
-            item=DataItem.EMAIL,
-            clause="A3-2",
-            justification_nl="Noodzakelijk om de cliënt te kunnen contacteren",
-            justification_en="Needed to contact the client",
+        # A3-2 gives the three contact details one justification.
+        *(
+            DataItemSpec(
+                item=item,
+                clause="A3-2",
+                justification_nl="Noodzakelijk om de cliënt te kunnen contacteren",
+                justification_en="Needed to contact the client",
+            )
+            for item in (DataItem.ADDRESS, DataItem.PHONE, DataItem.EMAIL)
         ),
     ),
     legal_bases=(

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from protocol_share.clientdata._fields import Address, ClientData
 from protocol_share.protocol._protocol import Protocol
 from protocol_share.protocol._torhout import TORHOUT
-from protocol_share.strategies._look_alikes import _email, _phone_number, _randoms
+from protocol_share.strategies._look_alikes import _phone_number, _randoms, email_address
 
 __all__ = [
     "addresses",
@@ -99,7 +99,7 @@ def phones() -> st.SearchStrategy[str]:
 def emails() -> st.SearchStrategy[str]:
     """Valid e-mail addresses as Belgians have them, often with digits (a birth year or
     date, a counter, a mobile number), on reserved example domains (A3-2)."""
-    return _randoms().map(_email)
+    return _randoms().map(email_address)
 
 
 @st.composite

@@ -28,6 +28,7 @@ from protocol_share.strategies._look_alikes import (
     _phone_number,
     _randoms,
     _valid,
+    seeded,
 )
 
 __all__ = [
@@ -294,6 +295,4 @@ def hidden_identifiers() -> st.SearchStrategy[FieldValues]:
 
 def hidden_identifier_corpus(count: int, seed: int = 0) -> Iterator[FieldValues]:
     """``count`` values of :func:`hidden_identifier`, the same for the same ``seed`` (A3-3)."""
-    rng = random.Random(seed)  # noqa: S311 - test data, made the same on every run
-    for _ in range(count):
-        yield hidden_identifier(rng)
+    return seeded(hidden_identifier, count, seed)

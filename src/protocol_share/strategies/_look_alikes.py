@@ -16,12 +16,21 @@ import random
 import uuid
 from collections.abc import Callable, Iterator, Mapping
 from datetime import date, timedelta
-from typing import NamedTuple
+from typing import NamedTuple, TypeVar
 
 import phonenumbers
 from hypothesis import strategies as st
 
-__all__ = ["FieldValues", "look_alike", "look_alike_corpus", "look_alikes"]
+__all__ = [
+    "FieldValues",
+    "email_address",
+    "look_alike",
+    "look_alike_corpus",
+    "look_alikes",
+    "seeded",
+]
+
+T = TypeVar("T")
 
 
 class FieldValues(NamedTuple):
@@ -162,7 +171,9 @@ def _mobile(rng: random.Random) -> str:
             return digits
 
 
-def _email(rng: random.Random) -> str:
+def email_address(rng: random.Random) -> str:
+    """A Belgian e-mail address with digits, as people choose them (A3-2, A3-3): dates,
+    years, a mobile number in the local part; one in five written with capitals."""
     name = rng.choice(_LOCALS)
     last = rng.choice(("peeters", "janssens", "desmet", "claeys", "dewulf", "vandamme"))
     year = rng.randint(1930, 2010)
@@ -248,7 +259,7 @@ def look_alike(rng: random.Random) -> FieldValues:
     if roll < 0.25:
         return FieldValues("uuid", {"id": _uuid(rng)})
     if roll < 0.45:
-        return FieldValues("email", {"email": _email(rng)})
+        return FieldValues("email", {"email": email_address(rng)})
     if roll < 0.7:
         return FieldValues("phone", {"phone": _phone_field(rng)})
     if roll < 0.85:
@@ -267,6 +278,11 @@ def look_alikes() -> st.SearchStrategy[FieldValues]:
 
 def look_alike_corpus(count: int, seed: int = 0) -> Iterator[FieldValues]:
     """``count`` values of :func:`look_alike`, the same for the same ``seed`` (A3-3)."""
+    return seeded(look_alike, count, seed)
+
+
+def seeded(make: Callable[[random.Random], T], count: int, seed: int) -> Iterator[T]:
+    """``count`` values of ``make``, drawn from one ``random.Random(seed)``: a corpus that is
+    the same on every run (A3-3)."""
     rng = random.Random(seed)  # noqa: S311 - test data, made the same on every run
-    for _ in range(count):
-        yield look_alike(rng)
+    return (make(rng) for _ in range(count))
