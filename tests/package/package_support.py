@@ -210,18 +210,18 @@ def forged(
             folder += number(len(properties)) + properties
     for index in range(1, 1 + len(coders)):
         folder += number(index) + number(index - 1)
-    header = bytearray([f.HEADER, f.MAIN_STREAMS, f.PACK_INFO]) + number(0) + number(1)
-    header += bytes([f.SIZE]) + number(len(packed)) + bytes([f.END])
-    header += bytes([f.UNPACK_INFO, f.FOLDER]) + number(1) + b"\x00" + folder
-    header += bytes([f.CODERS_UNPACK_SIZE]) + number(len(stream))
-    header += b"".join(number(size) for size in sizes) + bytes([f.END])
-    header += bytes([f.SUBSTREAMS, f.NUM_UNPACK_STREAM]) + number(len(listed))
-    header += bytes([f.SIZE]) + b"".join(number(size) for _, size, _ in listed[:-1])
-    header += bytes([f.CRC, 1]) + b"".join(struct.pack("<I", crc) for _, _, crc in listed)
-    header += bytes([f.END, f.END, f.FILES_INFO]) + number(len(listed))
+    header = bytearray([f.Id.HEADER, f.Id.MAIN_STREAMS, f.Id.PACK_INFO]) + number(0) + number(1)
+    header += bytes([f.Id.SIZE]) + number(len(packed)) + bytes([f.Id.END])
+    header += bytes([f.Id.UNPACK_INFO, f.Id.FOLDER]) + number(1) + b"\x00" + folder
+    header += bytes([f.Id.CODERS_UNPACK_SIZE]) + number(len(stream))
+    header += b"".join(number(size) for size in sizes) + bytes([f.Id.END])
+    header += bytes([f.Id.SUBSTREAMS, f.Id.NUM_UNPACK_STREAM]) + number(len(listed))
+    header += bytes([f.Id.SIZE]) + b"".join(number(size) for _, size, _ in listed[:-1])
+    header += bytes([f.Id.CRC, 1]) + b"".join(struct.pack("<I", crc) for _, _, crc in listed)
+    header += bytes([f.Id.END, f.Id.END, f.Id.FILES_INFO]) + number(len(listed))
     names = b"\x00" + b"".join(name.encode("utf-16-le") + b"\x00\x00" for name, _, _ in listed)
-    header += bytes([f.NAME]) + number(len(names)) + names
+    header += bytes([f.Id.NAME]) + number(len(names)) + names
     attributes = b"\x01\x00" + OUR_ATTRIBUTES * len(listed)
-    header += bytes([f.WIN_ATTRIBUTES]) + number(len(attributes)) + attributes
-    header += bytes([f.END, f.END])
+    header += bytes([f.Id.WIN_ATTRIBUTES]) + number(len(attributes)) + attributes
+    header += bytes([f.Id.END, f.Id.END])
     return sz.assemble(packed, bytes(header), key=aes_key, cycles=19, iv=secrets.token_bytes(16))

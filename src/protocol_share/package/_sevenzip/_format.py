@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import struct
 from dataclasses import dataclass, field
+from enum import IntEnum
 
 __all__ = [
     "AES",
@@ -21,6 +22,7 @@ __all__ = [
     "SIGNATURE",
     "Coder",
     "Folder",
+    "Id",
     "Layout",
     "Malformed",
     "Member",
@@ -43,12 +45,32 @@ COPY = bytes.fromhex("00")
 BCJ = bytes.fromhex("03030103")
 DELTA = bytes.fromhex("03")
 
-# property ids (7zFormat.txt)
-END, HEADER, ARCHIVE_PROPERTIES, ADDITIONAL_STREAMS = 0x00, 0x01, 0x02, 0x03
-MAIN_STREAMS, FILES_INFO, PACK_INFO, UNPACK_INFO = 0x04, 0x05, 0x06, 0x07
-SUBSTREAMS, SIZE, CRC, FOLDER = 0x08, 0x09, 0x0A, 0x0B
-CODERS_UNPACK_SIZE, NUM_UNPACK_STREAM, EMPTY_STREAM, EMPTY_FILE = 0x0C, 0x0D, 0x0E, 0x0F
-ANTI, NAME, MTIME, WIN_ATTRIBUTES, ENCODED_HEADER = 0x10, 0x11, 0x14, 0x15, 0x17
+
+class Id(IntEnum):
+    """The property ids of 7zFormat.txt that a header holds (7-Zip's ``NID``)."""
+
+    END = 0x00
+    HEADER = 0x01
+    ARCHIVE_PROPERTIES = 0x02
+    ADDITIONAL_STREAMS = 0x03
+    MAIN_STREAMS = 0x04
+    FILES_INFO = 0x05
+    PACK_INFO = 0x06
+    UNPACK_INFO = 0x07
+    SUBSTREAMS = 0x08
+    SIZE = 0x09
+    CRC = 0x0A
+    FOLDER = 0x0B
+    CODERS_UNPACK_SIZE = 0x0C
+    NUM_UNPACK_STREAM = 0x0D
+    EMPTY_STREAM = 0x0E
+    EMPTY_FILE = 0x0F
+    ANTI = 0x10
+    NAME = 0x11
+    MTIME = 0x14
+    WIN_ATTRIBUTES = 0x15
+    ENCODED_HEADER = 0x17
+
 
 MAX_FOLDERS = 16
 MAX_CODERS = 4

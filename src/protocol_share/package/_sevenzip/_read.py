@@ -12,38 +12,19 @@ import struct
 import zlib
 
 from protocol_share.package._sevenzip._format import (
-    ADDITIONAL_STREAMS,
-    ANTI,
-    ARCHIVE_PROPERTIES,
-    CODERS_UNPACK_SIZE,
-    CRC,
     DIRECTORY,
-    EMPTY_FILE,
-    EMPTY_STREAM,
-    ENCODED_HEADER,
-    END,
-    FILES_INFO,
-    FOLDER,
-    HEADER,
-    MAIN_STREAMS,
     MAX_CODERS,
     MAX_FOLDERS,
     MAX_MEMBERS,
     MAX_STREAMS,
-    NAME,
-    NUM_UNPACK_STREAM,
-    PACK_INFO,
     REPARSE_POINT,
     S_IFMT,
     S_IFREG,
     SIGNATURE,
-    SIZE,
-    SUBSTREAMS,
     UNIX_EXTENSION,
-    UNPACK_INFO,
-    WIN_ATTRIBUTES,
     Coder,
     Folder,
+    Id,
     Layout,
     Malformed,
     Member,
@@ -59,15 +40,15 @@ def _pack_info(reader: Reader, streams: Streams) -> None:
     streams.pack_pos = reader.number()
     count = reader.count(MAX_FOLDERS * MAX_STREAMS, "packed streams")
     kind = reader.byte()
-    if kind == SIZE:
+    if kind == Id.SIZE:
         streams.pack_sizes = [reader.number() for _ in range(count)]
         kind = reader.byte()
     else:
         raise Malformed("packed stream sizes are missing")
-    if kind == CRC:
+    if kind == Id.CRC:
         reader.digests(count)
         kind = reader.byte()
-    if kind != END:
+    if kind != Id.END:
         raise Malformed("unexpected property in the pack info")
 
 
@@ -113,21 +94,21 @@ def _folder(reader: Reader) -> Folder:
 
 
 def _unpack_info(reader: Reader, streams: Streams) -> None:
-    reader.expect(FOLDER)
+    reader.expect(Id.FOLDER)
     count = reader.count(MAX_FOLDERS, "folders")
     if reader.byte() != 0:
         raise Unsupported("folders stored outside the header")
     streams.folders = [_folder(reader) for _ in range(count)]
-    reader.expect(CODERS_UNPACK_SIZE)
+    reader.expect(Id.CODERS_UNPACK_SIZE)
     for folder in streams.folders:
         outs = sum(c.num_out for c in folder.coders)
         folder.unpack_sizes = [reader.number() for _ in range(outs)]
     kind = reader.byte()
-    if kind == CRC:
+    if kind == Id.CRC:
         for folder, crc in zip(streams.folders, reader.digests(count), strict=True):
             folder.crc = crc
         kind = reader.byte()
-    if kind != END:
+    if kind != Id.END:
         raise Malformed("unexpected property in the unpack info")
 
 
@@ -135,11 +116,11 @@ def _substreams(reader: Reader, streams: Streams) -> None:
     folders = streams.folders
     counts = [1] * len(folders)
     kind = reader.byte()
-    if kind == NUM_UNPACK_STREAM:
+    if kind == Id.NUM_UNPACK_STREAM:
         counts = [reader.count(MAX_MEMBERS, "members") for _ in folders]
         kind = reader.byte()
     sizes: list[int] = []
-    has_sizes = kind == SIZE
+    has_sizes = kind == Id.SIZE
     for folder, count in zip(folders, counts, strict=True):
         if count == 0:
             continue
@@ -158,10 +139,10 @@ def _substreams(reader: Reader, streams: Streams) -> None:
         for folder, count in zip(folders, counts, strict=True)
         if not (count == 1 and folder.crc is not None)
     )
-    if kind == CRC:
+    if kind == Id.CRC:
         crcs = reader.digests(wanted)
         kind = reader.byte()
-    if kind != END:
+    if kind != Id.END:
         raise Malformed("unexpected property in the substreams info")
     known = iter(crcs)
     streams.substream_crcs = []
@@ -176,20 +157,20 @@ def _substreams(reader: Reader, streams: Streams) -> None:
 def _streams(reader: Reader) -> Streams:
     streams = Streams()
     kind = reader.byte()
-    if kind == PACK_INFO:
+    if kind == Id.PACK_INFO:
         _pack_info(reader, streams)
         kind = reader.byte()
-    if kind == UNPACK_INFO:
+    if kind == Id.UNPACK_INFO:
         _unpack_info(reader, streams)
         kind = reader.byte()
-    if kind == SUBSTREAMS:
+    if kind == Id.SUBSTREAMS:
         _substreams(reader, streams)
         kind = reader.byte()
     elif streams.folders:
         streams.substream_counts = [1] * len(streams.folders)
         streams.substream_sizes = [f.unpack_size for f in streams.folders]
         streams.substream_crcs = [f.crc for f in streams.folders]
-    if kind != END:
+    if kind != Id.END:
         raise Malformed("unexpected property in the streams info")
     if len(streams.pack_sizes) != sum(len(f.packed) for f in streams.folders):
         raise Malformed("packed streams and folders disagree")
@@ -261,17 +242,17 @@ def _files(reader: Reader, main: Streams | None) -> list[Member]:
     anti: list[bool] = []
     names: list[str] | None = None
     attributes: list[int | None] = [None] * count
-    while (kind := reader.number()) != END:
+    while (kind := reader.number()) != Id.END:
         data = reader.take(reader.number())
-        if kind == EMPTY_STREAM:
+        if kind == Id.EMPTY_STREAM:
             empty_stream = Reader(data).bits(count)
-        elif kind == EMPTY_FILE:
+        elif kind == Id.EMPTY_FILE:
             empty_file = Reader(data).bits(sum(empty_stream))
-        elif kind == ANTI:
+        elif kind == Id.ANTI:
             anti = Reader(data).bits(sum(empty_stream))
-        elif kind == NAME:
+        elif kind == Id.NAME:
             names = _names(data, count)
-        elif kind == WIN_ATTRIBUTES:
+        elif kind == Id.WIN_ATTRIBUTES:
             attributes = _attributes(data, count)
         # times, comments, start positions and padding carry nothing a package needs
     if names is None:
@@ -310,21 +291,21 @@ def _files(reader: Reader, main: Streams | None) -> list[Member]:
 
 def _header(reader: Reader, layout: Layout) -> None:
     kind = reader.byte()
-    if kind == ARCHIVE_PROPERTIES:
-        while reader.number() != END:
+    if kind == Id.ARCHIVE_PROPERTIES:
+        while reader.number() != Id.END:
             reader.take(reader.number())
         kind = reader.byte()
-    if kind == ADDITIONAL_STREAMS:
+    if kind == Id.ADDITIONAL_STREAMS:
         raise Unsupported("additional streams")
-    if kind == MAIN_STREAMS:
+    if kind == Id.MAIN_STREAMS:
         layout.main = _streams(reader)
         kind = reader.byte()
-    if kind == FILES_INFO:
+    if kind == Id.FILES_INFO:
         layout.members = _files(reader, layout.main)
         kind = reader.byte()
     elif layout.main is not None and layout.main.folders:
         raise Malformed("streams without members")
-    if kind != END:
+    if kind != Id.END:
         raise Malformed("unexpected property at the end of the header")
 
 
@@ -352,10 +333,10 @@ def read_layout(data: bytes) -> tuple[Layout, bytes]:
         raise Malformed("the header's CRC does not match")
     reader = Reader(raw)
     kind = reader.byte()
-    if kind == HEADER:
+    if kind == Id.HEADER:
         layout = Layout(header_encoded=False, header_size=len(raw))
         _header(reader, layout)
-    elif kind == ENCODED_HEADER:
+    elif kind == Id.ENCODED_HEADER:
         layout = Layout(header_encoded=True, header_streams=_streams(reader))
         streams = layout.header_streams
         if streams is None or len(streams.folders) != 1 or len(streams.pack_sizes) != 1:
@@ -399,7 +380,7 @@ def check_coverage(layout: Layout) -> None:
 def parse_header(decoded: bytes, layout: Layout) -> None:
     """Parse a decoded header into ``layout`` (main streams and members)."""
     reader = Reader(decoded)
-    if reader.byte() != HEADER:
+    if reader.byte() != Id.HEADER:
         raise Malformed("the decoded header is not a header")
     _header(reader, layout)
     if reader.remaining:

@@ -17,27 +17,12 @@ from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
 from protocol_share.package._sevenzip._format import (
     AES,
     AES_BLOCK,
-    CODERS_UNPACK_SIZE,
-    CRC,
-    ENCODED_HEADER,
-    END,
-    FILES_INFO,
     FILETIME_EPOCH,
-    FOLDER,
-    HEADER,
     LZMA2,
-    MAIN_STREAMS,
-    MTIME,
-    NAME,
-    NUM_UNPACK_STREAM,
-    PACK_INFO,
     S_IFREG,
     SIGNATURE,
-    SIZE,
-    SUBSTREAMS,
     UNIX_EXTENSION,
-    UNPACK_INFO,
-    WIN_ATTRIBUTES,
+    Id,
     encode_number,
 )
 
@@ -87,28 +72,30 @@ def write_archive(
     packed = _encrypt(key, ivs[0], compressed)
     count = len(members)
 
-    header = bytearray([HEADER, MAIN_STREAMS])
-    header += bytes([PACK_INFO]) + encode_number(0) + encode_number(1) + bytes([SIZE])
-    header += encode_number(len(packed)) + bytes([END])
-    header += bytes([UNPACK_INFO, FOLDER]) + encode_number(1) + b"\x00"
+    header = bytearray([Id.HEADER, Id.MAIN_STREAMS])
+    header += bytes([Id.PACK_INFO]) + encode_number(0) + encode_number(1) + bytes([Id.SIZE])
+    header += encode_number(len(packed)) + bytes([Id.END])
+    header += bytes([Id.UNPACK_INFO, Id.FOLDER]) + encode_number(1) + b"\x00"
     header += encode_number(2) + _aes_coder(cycles, ivs[0])
     header += b"\x21" + LZMA2 + encode_number(1) + bytes([_lzma2_dict_property(dict_size)])
     header += encode_number(1) + encode_number(0)  # bind pair: LZMA2 reads what AES writes
     header += (
-        bytes([CODERS_UNPACK_SIZE]) + encode_number(len(compressed)) + encode_number(len(content))
+        bytes([Id.CODERS_UNPACK_SIZE])
+        + encode_number(len(compressed))
+        + encode_number(len(content))
     )
-    header += bytes([END, SUBSTREAMS, NUM_UNPACK_STREAM]) + encode_number(count)
-    header += bytes([SIZE]) + b"".join(encode_number(len(data)) for _, data in members[:-1])
-    header += bytes([CRC, 1]) + b"".join(struct.pack("<I", zlib.crc32(d)) for _, d in members)
-    header += bytes([END, END, FILES_INFO]) + encode_number(count)
+    header += bytes([Id.END, Id.SUBSTREAMS, Id.NUM_UNPACK_STREAM]) + encode_number(count)
+    header += bytes([Id.SIZE]) + b"".join(encode_number(len(data)) for _, data in members[:-1])
+    header += bytes([Id.CRC, 1]) + b"".join(struct.pack("<I", zlib.crc32(d)) for _, d in members)
+    header += bytes([Id.END, Id.END, Id.FILES_INFO]) + encode_number(count)
     names = b"\x00" + b"".join(name.encode("utf-16-le") + b"\x00\x00" for name, _ in members)
-    header += bytes([NAME]) + encode_number(len(names)) + names
+    header += bytes([Id.NAME]) + encode_number(len(names)) + names
     times = b"\x01\x00" + struct.pack("<Q", _filetime(mtime)) * count
-    header += bytes([MTIME]) + encode_number(len(times)) + times
+    header += bytes([Id.MTIME]) + encode_number(len(times)) + times
     attributes = 0x20 | UNIX_EXTENSION | (S_IFREG | 0o600) << 16
     attribute_block = b"\x01\x00" + struct.pack("<I", attributes) * count
-    header += bytes([WIN_ATTRIBUTES]) + encode_number(len(attribute_block)) + attribute_block
-    header += bytes([END, END])
+    header += bytes([Id.WIN_ATTRIBUTES]) + encode_number(len(attribute_block)) + attribute_block
+    header += bytes([Id.END, Id.END])
 
     return assemble(packed, bytes(header), key=key, cycles=cycles, iv=ivs[1])
 
@@ -117,12 +104,14 @@ def assemble(packed: bytes, header: bytes, *, key: bytes, cycles: int, iv: bytes
     """An archive of already packed streams and their header: the header AES-encrypted
     (``iv``), described by a clear encoded header, after the signature header."""
     packed_header = _encrypt(key, iv, header)
-    encoded = bytearray([ENCODED_HEADER, PACK_INFO]) + encode_number(len(packed))
-    encoded += encode_number(1) + bytes([SIZE]) + encode_number(len(packed_header)) + bytes([END])
-    encoded += bytes([UNPACK_INFO, FOLDER]) + encode_number(1) + b"\x00" + encode_number(1)
+    encoded = bytearray([Id.ENCODED_HEADER, Id.PACK_INFO]) + encode_number(len(packed))
+    encoded += (
+        encode_number(1) + bytes([Id.SIZE]) + encode_number(len(packed_header)) + bytes([Id.END])
+    )
+    encoded += bytes([Id.UNPACK_INFO, Id.FOLDER]) + encode_number(1) + b"\x00" + encode_number(1)
     encoded += _aes_coder(cycles, iv)
-    encoded += bytes([CODERS_UNPACK_SIZE]) + encode_number(len(header))
-    encoded += bytes([CRC, 1]) + struct.pack("<I", zlib.crc32(header)) + bytes([END, END])
+    encoded += bytes([Id.CODERS_UNPACK_SIZE]) + encode_number(len(header))
+    encoded += bytes([Id.CRC, 1]) + struct.pack("<I", zlib.crc32(header)) + bytes([Id.END, Id.END])
 
     next_offset = len(packed) + len(packed_header)
     start_header = struct.pack("<QQI", next_offset, len(encoded), zlib.crc32(encoded))
