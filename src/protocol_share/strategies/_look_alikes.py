@@ -93,36 +93,28 @@ _MOBILE_PREFIXES = ("0460", "0470", "0471", "0472", "0473", "0474", "0475", "047
 _ZONES = ("02", "03", "04", "09", "050", "051", "053", "056", "057", "058", "059", "010",
           "011", "013", "014", "015", "016", "019", "060", "064", "065", "067", "069", "071",
           "080", "081", "082", "085", "087", "089")  # fmt: skip
-_MOBILE_STYLES: tuple[Callable[[str, str], str], ...] = (
-    lambda p, r: f"{p} {r[:2]} {r[2:4]} {r[4:]}",
-    lambda p, r: f"{p}/{r[:2]}.{r[2:4]}.{r[4:]}",
-    lambda p, r: f"{p}.{r[:2]}.{r[2:4]}.{r[4:]}",
-    lambda p, r: f"{p}-{r[:2]}-{r[2:4]}-{r[4:]}",
-    lambda p, r: f"{p}{r}",
-    lambda p, r: f"{p} {r[:3]} {r[3:]}",
-    lambda p, r: f"{p}/{r}",
-    lambda p, r: f"{p} {r[:2]}.{r[2:4]}.{r[4:]}",
-    lambda p, r: f"+32 {p[1:]} {r[:2]} {r[2:4]} {r[4:]}",
-    lambda p, r: f"+32{p[1:]}{r}",
-    lambda p, r: f"+32 (0){p[1:]} {r[:2]} {r[2:4]} {r[4:]}",
-    lambda p, r: f"+32(0){p[1:]}/{r[:2]}.{r[2:4]}.{r[4:]}",
-    lambda p, r: f"0032 {p[1:]} {r[:2]} {r[2:4]} {r[4:]}",
-    lambda p, r: f"0032{p[1:]}{r}",
-    lambda p, r: f"+32 {p[1:]} {r[:3]} {r[3:]}",
-    lambda p, r: f"({p}) {r[:2]} {r[2:4]} {r[4:]}",
-)
-_LANDLINE_STYLES: tuple[Callable[[str, str], str], ...] = (
-    lambda z, r: f"{z} {r[:-4]} {r[-4:-2]} {r[-2:]}",
-    lambda z, r: f"{z}/{r[:-4]}.{r[-4:-2]}.{r[-2:]}",
-    lambda z, r: f"{z} {r}",
-    lambda z, r: f"{z}{r}",
-    lambda z, r: f"{z}/{r}",
-    lambda z, r: f"+32 {z[1:]} {r[:-4]} {r[-4:-2]} {r[-2:]}",
-    lambda z, r: f"+32{z[1:]}{r}",
-    lambda z, r: f"0032 {z[1:]} {r[:-4]} {r[-4:-2]} {r[-2:]}",
-    lambda z, r: f"+32 (0){z[1:]} {r}",
-    lambda z, r: f"({z}) {r}",
-)
+# A number's notations: ``{lead}`` the mobile prefix or zone (``0470``, ``050``), ``{trunk}``
+# the same without its 0, ``{rest}`` the subscriber digits, in pairs from the end (``{a}``
+# ``{b}`` ``{c}``) or three and the rest (``{h}`` ``{t}``).
+_MOBILE_STYLES = (
+    "{lead} {a} {b} {c}", "{lead}/{a}.{b}.{c}", "{lead}.{a}.{b}.{c}", "{lead}-{a}-{b}-{c}",
+    "{lead}{rest}", "{lead} {h} {t}", "{lead}/{rest}", "{lead} {a}.{b}.{c}",
+    "+32 {trunk} {a} {b} {c}", "+32{trunk}{rest}", "+32 (0){trunk} {a} {b} {c}",
+    "+32(0){trunk}/{a}.{b}.{c}", "0032 {trunk} {a} {b} {c}", "0032{trunk}{rest}",
+    "+32 {trunk} {h} {t}", "({lead}) {a} {b} {c}",
+)  # fmt: skip
+_LANDLINE_STYLES = (
+    "{lead} {a} {b} {c}", "{lead}/{a}.{b}.{c}", "{lead} {rest}", "{lead}{rest}", "{lead}/{rest}",
+    "+32 {trunk} {a} {b} {c}", "+32{trunk}{rest}", "0032 {trunk} {a} {b} {c}",
+    "+32 (0){trunk} {rest}", "({lead}) {rest}",
+)  # fmt: skip
+
+
+def _styled(style: str, lead: str, rest: str) -> str:
+    pieces = {"a": rest[:-4], "b": rest[-4:-2], "c": rest[-2:], "h": rest[:3], "t": rest[3:]}
+    return style.format(lead=lead, trunk=lead[1:], rest=rest, **pieces)
+
+
 _FOREIGN = (("31", "6", 8), ("33", "6", 8), ("33", "7", 8), ("352", "621", 6), ("49", "151", 8))
 _BETWEEN = (" / ", "/", " - ", ", ", "; ", " of ", " en ", " ", "  ", " | ", " & ", " // ")
 _LABELS = ("", "", "", "tel. ", "gsm: ", "GSM ", "mama ", "t: ")
@@ -142,7 +134,7 @@ def _phone_number(rng: random.Random) -> str:
             number = phonenumbers.PhoneNumber(country_code=int(code), national_number=int(national))
         elif roll < 0.65:
             prefix, rest = rng.choice(_MOBILE_PREFIXES), f"{rng.randrange(10**6):06d}"
-            text = rng.choice(_MOBILE_STYLES)(prefix, rest)
+            text = _styled(rng.choice(_MOBILE_STYLES), prefix, rest)
             number = phonenumbers.PhoneNumber(
                 country_code=32, national_number=int(prefix[1:] + rest)
             )
@@ -150,7 +142,7 @@ def _phone_number(rng: random.Random) -> str:
             zone = rng.choice(_ZONES)
             size = 9 - len(zone)
             rest = f"{rng.randrange(2 * 10 ** (size - 1), 10**size):0{size}d}"
-            text = rng.choice(_LANDLINE_STYLES)(zone, rest)
+            text = _styled(rng.choice(_LANDLINE_STYLES), zone, rest)
             number = phonenumbers.PhoneNumber(country_code=32, national_number=int(zone[1:] + rest))
         if phonenumbers.is_valid_number(number):
             return text
