@@ -52,6 +52,7 @@ __all__ = [
     "IdentifierKind",
     "address_identifier_kinds",
     "forbidden_identifier_kinds",
+    "valid_phone",
 ]
 
 IdentifierKind = Literal["national_number", "bis_number", "iban", "kbo"]
@@ -181,14 +182,20 @@ def _phone(digits: str, international: bool) -> str | None:
     if split is None or not 4 <= len(split[1]) <= 14:
         return None
     code, rest = split
-    zeros = len(rest) - len(rest.lstrip("0"))
+    return rest if valid_phone(code, rest) else None
+
+
+def valid_phone(code: str, digits: str) -> bool:
+    """Whether ``digits`` after calling code ``code`` are a valid phone number there, their
+    leading zeros kept (an Italian number keeps its 0)."""
+    zeros = len(digits) - len(digits.lstrip("0"))
     number = phonenumbers.PhoneNumber(
         country_code=int(code),
-        national_number=int(rest),
+        national_number=int(digits),
         italian_leading_zero=zeros > 0 or None,
         number_of_leading_zeros=zeros or None,
     )
-    return rest if phonenumbers.is_valid_number(number) else None
+    return bool(phonenumbers.is_valid_number(number))
 
 
 class _Scan:

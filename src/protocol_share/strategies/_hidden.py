@@ -20,14 +20,13 @@ from datetime import date, timedelta
 from hypothesis import strategies as st
 from stdnum import iban, numdb
 
-from protocol_share.clientdata._identifiers import IdentifierKind
+from protocol_share.clientdata._identifiers import IdentifierKind, valid_phone
 from protocol_share.strategies._look_alikes import (
     _STREETS,
     FieldValues,
     _be_mobile_like,
     _phone_number,
     _randoms,
-    _valid,
     seeded,
 )
 
@@ -224,7 +223,9 @@ def _phone_with(rng: random.Random, kind: IdentifierKind, digits: str) -> str:
     if kind != "kbo" and rng.random() < 0.4:
         # After a calling code; not where the digits would be a valid phone number there
         # (Germany and Luxembourg have such numbers: they are phone numbers, as documented).
-        codes = [c for c in ("31", "33", "44", "49", "352", "1", "32") if not _valid(c, digits)]
+        codes = [
+            c for c in ("31", "33", "44", "49", "352", "1", "32") if not valid_phone(c, digits)
+        ]
         code = rng.choice(codes)
         return rng.choice((f"+{code}{digits}", f"+{code} {digits}", f"00{code}{digits}"))
     written = _written(rng, digits)

@@ -55,18 +55,6 @@ _STREETS = (
 )  # fmt: skip
 
 
-def _valid(code: str, digits: str) -> bool:
-    """Whether ``digits`` after calling code ``code`` are a valid phone number there."""
-    zeros = len(digits) - len(digits.lstrip("0"))
-    number = phonenumbers.PhoneNumber(
-        country_code=int(code),
-        national_number=int(digits),
-        italian_leading_zero=zeros > 0 or None,
-        number_of_leading_zeros=zeros or None,
-    )
-    return bool(phonenumbers.is_valid_number(number))
-
-
 def _be_mobile_like(digits: str) -> bool:
     number = phonenumbers.PhoneNumber(country_code=32, national_number=int(digits[1:]))
     return bool(phonenumbers.is_valid_number(number))
