@@ -6,7 +6,6 @@ import json
 import uuid
 from datetime import UTC, datetime, timedelta
 from typing import Any
-from zoneinfo import ZoneInfo
 
 import jsonschema
 import pytest
@@ -23,10 +22,10 @@ from protocol_share import (
     dpv_record,
     kantara_receipt,
 )
+from protocol_share._time import BRUSSELS
 from protocol_share.clientdata._dpv import DPV_CONTEXT
 from protocol_share.strategies import consents
 
-BRUSSELS = ZoneInfo("Europe/Brussels")
 GIVEN = datetime(2026, 11, 20, 14, 0, tzinfo=UTC)
 CONSENT: dict[str, Any] = {
     "consent_id": "c-2026-000042",
@@ -454,21 +453,18 @@ def _referral_with_consent_at(given_at: datetime, at: datetime) -> Any:
     )
 
 
-BXL = ZoneInfo("Europe/Brussels")
-
-
 def test_a_consent_older_than_the_protocol_is_refused() -> None:
     from protocol_share import check_referral
 
-    at = datetime(2024, 4, 20, 10, tzinfo=BXL)  # the protocol is in force from 18 April 2024
-    before = _referral_with_consent_at(datetime(2024, 4, 17, 23, 59, tzinfo=BXL), at)
+    at = datetime(2024, 4, 20, 10, tzinfo=BRUSSELS)  # the protocol is in force from 18 April 2024
+    before = _referral_with_consent_at(datetime(2024, 4, 17, 23, 59, tzinfo=BRUSSELS), at)
     decision = check_referral(before, at=at)
     assert decision.codes == {"CONSENT_BEFORE_PROTOCOL"}
     (reason,) = decision.reasons
     assert reason.clause == "C-7"
     assert "protocol" in reason.message_en
     assert "protocol" in reason.message_nl
-    on_the_day = _referral_with_consent_at(datetime(2024, 4, 18, 0, 0, tzinfo=BXL), at)
+    on_the_day = _referral_with_consent_at(datetime(2024, 4, 18, 0, 0, tzinfo=BRUSSELS), at)
     assert check_referral(on_the_day, at=at).allowed
 
 
@@ -477,8 +473,8 @@ def test_a_consent_older_than_its_sharing_basis_is_refused() -> None:
 
     from protocol_share import check_referral
 
-    at = datetime(2025, 3, 3, 10, tzinfo=BXL)
-    referral = _referral_with_consent_at(datetime(2025, 2, 27, 10, tzinfo=BXL), at)
+    at = datetime(2025, 3, 3, 10, tzinfo=BRUSSELS)
+    referral = _referral_with_consent_at(datetime(2025, 2, 27, 10, tzinfo=BRUSSELS), at)
     assert check_referral(referral, at=at).allowed
     bases = tuple(
         basis.replace(in_force_from=date(2025, 3, 1)) if basis.role == "sharing" else basis
@@ -491,7 +487,7 @@ def test_a_consent_older_than_its_sharing_basis_is_refused() -> None:
 def test_a_transfer_before_entry_into_force_is_refused_for_that_alone() -> None:
     from protocol_share import check_referral
 
-    at = datetime(2024, 4, 1, 10, tzinfo=BXL)
+    at = datetime(2024, 4, 1, 10, tzinfo=BRUSSELS)
     referral = _referral_with_consent_at(at - timedelta(days=2), at)
     assert check_referral(referral, at=at).codes == {"PROTOCOL_NOT_IN_FORCE"}
 
@@ -499,16 +495,16 @@ def test_a_transfer_before_entry_into_force_is_refused_for_that_alone() -> None:
 def test_a_consent_older_than_the_protocols_maximum_age_is_refused() -> None:
     from protocol_share import ConsentTerms, check_referral
 
-    at = datetime(2026, 6, 30, 9, tzinfo=BXL)
+    at = datetime(2026, 6, 30, 9, tzinfo=BRUSSELS)
     assert TORHOUT.consent.max_age_days == 90
     # Brussels calendar days: the day of the consent not counted, the 90th day included.
-    last = _referral_with_consent_at(datetime(2026, 4, 1, 23, 30, tzinfo=BXL), at)
+    last = _referral_with_consent_at(datetime(2026, 4, 1, 23, 30, tzinfo=BRUSSELS), at)
     assert check_referral(last, at=at).allowed
-    stale = _referral_with_consent_at(datetime(2026, 3, 31, 23, 30, tzinfo=BXL), at)
+    stale = _referral_with_consent_at(datetime(2026, 3, 31, 23, 30, tzinfo=BRUSSELS), at)
     decision = check_referral(stale, at=at)
     assert decision.codes == {"CONSENT_TOO_OLD"}
     assert decision.reasons[0].clause == "A5-1"
-    years_old = _referral_with_consent_at(datetime(2024, 5, 2, 10, tzinfo=BXL), at)
+    years_old = _referral_with_consent_at(datetime(2024, 5, 2, 10, tzinfo=BRUSSELS), at)
     assert check_referral(years_old, at=at).codes == {"CONSENT_TOO_OLD"}
     host = TORHOUT.replace(consent=ConsentTerms(max_age_days=30))
     assert check_referral(last, host, at=at).codes == {"CONSENT_TOO_OLD"}
@@ -519,6 +515,6 @@ def test_a_consent_older_than_the_protocols_maximum_age_is_refused() -> None:
 def test_a_generated_consent_is_neither_older_than_the_protocol_nor_too_old(
     consent: Consent,
 ) -> None:
-    day = consent.given_at.astimezone(BXL).date()
+    day = consent.given_at.astimezone(BRUSSELS).date()
     assert day >= TORHOUT.in_force_from
     assert (datetime(2024, 5, 1).date() - day).days <= TORHOUT.consent.max_age_days

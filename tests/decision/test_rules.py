@@ -11,7 +11,6 @@ from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
-from zoneinfo import ZoneInfo
 
 import pytest
 from hypothesis import assume, given
@@ -39,6 +38,7 @@ from protocol_share import (
     check_referral,
     rules_markdown,
 )
+from protocol_share._time import BRUSSELS
 from protocol_share.clientdata._screening import was_screened
 from protocol_share.decision import REASON_CODES, evaluate
 from protocol_share.decision._referral import DECREE_CHECKS, Locality
@@ -56,7 +56,6 @@ from protocol_share.strategies import (
     referrals,
 )
 
-BRUSSELS = ZoneInfo("Europe/Brussels")
 ROOT = Path(__file__).resolve().parents[2]
 Case = tuple[Referral, Protocol, datetime]
 

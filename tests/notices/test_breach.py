@@ -11,13 +11,13 @@ from email.message import EmailMessage
 from email.utils import format_datetime
 from pathlib import Path
 from typing import Any
-from zoneinfo import ZoneInfo
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from protocol_share import TORHOUT, InvalidInput
+from protocol_share._time import BRUSSELS
 from protocol_share.clientdata._fields import ClientData
 from protocol_share.notices import (
     REFERRAL_CONTEXT_RAISE,
@@ -33,7 +33,6 @@ from protocol_share.notices._breach import notifying_party, other_party
 from protocol_share.protocol._protocol import Party, SupervisoryAuthority
 from protocol_share.strategies import breach_notices, client_data
 
-BRUSSELS = ZoneInfo("Europe/Brussels")
 AWARE = datetime(2025, 5, 12, 8, 30, tzinfo=BRUSSELS)
 
 

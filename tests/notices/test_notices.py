@@ -7,7 +7,6 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, timedelta
 from email.message import EmailMessage
 from typing import Any, get_args
-from zoneinfo import ZoneInfo
 
 import pytest
 from hypothesis import given
@@ -16,6 +15,7 @@ from hypothesis import strategies as st
 from protocol_share import TORHOUT, DataItem, InvalidInput
 from protocol_share import notices as mail
 from protocol_share._text import Lang, labels
+from protocol_share._time import BRUSSELS
 from protocol_share.notices import (
     Cause,
     Consequence,
@@ -36,7 +36,6 @@ from protocol_share.notices import (
 from protocol_share.notices._processors import EEA_COUNTRIES
 from protocol_share.retention import RetentionCase, retention_decision
 
-BRUSSELS = ZoneInfo("Europe/Brussels")
 FOUND = datetime(2025, 2, 3, 10, 0, tzinfo=BRUSSELS)
 
 
@@ -203,7 +202,7 @@ def test_either_party_ends_it_with_six_months_notice(given_on: date, by: str) ->
 
 
 def test_a_termination_for_breach_given_at_an_instant_ends_the_protocol_then() -> None:
-    given_at = datetime(2025, 3, 10, 14, 30, tzinfo=ZoneInfo("Europe/Brussels"))
+    given_at = datetime(2025, 3, 10, 14, 30, tzinfo=BRUSSELS)
     notice = TerminationNotice(
         notice_id="einde-6",
         ground="breach",

@@ -5,18 +5,16 @@ from __future__ import annotations
 import json
 import unicodedata
 from datetime import UTC, date, datetime, time, timedelta, timezone
-from zoneinfo import ZoneInfo
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from protocol_share import TORHOUT, DataItem, InvalidInput, Protocol, check_referral
+from protocol_share._time import BRUSSELS
 from protocol_share.clientdata._fields import BE_POSTCODE
 from protocol_share.examples import example_referral
 from protocol_share.protocol import _protocol as protocol_module
-
-BRUSSELS = ZoneInfo("Europe/Brussels")
 
 
 def test_torhout_holds_the_signed_facts() -> None:

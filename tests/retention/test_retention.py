@@ -8,13 +8,13 @@ from collections.abc import Iterable
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
-from zoneinfo import ZoneInfo
 
 import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from protocol_share import TORHOUT, InvalidInput, LifecycleError, ProtocolShareError
+from protocol_share._time import BRUSSELS
 from protocol_share.protocol._protocol import Protocol, RetentionTerms
 from protocol_share.retention import (
     TRANSITIONS,
@@ -29,13 +29,7 @@ from protocol_share.retention import (
     schedule_as_json,
 )
 from protocol_share.strategies import aware_datetimes, retention_cases
-
-BRUSSELS = ZoneInfo("Europe/Brussels")
-T0 = datetime(2024, 5, 2, 9, 0, tzinfo=UTC)
-
-
-def days(n: float) -> timedelta:
-    return timedelta(days=n)
+from tests.retention.retention_support import T0, days
 
 
 def closed_case(closed_at: datetime) -> RetentionCase:

@@ -10,14 +10,14 @@ from __future__ import annotations
 
 import json
 from collections import deque
-from datetime import UTC, date, datetime, timedelta
-from zoneinfo import ZoneInfo
+from datetime import UTC, date, datetime
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from protocol_share import TORHOUT, InvalidInput
+from protocol_share._time import BRUSSELS
 from protocol_share.protocol._protocol import RetentionTerms
 from protocol_share.retention import (
     TERMINAL_STATES,
@@ -31,13 +31,7 @@ from protocol_share.retention import (
     retention_schedule,
 )
 from protocol_share.strategies import retention_cases
-
-BRUSSELS = ZoneInfo("Europe/Brussels")
-T0 = datetime(2024, 5, 2, 9, 0, tzinfo=UTC)
-
-
-def days(n: float) -> timedelta:
-    return timedelta(days=n)
+from tests.retention.retention_support import T0, days
 
 
 def take(case: RetentionCase, step: str, outcome: str | None, at: datetime) -> RetentionCase:

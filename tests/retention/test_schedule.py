@@ -29,13 +29,9 @@ from protocol_share.retention import (
     schedule_as_json,
 )
 from protocol_share.strategies import retention_cases
+from tests.retention.retention_support import T0, days
 
-T0 = datetime(2024, 5, 2, 9, 0, tzinfo=UTC)
 PERSONAL = "Jan Peeters 85.07.30-033.28"
-
-
-def days(n: float) -> timedelta:
-    return timedelta(days=n)
 
 
 def declined(case_id: str, at: datetime = T0) -> RetentionCase:

@@ -19,11 +19,10 @@ from protocol_share import (
     check_referral,
     retention_decision,
 )
-from protocol_share._time import as_utc
+from protocol_share._time import BRUSSELS, as_utc
 from protocol_share.examples import example_referral
 from protocol_share.strategies import aware_datetimes, breach_notices, retention_cases
 
-BRUSSELS = ZoneInfo("Europe/Brussels")
 LATER_PROTOCOL: Protocol = TORHOUT.replace(
     protocol_id="torhout-2030",
     in_force_from=datetime(2030, 1, 1).date(),
