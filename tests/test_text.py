@@ -9,6 +9,7 @@ import string
 from collections.abc import Callable, Iterator
 from datetime import UTC, date, datetime, timedelta
 from email.message import EmailMessage
+from functools import partial
 from pathlib import Path
 from typing import Any, get_args
 
@@ -17,7 +18,15 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import protocol_share
-from protocol_share import ONWARD_RULES, REASON_CODES, REFERRAL_RULES, TORHOUT, InvalidInput, pack
+from protocol_share import (
+    ONWARD_RULES,
+    REASON_CODES,
+    REFERRAL_RULES,
+    TORHOUT,
+    InvalidInput,
+    notices,
+    pack,
+)
 from protocol_share._text import (
     LANGS,
     Lang,
@@ -36,19 +45,11 @@ from protocol_share.clientdata._fields import DataItem
 from protocol_share.decision._referral import Referral
 from protocol_share.examples import example_breach_notice
 from protocol_share.notices import (
-    AuthorityCode,
     BreachNotice,
-    Cause,
-    Consequence,
     EvidenceChecklist,
     EvidenceCode,
-    FindingCode,
     LegislationAspect,
     LegislationChangeNotice,
-    LossOfAvailability,
-    LossOfConfidentiality,
-    LossOfIntegrity,
-    Measure,
     Processor,
     ProcessorChangeNotice,
     QualityAnswer,
@@ -56,15 +57,11 @@ from protocol_share.notices import (
     QualityMeasure,
     QualityNotice,
     QualityOutcome,
-    SeverityLevel,
     TerminationGround,
     TerminationNotice,
     breach_notice_email,
     evidence_checklist,
     evidence_email,
-    legislation_change_email,
-    processor_change_email,
-    quality_answer_email,
     quality_notice_email,
     termination_email,
 )
@@ -174,17 +171,17 @@ def _field_literal(model: Any, name: str) -> tuple[str, ...]:
 FAMILIES: dict[str, set[str]] = {
     "date.month": {str(month) for month in range(1, 13)},
     "data_item": {item.value for item in DataItem},
-    "breach.cause": set(get_args(Cause)),
-    "breach.consequence": set(get_args(Consequence)),
-    "breach.measure": set(get_args(Measure)),
+    "breach.cause": set(get_args(notices.Cause)),
+    "breach.consequence": set(get_args(notices.Consequence)),
+    "breach.measure": set(get_args(notices.Measure)),
     "breach.loss": (
-        set(get_args(LossOfConfidentiality))
-        | set(get_args(LossOfIntegrity))
-        | set(get_args(LossOfAvailability))
+        set(get_args(notices.LossOfConfidentiality))
+        | set(get_args(notices.LossOfIntegrity))
+        | set(get_args(notices.LossOfAvailability))
     )
     - {"none"},
-    "severity.level": set(get_args(SeverityLevel)),
-    "authority.status": set(get_args(AuthorityCode)),
+    "severity.level": set(get_args(notices.SeverityLevel)),
+    "authority.status": set(get_args(notices.AuthorityCode)),
     "quality.kind": set(get_args(QualityKind)),
     "quality.outcome": set(get_args(QualityOutcome)),
     "quality.measure": set(get_args(QualityMeasure)),
@@ -193,7 +190,7 @@ FAMILIES: dict[str, set[str]] = {
     "termination.breached": set(_field_literal(TerminationNotice, "breached")),
     "legislation.aspect": set(get_args(LegislationAspect)),
     "processor.change": set(_field_literal(ProcessorChangeNotice, "change")),
-    "processor.finding": set(get_args(FindingCode)),
+    "processor.finding": set(get_args(notices.FindingCode)),
     "evidence.item": set(get_args(EvidenceCode)),
     "register.measure": {measure.code for measure in SECURITY_MEASURES},
     "retention.decision": _retention_codes(),
@@ -534,31 +531,13 @@ def checklists(draw: st.DrawFn) -> EvidenceChecklist:
     return checklist
 
 
-RENDERERS: dict[str, tuple[st.SearchStrategy[Any], Callable[[Any, Lang], EmailMessage]]] = {
-    "quality notice (A7-1)": (
-        quality_notices(),
-        lambda notice, lang: quality_notice_email(notice, lang=lang),
-    ),
-    "quality answer (A7-2)": (
-        quality_answers(),
-        lambda answer, lang: quality_answer_email(answer, lang=lang),
-    ),
-    "termination (A8-1, A11)": (
-        terminations(),
-        lambda notice, lang: termination_email(notice, sent_at=AT, lang=lang),
-    ),
-    "legislation (A9-5)": (
-        legislation_notices,
-        lambda notice, lang: legislation_change_email(notice, lang=lang),
-    ),
-    "processors (A9-6)": (
-        processor_notices(),
-        lambda notice, lang: processor_change_email(notice, lang=lang),
-    ),
-    "evidence (A6-7)": (
-        checklists(),
-        lambda checklist, lang: evidence_email(checklist, sent_at=AT, lang=lang),
-    ),
+RENDERERS: dict[str, tuple[st.SearchStrategy[Any], Callable[..., EmailMessage]]] = {
+    "quality notice (A7-1)": (quality_notices(), notices.quality_notice_email),
+    "quality answer (A7-2)": (quality_answers(), notices.quality_answer_email),
+    "termination (A8-1, A11)": (terminations(), partial(notices.termination_email, sent_at=AT)),
+    "legislation (A9-5)": (legislation_notices, notices.legislation_change_email),
+    "processors (A9-6)": (processor_notices(), notices.processor_change_email),
+    "evidence (A6-7)": (checklists(), partial(notices.evidence_email, sent_at=AT)),
 }
 
 _CLIENT_LIKE = re.compile(r"\b\d{2}[.\- ]?\d{2}[.\- ]?\d{2}[.\- ]?\d{3}[.\- ]?\d{2}\b")
@@ -570,7 +549,7 @@ _CLIENT_LIKE = re.compile(r"\b\d{2}[.\- ]?\d{2}[.\- ]?\d{2}[.\- ]?\d{3}[.\- ]?\d
 def test_each_notice_e_mail_in_both_languages(kind: str, data: st.DataObject) -> None:
     strategy, render = RENDERERS[kind]
     value = data.draw(strategy)
-    shown = assert_two_languages(lambda lang: render(value, lang))
+    shown = assert_two_languages(lambda lang: render(value, lang=lang))
     for lang, text in shown.items():
         # Only the parties' DPOs are addressed: no other e-mail address in the text.
         addresses = set(re.findall(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+", text))

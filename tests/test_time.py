@@ -173,32 +173,26 @@ def test_every_model_with_an_instant_is_covered() -> None:
 @pytest.mark.parametrize(
     ("sample", "name"), FIELDS, ids=[f"{type(s).__name__}.{n}" for s, n in FIELDS]
 )
-@given(moment=extreme_instants)
-def test_an_instant_at_the_calendars_ends_is_refused_as_out_of_range_or_kept_exactly(
-    sample: BaseModel, name: str, moment: datetime
+@pytest.mark.parametrize(
+    "moments",
+    [extreme_instants, second_offset_instants],
+    ids=["at_the_calendars_ends", "offset_with_seconds"],
+)
+@given(data=st.data())
+def test_an_instant_is_refused_only_for_range_or_order_else_kept_exactly_through_json(
+    sample: BaseModel, name: str, moments: st.SearchStrategy[datetime], data: st.DataObject
 ) -> None:
+    """Any instant, at the calendar's ends or with an offset in seconds, in any field of
+    any model: refused only for range or the model's own order rules (e.g. issued before
+    aware), else kept as the same instant, to the microsecond, through JSON too."""
+    moment = data.draw(moments, label="moment")
     model, error = _validate(type(sample), sample.model_dump() | {name: moment})
     if model is None:
-        # Only range or the model's own order rules (e.g. issued before aware) may refuse it.
         assert all(_range_or_order(code) for code in error), error
         return
     assert getattr(model, name) == moment
-    assert type(sample).model_validate_json(model.model_dump_json()) == model
-
-
-@pytest.mark.parametrize(
-    ("sample", "name"), FIELDS, ids=[f"{type(s).__name__}.{n}" for s, n in FIELDS]
-)
-@given(moment=second_offset_instants)
-def test_an_offset_with_seconds_moves_no_instant_through_json(
-    sample: BaseModel, name: str, moment: datetime
-) -> None:
-    model, error = _validate(type(sample), sample.model_dump() | {name: moment})
-    if model is None:
-        assert all(_range_or_order(code) for code in error), error
-        return
     loaded = type(sample).model_validate_json(model.model_dump_json())
-    assert getattr(loaded, name) == moment  # the same instant, to the microsecond
+    assert getattr(loaded, name) == moment
     assert loaded == model
 
 

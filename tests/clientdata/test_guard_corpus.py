@@ -37,28 +37,11 @@ from protocol_share.strategies import (
     look_alikes,
     national_numbers,
 )
+from tests.clientdata.test_fields import CLIENT, MAX_LENGTHS
 
 _KINDS: Mapping[str, FieldKind] = {"phone": "phone", "email": "email"}
-_CLIENT: dict[str, Any] = {
-    "first_name": "An",
-    "last_name": "Peeters",
-    "address": {
-        "street": "Aartrijkestraat",
-        "house_number": "11",
-        "postcode": "8820",
-        "municipality": "Torhout",
-    },
-}
-_MAX_LENGTHS = {
-    "first_name": 100,
-    "last_name": 100,
-    "phone": 40,
-    "email": 254,
-    "address.street": 120,
-    "address.house_number": 16,
-    "address.box": 25,
-    "id": 64,
-}
+_CLIENT: dict[str, Any] = {key: CLIENT[key] for key in ("first_name", "last_name", "address")}
+_MAX_LENGTHS = {**MAX_LENGTHS, "id": 64}  # a member id, read as the sender's
 
 
 def guard_finds(sample: FieldValues) -> frozenset[str]:

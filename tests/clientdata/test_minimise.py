@@ -9,6 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from protocol_share import FLEMISH_EXPORT_FIELDS, TORHOUT, DataItem, InvalidInput, minimise
+from protocol_share.examples import example_client
 from protocol_share.strategies import client_data
 
 HOST_EXTRAS = st.dictionaries(
@@ -113,17 +114,8 @@ def test_a_non_mapping_is_refused() -> None:
 
 
 def _record() -> dict[str, Any]:
-    return {
-        "first_name": "An",
-        "last_name": "Peeters",
-        "address": {
-            "street": "Markt",
-            "house_number": "1",
-            "postcode": "8820",
-            "municipality": "Torhout",
-            "box": None,
-        },
-    }
+    """A host's record of the example client's name and address (a fresh dict each call)."""
+    return example_client().model_dump(mode="json", include={"first_name", "last_name", "address"})
 
 
 # --- a field map for exports with other field names (issue 13) ---------------------------

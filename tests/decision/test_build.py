@@ -22,6 +22,7 @@ from protocol_share import (
     build_sender,
     check_referral,
 )
+from protocol_share.examples import example_client
 from protocol_share.strategies import client_data, moments
 
 AT = datetime.fromisoformat("2026-03-02T10:30:00+01:00")
@@ -32,16 +33,9 @@ BRUGGE: Protocol = TORHOUT.replace(
     postcodes=frozenset({"8000"}),
     municipality="Brugge",
 )
-CLIENT: dict[str, Any] = {
-    "first_name": "An",
-    "last_name": "Peeters",
-    "address": {
-        "street": "Markt",
-        "house_number": "1",
-        "postcode": "8820",
-        "municipality": "Torhout",
-    },
-}
+CLIENT: dict[str, Any] = example_client().model_dump(
+    mode="json", include={"first_name", "last_name", "address"}
+)
 
 
 def consent_facts(**changes: Any) -> dict[str, Any]:

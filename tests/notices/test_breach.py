@@ -16,7 +16,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from protocol_share import TORHOUT, InvalidInput
+from protocol_share import TORHOUT, InvalidInput, breach_register, breach_register_record
 from protocol_share._time import BRUSSELS
 from protocol_share.clientdata._fields import ClientData
 from protocol_share.notices import (
@@ -25,8 +25,6 @@ from protocol_share.notices import (
     authority_deadline,
     authority_status,
     breach_notice_email,
-    breach_register,
-    breach_register_record,
     enisa_severity,
 )
 from protocol_share.notices._breach import notifying_party, other_party
