@@ -383,8 +383,9 @@ def test_verwijzing_txt_in_both_languages_holds_the_client_and_nothing_else_pers
 def test_the_package_follows_the_language_and_its_e_mail_holds_no_personal_value(
     referral: Referral,
 ) -> None:
-    # Instants are added in UTC: wall-clock arithmetic drops the fold of a repeated hour.
-    at = referral.created_at.astimezone(UTC) + timedelta(minutes=5)
+    # Sent when made: the strategy's referral keeps every rule at its own created_at, not
+    # minutes later (a consent 90 Brussels days old at 23:58 is too old at 00:03).
+    at = referral.created_at
     packages = {lang: pack(referral, password=KEY, at=at, lang=lang) for lang in LANGS}
     shown = assert_two_languages(lambda lang: packages[lang].message)
     identifiers = (referral.referral_id, referral.consent.consent_id, referral.sender.member_id)
