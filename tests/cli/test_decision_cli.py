@@ -1,4 +1,5 @@
-"""`protocol-share check FILE.json` and the decision part of `demo` (C-1 to C-7, A5-1)."""
+"""`protocol-share check FILE.json` and the decision part of `demo` (C-1 to C-7, A5-1); the
+`--at` moment that `check` and `retention` share."""
 
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ from protocol_share import (
     REFERRAL_RULES,
     TORHOUT,
     Referral,
+    RetentionCase,
     check_referral,
     rules_markdown,
 )
@@ -145,14 +147,20 @@ def test_a_national_number_in_the_file_is_unusable_input_and_never_echoed(
     assert "85.07.30-033.28" not in err + out
 
 
-def test_a_naive_or_malformed_moment_exits_2(tmp_path: Path) -> None:
-    path = write(tmp_path, referral_document())
-    code, _, err = run("check", path, "--at", "2026-11-28T10:00:00")
+BAD_MOMENTS = {"2026-11-28T10:00:00": "NAIVE_DATETIME", "next tuesday": "INVALID_DATETIME"}
+
+
+@pytest.mark.parametrize("moment", sorted(BAD_MOMENTS))
+@pytest.mark.parametrize("command", ["check", "retention"])
+def test_a_naive_or_malformed_moment_exits_2(tmp_path: Path, command: str, moment: str) -> None:
+    """``check`` and ``retention`` (every command that decides at ``--at``) refuse it."""
+    inputs = {
+        "check": referral_document(),
+        "retention": {"cases": [RetentionCase.received(AT).to_dict()]},
+    }
+    code, _, err = run(command, write(tmp_path, inputs[command]), "--at", moment)
     assert code == 2
-    assert "NAIVE_DATETIME" in err
-    code, _, err = run("check", path, "--at", "next tuesday")
-    assert code == 2
-    assert "INVALID_DATETIME" in err
+    assert BAD_MOMENTS[moment] in err
 
 
 def test_a_missing_file_exits_2(tmp_path: Path) -> None:

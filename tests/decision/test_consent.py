@@ -25,6 +25,7 @@ from protocol_share import (
 from protocol_share._time import BRUSSELS
 from protocol_share.clientdata._dpv import DPV_CONTEXT
 from protocol_share.strategies import consents
+from tests.decision import clock_changes as clock
 
 GIVEN = datetime(2026, 11, 20, 14, 0, tzinfo=UTC)
 CONSENT: dict[str, Any] = {
@@ -348,22 +349,13 @@ def test_the_record_needs_no_network_and_names_no_client() -> None:
 
 # --- instants, not wall clocks (PEP 495) ----------------------------------------------------
 
-# 2024-10-27 in Brussels: 02:00-02:59 happens twice (fold=0 at UTC+2, fold=1 at UTC+1).
-FOLD_0250_F0 = datetime(2024, 10, 27, 2, 50, tzinfo=BRUSSELS)  # 00:50Z
-FOLD_0245_F0 = datetime(2024, 10, 27, 2, 45, tzinfo=BRUSSELS)  # 00:45Z
-FOLD_0240_F1 = datetime(2024, 10, 27, 2, 40, tzinfo=BRUSSELS, fold=1)  # 01:40Z
-FOLD_0230_F1 = datetime(2024, 10, 27, 2, 30, tzinfo=BRUSSELS, fold=1)  # 01:30Z
-# 2025-03-30: 02:00-02:59 never happens; 02:30 (fold=0) reads as UTC+1, 01:30Z.
-GAP_0230 = datetime(2025, 3, 30, 2, 30, tzinfo=BRUSSELS)  # 01:30Z
-GAP_0310 = datetime(2025, 3, 30, 3, 10, tzinfo=BRUSSELS)  # 01:10Z
-
 
 @pytest.mark.parametrize(
     ("withdrawn_at", "at", "withdrawn"),
     [
-        (FOLD_0250_F0, FOLD_0240_F1, True),  # withdrawn 50 minutes before at
-        (FOLD_0230_F1, FOLD_0245_F0, False),  # withdrawn 45 minutes after at
-        (GAP_0230, GAP_0310, False),  # withdrawn 20 minutes after at
+        (clock.AUTUMN_0250_F0, clock.AUTUMN_0240_F1, True),  # withdrawn 50 minutes before at
+        (clock.AUTUMN_0230_F1, clock.AUTUMN_0245_F0, False),  # withdrawn 45 minutes after at
+        (clock.SPRING_0230_GAP, clock.SPRING_0310, False),  # withdrawn 20 minutes after at
     ],
 )
 def test_is_withdrawn_at_orders_instants_across_the_clock_change(
@@ -376,9 +368,10 @@ def test_is_withdrawn_at_orders_instants_across_the_clock_change(
 @pytest.mark.parametrize(
     ("given_at", "withdrawn_at", "valid"),
     [
-        (FOLD_0250_F0, FOLD_0240_F1, True),  # withdrawn 50 minutes after it was given
-        (FOLD_0230_F1, FOLD_0245_F0, False),  # withdrawn 45 minutes before it was given
-        (GAP_0230, GAP_0310, False),  # withdrawn 20 minutes before it was given
+        # withdrawn 50 minutes after it was given; 45 and 20 minutes before it was given
+        (clock.AUTUMN_0250_F0, clock.AUTUMN_0240_F1, True),
+        (clock.AUTUMN_0230_F1, clock.AUTUMN_0245_F0, False),
+        (clock.SPRING_0230_GAP, clock.SPRING_0310, False),
     ],
 )
 def test_a_withdrawal_is_ordered_after_the_consent_as_instants(
@@ -397,9 +390,11 @@ def test_a_withdrawal_is_ordered_after_the_consent_as_instants(
 
 
 def test_an_earlier_withdrawal_stands_when_its_wall_clock_reads_later() -> None:
-    first = consent(given_at=FOLD_0250_F0 - timedelta(days=1)).withdraw(FOLD_0250_F0)
+    first = consent(given_at=clock.AUTUMN_0250_F0 - timedelta(days=1)).withdraw(
+        clock.AUTUMN_0250_F0
+    )
     # 02:40 (fold=1) is 50 minutes after 02:50 (fold=0): the earlier withdrawal stands
-    assert first.withdraw(FOLD_0240_F1) is first
+    assert first.withdraw(clock.AUTUMN_0240_F1) is first
 
 
 @pytest.mark.parametrize(

@@ -29,7 +29,7 @@ from protocol_share.retention import (
     schedule_as_json,
 )
 from protocol_share.strategies import aware_datetimes, retention_cases
-from tests.retention.retention_support import T0, days
+from tests.retention.retention_support import DECLINED_V1_RECORD, T0, days, declined_case
 
 
 def closed_case(closed_at: datetime) -> RetentionCase:
@@ -586,13 +586,7 @@ def test_the_retention_command_refuses_bad_input_with_exit_2(tmp_path: Path) -> 
     code, _, err = run("retention", str(path), "--at", "2025-01-01T12:00:00Z")
     assert code == 2
     assert "dossier_opened" in err
-    good = write_cases(tmp_path, RetentionCase.received(T0))
-    code, _, err = run("retention", good, "--at", "2025-01-01T12:00:00")
-    assert code == 2
-    assert "NAIVE_DATETIME" in err
-    code, _, err = run("retention", good, "--at", "next tuesday")
-    assert code == 2
-    assert "INVALID_DATETIME" in err
+    # A naive or malformed --at: tests/cli/test_decision_cli.py, for check and retention alike.
 
 
 def test_steps_in_the_repeated_hour_are_ordered_by_instant_not_by_wall_clock() -> None:
@@ -671,7 +665,6 @@ def test_a_schedule_needs_cases_it_can_go_through(cases: Any) -> None:
 
 
 def test_the_schedule_as_json_holds_ids_dates_actions_codes_and_clauses_only() -> None:
-    declined = RetentionCase.received(T0, case_id="v-1").contacted(T0 + days(1), "declined")
     unreachable = RetentionCase.received(T0, case_id="v-2").contacted(T0 + days(2), "unreachable")
     closed = (
         RetentionCase.received(T0)
@@ -681,18 +674,11 @@ def test_the_schedule_as_json_holds_ids_dates_actions_codes_and_clauses_only() -
     )
     waiting = RetentionCase.received(T0, case_id="v-4")
     at = T0 + days(10)
-    schedule = retention_schedule([closed, unreachable, waiting, declined], at=at)
+    schedule = retention_schedule([closed, unreachable, waiting, declined_case("v-1")], at=at)
     records = json.loads(schedule_as_json(schedule))
     review_on = (T0 + days(2)).date() + timedelta(days=TORHOUT.retention.unreachable_review_days)
     assert records == [
-        {
-            "case_id": "v-1",
-            "due_on": "2024-05-03",
-            "action": "delete",
-            "clause": "GDPR art. 5(1)(e)",
-            "code": "DELETE_DECLINED",
-            "overdue": True,
-        },
+        DECLINED_V1_RECORD,
         {
             "case_id": "v-4",
             "due_on": "2024-06-01",

@@ -29,13 +29,9 @@ from protocol_share.retention import (
     schedule_as_json,
 )
 from protocol_share.strategies import retention_cases
-from tests.retention.retention_support import T0, days
+from tests.retention.retention_support import DECLINED_V1_RECORD, T0, days, declined_case
 
 PERSONAL = "Jan Peeters 85.07.30-033.28"
-
-
-def declined(case_id: str, at: datetime = T0) -> RetentionCase:
-    return RetentionCase.received(at, case_id=case_id).contacted(at + days(1), "declined")
 
 
 def closed(case_id: str, at: datetime) -> RetentionCase:
@@ -49,7 +45,11 @@ def closed(case_id: str, at: datetime) -> RetentionCase:
 
 def test_a_case_with_a_step_after_at_is_reported_by_id_and_the_rest_is_scheduled() -> None:
     at = T0 + days(10)
-    early, late, other = declined("v-1"), declined("v-2", T0 + days(20)), declined("v-3")
+    early, late, other = (
+        declined_case("v-1"),
+        declined_case("v-2", T0 + days(20)),
+        declined_case("v-3"),
+    )
     schedule = retention_schedule([early, late, other], at=at)
     assert schedule[0] == CaseError(
         1,
@@ -72,7 +72,12 @@ def test_a_case_with_a_step_after_at_is_reported_by_id_and_the_rest_is_scheduled
 def test_the_stream_keeps_the_input_order_and_lists_every_case() -> None:
     at = T0 + days(10)
     waiting = RetentionCase.received(T0, case_id="w-1")
-    cases = [declined("v-1"), waiting, declined("v-2", T0 + days(20)), declined("v-3")]
+    cases = [
+        declined_case("v-1"),
+        waiting,
+        declined_case("v-2", T0 + days(20)),
+        declined_case("v-3"),
+    ]
     entries = list(iter_retention_schedule(cases, at=at))
     # A waiting case is listed too, on its review day (A3-4; issue 12: no case kept for ever).
     assert [(type(e).__name__, e.case_id) for e in entries] == [
@@ -86,7 +91,7 @@ def test_the_stream_keeps_the_input_order_and_lists_every_case() -> None:
 
 @pytest.mark.parametrize("item", [None, PERSONAL, {"case_id": "v-9"}, 3])
 def test_an_item_that_is_no_case_is_reported_without_its_content(item: Any) -> None:
-    schedule = retention_schedule([declined("v-1"), item], at=T0 + days(5))
+    schedule = retention_schedule([declined_case("v-1"), item], at=T0 + days(5))
     error = schedule[0]
     assert isinstance(error, CaseError)
     assert (error.position, error.case_id, error.code) == (1, None, "WRONG_TYPE")
@@ -101,7 +106,7 @@ def test_a_due_day_past_the_calendars_end_is_a_case_error_not_an_overflow() -> N
     unreachable = RetentionCase.received(datetime(9999, 12, 1, tzinfo=UTC), case_id="u-1")
     unreachable = unreachable.contacted(datetime(9999, 12, 2, tzinfo=UTC), "unreachable")
     at = datetime(9999, 12, 3, tzinfo=UTC)
-    schedule = retention_schedule([late_close, unreachable, declined("v-1")], at=at)
+    schedule = retention_schedule([late_close, unreachable, declined_case("v-1")], at=at)
     assert [(e.case_id, getattr(e, "code", None)) for e in schedule] == [
         ("c-1", "OUT_OF_RANGE"),
         ("u-1", "OUT_OF_RANGE"),
@@ -150,7 +155,7 @@ def test_the_tuple_is_the_stream_sorted_soonest_first(
 def test_the_arguments_are_checked_when_the_stream_is_asked_for() -> None:
     naive = datetime(2025, 1, 1)
     with pytest.raises(InvalidInput) as caught:
-        iter_retention_schedule([declined("v-1")], at=naive)
+        iter_retention_schedule([declined_case("v-1")], at=naive)
     assert caught.value.codes == {"NAIVE_DATETIME"}
     with pytest.raises(InvalidInput) as caught:
         iter_retention_schedule(None, at=T0)  # type: ignore[arg-type]
@@ -166,7 +171,7 @@ def test_the_stream_reads_the_cases_once_one_at_a_time() -> None:
     def cases() -> Any:
         for n in range(5):
             seen.append(n)
-            yield declined(f"v-{n}")
+            yield declined_case(f"v-{n}")
 
     stream = iter_retention_schedule(cases(), at=T0 + days(5))
     assert seen == []
@@ -186,23 +191,16 @@ def test_every_case_error_code_has_its_messages_in_both_languages() -> None:
 def test_the_schedule_as_json_names_a_bad_case_by_id_and_position() -> None:
     at = T0 + days(10)
     schedule: tuple[ScheduleEntry, ...] = retention_schedule(
-        [declined("v-1"), declined("v-2", T0 + days(20))], at=at
+        [declined_case("v-1"), declined_case("v-2", T0 + days(20))], at=at
     )
     assert json.loads(schedule_as_json(schedule)) == [
         {"case_id": "v-2", "position": 1, "error": "AT_BEFORE_LAST_STEP"},
-        {
-            "case_id": "v-1",
-            "due_on": "2024-05-03",
-            "action": "delete",
-            "clause": "GDPR art. 5(1)(e)",
-            "code": "DELETE_DECLINED",
-            "overdue": True,
-        },
+        DECLINED_V1_RECORD,
     ]
 
 
 def test_a_scheduled_action_names_its_case_id() -> None:
-    entry = retention_schedule([declined("v-7")], at=T0 + days(3))[0]
+    entry = retention_schedule([declined_case("v-7")], at=T0 + days(3))[0]
     assert isinstance(entry, ScheduledAction)
     assert entry.case_id == "v-7" == entry.case.case_id
     assert entry.due_on == date(2024, 5, 3)
@@ -214,7 +212,7 @@ def test_the_retention_command_decides_the_other_cases_and_exits_2_for_a_bad_one
     from protocol_share.cli import main
 
     path = tmp_path / "cases.json"
-    cases = [declined("v-1"), declined("v-2", T0 + days(400))]
+    cases = [declined_case("v-1"), declined_case("v-2", T0 + days(400))]
     path.write_text(json.dumps({"cases": [c.to_dict() for c in cases]}), encoding="utf-8")
     out, err = io.StringIO(), io.StringIO()
     code = main(
@@ -255,7 +253,12 @@ def test_a_case_pickles_to_an_equal_case_in_the_same_state(case: RetentionCase) 
 
 def test_decisions_and_entries_pickle() -> None:
     at = T0 + days(30)
-    cases: list[Any] = [declined("v-1"), declined("v-2", T0 + days(40)), closed("c-1", T0), None]
+    cases: list[Any] = [
+        declined_case("v-1"),
+        declined_case("v-2", T0 + days(40)),
+        closed("c-1", T0),
+        None,
+    ]
     schedule = retention_schedule(cases, at=at)
     assert {type(e) for e in schedule} == {CaseError, ScheduledAction}
     assert pickle.loads(pickle.dumps(schedule)) == schedule  # noqa: S301 - our own bytes
@@ -281,7 +284,7 @@ def many_cases(count: int) -> list[Any]:
         if kind == 5:
             case = case.dossier_closed(at + days(100 + n % 300))
         cases.append(case)
-    cases[7] = declined("late-1", LATER + days(1))
+    cases[7] = declined_case("late-1", LATER + days(1))
     cases[count // 2] = None
     return cases
 
@@ -331,7 +334,7 @@ def test_the_pure_functions_run_unchanged_in_worker_processes() -> None:
 def test_the_stream_holds_no_case_it_has_gone_past() -> None:
     # Flat memory: once the caller drops an entry and the stream reads on, nothing in the
     # stream refers to the earlier case any more.
-    cases = [declined(f"v-{n}") for n in range(3)]
+    cases = [declined_case(f"v-{n}") for n in range(3)]
     before = sys.getrefcount(cases[0])
     stream = iter_retention_schedule(iter(cases), at=T0 + days(5))
     first = next(stream)
