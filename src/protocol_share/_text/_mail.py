@@ -123,9 +123,10 @@ def notice_arguments(
     """A notice e-mail's arguments, checked (A9-4): ``protocol`` a :class:`Protocol`, ``lang``
     a language of the catalogues, and every instant in ``model`` (the notice, called
     ``name`` in an error) aware; else :class:`InvalidInput`."""
+    checked = require_type(protocol, Protocol, "protocol"), check_lang(lang)
     if model is not None:
         require_instants(model, name)
-    return require_type(protocol, Protocol, "protocol"), check_lang(lang)
+    return checked
 
 
 def notice_message(
