@@ -494,3 +494,54 @@ def test_delays_are_measured_in_elapsed_time_across_daylight_saving() -> None:
     told = datetime(2025, 10, 26, 2, 10, fold=1, tzinfo=BRUSSELS)  # winter time, 01:10 UTC
     notice = quality(found_at=found, notified_at=told)
     assert notice.delay == timedelta(minutes=20)
+
+
+OCMW_DPO = "DPO OCMW Torhout <kurt.persyn@torhout.be>"
+OPGROEIEN_DPO = "DPO Opgroeien regie <dpo@opgroeien.be>"
+
+
+def _every_notice_email() -> dict[str, EmailMessage]:
+    at = datetime(2025, 3, 1, 9, tzinfo=BRUSSELS)
+    notice = quality(notice_id="kwal-1", found_at=at, notified_at=at)
+    ending = TerminationNotice(
+        notice_id="einde-1", ground="notice", given_by="sender", given_on=date(2025, 3, 1)
+    )
+    law = LegislationChangeNotice(
+        notice_id="wet-1",
+        given_at=at,
+        legislation="decreet van 1 januari 2026",
+        affects={"purpose"},
+    )
+    change = ProcessorChangeNotice(
+        notice_id="verw-1", given_at=at, change="added", processor=processor(since=date(2025, 3, 1))
+    )
+    answer = notice.answer(at=at, outcome="corrected", measures={"corrected_at_source"})
+    return {
+        "quality": mail.quality_notice_email(notice),
+        "quality-answer": mail.quality_answer_email(answer),
+        "termination": mail.termination_email(ending, sent_at=at),
+        "legislation": mail.legislation_change_email(law),
+        "processor": mail.processor_change_email(change),
+        "evidence": mail.evidence_email(evidence_checklist(), sent_at=at),
+    }
+
+
+def test_every_notice_email_goes_from_its_sides_dpo_to_the_others() -> None:
+    """The one builder (``_text._mail.notice_message``) derives the route from the side that
+    sends (A9-4) and names the Message-ID after the notice, at the sender's domain."""
+    routes = {
+        kind: (message["From"], message["To"], message["Message-ID"])
+        for kind, message in _every_notice_email().items()
+    }
+    assert routes == {
+        "quality": (OCMW_DPO, OPGROEIEN_DPO, "<quality.kwal-1@torhout.be>"),
+        "quality-answer": (OPGROEIEN_DPO, OCMW_DPO, "<quality-answer.kwal-1@opgroeien.be>"),
+        "termination": (OPGROEIEN_DPO, OCMW_DPO, "<termination.einde-1@opgroeien.be>"),
+        "legislation": (OCMW_DPO, OPGROEIEN_DPO, "<legislation.wet-1@torhout.be>"),
+        "processor": (OCMW_DPO, OPGROEIEN_DPO, "<processor.verw-1@torhout.be>"),
+        "evidence": (
+            OCMW_DPO,
+            OPGROEIEN_DPO,
+            "<evidence.opgroeien-regie-ocmw-torhout-2024.202503010900@torhout.be>",
+        ),
+    }
