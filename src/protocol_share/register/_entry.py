@@ -5,25 +5,27 @@ gives it as plain JSON, keyed by the points of art. 30(1)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from protocol_share._model import require_type
 from protocol_share._text import Lang, message
 from protocol_share.clientdata._dpv import DPV_PERSONAL_DATA
 from protocol_share.notices import Processor, ProcessorOverview
-from protocol_share.protocol._protocol import (
-    DataItemSpec,
-    LegalBasis,
-    OnwardRecipient,
-    Party,
-    Protocol,
-    Purpose,
-    RetentionTerms,
-)
+from protocol_share.protocol._protocol import Protocol
 from protocol_share.protocol._torhout import TORHOUT
 from protocol_share.register._dpv import dpv_process
 from protocol_share.register._fideslang import FIDESLANG_CATEGORIES, fideslang_declaration
 from protocol_share.register._terms import SECURITY_MEASURES, SecurityMeasure, erasure_json
+
+if TYPE_CHECKING:  # the entry's parts, named in annotations only
+    from protocol_share.protocol._protocol import (
+        DataItemSpec,
+        LegalBasis,
+        OnwardRecipient,
+        Party,
+        Purpose,
+        RetentionTerms,
+    )
 
 __all__ = ["RegisterEntry", "processing_register_entry"]
 
