@@ -65,7 +65,7 @@ def test_lint_of_a_broken_protocol_exits_2(tmp_path: Path) -> None:
 def test_a_missing_file_is_unusable_input(tmp_path: Path) -> None:
     code, _, err = run("lint", str(tmp_path / "nope.json"))
     assert code == 2
-    assert "cannot read" in err
+    assert err.startswith("fout: kan FILE niet lezen: ")
 
 
 def test_schema_writes_files(tmp_path: Path) -> None:
@@ -116,21 +116,23 @@ def test_an_unusable_file_exits_2_with_a_message_naming_no_path_or_value(
         path.write_bytes(content)
     code, out, err = run(*(part.format(path) for part in argv))
     assert code == 2
-    # a failure is "error: ..." (it names codes); lint's own verdict is in --lang (nl)
-    assert err.startswith(("error: ", "fout: ") if argv[0] == "lint" else "error: ")
+    # a failure is "fout: ..." in --lang (nl), naming codes
+    assert err.startswith("fout: ")
     if argv[0] == "lint":  # lint's findings are its output
-        assert "JSON_INVALID" in out or "cannot read" in err
+        assert "JSON_INVALID" in out or "niet lezen" in err
     elif argv[0] != "open":  # open reports a bad archive as a refused package
-        assert "JSON_INVALID" in err or "cannot read" in err
+        assert "JSON_INVALID" in err or "niet lezen" in err
         assert out == ""
     for value in ("Marieke", "Jansens", "Kerkstraat", str(tmp_path)):
         assert value not in err
 
 
 def test_a_missing_file_names_the_argument_not_the_path(tmp_path: Path) -> None:
-    code, _, err = run("check", str(tmp_path / "a.json"), "--protocol", str(tmp_path / "Jansens"))
-    assert code == 2
-    assert err == "error: cannot read --protocol: No such file or directory\n"
+    argv = ("check", str(tmp_path / "a.json"), "--protocol", str(tmp_path / "Jansens"))
+    code, _, err = run(*argv)
+    assert (code, err) == (2, "fout: kan --protocol niet lezen: No such file or directory\n")
+    code, _, err = run(*argv, "--lang", "en")
+    assert (code, err) == (2, "error: cannot read --protocol: No such file or directory\n")
 
 
 def test_bad_key_and_password_files_are_unusable_input(tmp_path: Path) -> None:
@@ -138,12 +140,15 @@ def test_bad_key_and_password_files_are_unusable_input(tmp_path: Path) -> None:
     archive.write_bytes(b"7z")
     key.write_text("Marieke Jansens\n", encoding="utf-8")
     secret.write_bytes(b"\xff\xfe")
-    code, _, err = run("open", str(archive), "--password-file", str(secret))
+    code, _, err = run("open", str(archive), "--password-file", str(secret), "--lang", "en")
     assert (code, err) == (2, "error: cannot read --password-file: not UTF-8 text\n")
     code, _, err = run("open", str(archive), "--verify-key", str(key), "--password-env", "HOME")
-    assert (code, err) == (2, "error: cannot read --verify-key: not an unencrypted PEM key\n")
+    assert (code, err) == (
+        2,
+        "fout: kan --verify-key niet lezen: geen onversleutelde PEM-sleutel\n",
+    )
     secret.write_text("\n", encoding="utf-8")
-    code, _, err = run("open", str(archive), "--password-file", str(secret))
+    code, _, err = run("open", str(archive), "--password-file", str(secret), "--lang", "en")
     assert (code, err) == (2, "error: cannot read --password-file: its first line is empty\n")
 
 
@@ -166,7 +171,7 @@ def test_a_moment_at_the_end_of_the_calendar_is_unusable_input(argv: tuple[str, 
     code, out, err = run(*argv)
     assert (code, out) == (2, "")
     # The library refuses what it can check (OUT_OF_RANGE); the CLI catches the rest.
-    assert "OUT_OF_RANGE" in err or err.startswith("error: unusable input: ")
+    assert "OUT_OF_RANGE" in err or err.startswith("fout: onbruikbare invoer: ")
 
 
 # --- every line a person reads in the language asked for (issue 9) ---------------------------

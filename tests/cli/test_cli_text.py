@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 import ast
+import getpass
 import io
 import json
 import re
@@ -16,7 +17,7 @@ import pytest
 
 import protocol_share.cli
 from protocol_share._text import LANGS, Lang, catalogue
-from protocol_share.cli import main
+from protocol_share.cli import PASSWORD_ENV, main
 from tests.test_text import assert_in_language
 
 CLI = Path(protocol_share.cli.__file__).parent
@@ -88,8 +89,9 @@ def test_the_demo_json_describes_its_cases_in_the_language_asked(lang: Lang) -> 
 
 _HELP = frozenset({"help", "description", "epilog", "version", "metavar", "prog"})
 """argparse's help: English, as argparse's own words around it are (docs/cli.md)."""
-_DATA = frozenset({"HOST_RECORD"})
-"""Data, not text: the host system's record the demo minimises (cli/_demo.py)."""
+_NOT_TEXT = frozenset({"HOST_RECORD", "_QUOTING"})
+"""Names whose strings are no text of this code: the host system's record the demo minimises
+(data), and the patterns that find argparse's own (English) words in its usage errors."""
 _TWO_WORDS = re.compile(r"[^\W\d_]{2,}\S*\s+[^\s]*[^\W\d_]")
 _LABEL = re.compile(r"^\s*[^\W\d_]{2,}:\s*$")
 
@@ -103,7 +105,9 @@ def is_prose(text: str) -> bool:
 def _exempt(tree: ast.AST) -> set[int]:
     """The string constants that are no text a person reads from this code: docstrings,
     argparse help (``help=``, ``file_help=`` and the like, or the ``what`` of
-    :func:`add_at_option`), and :data:`_DATA`."""
+    :func:`add_at_option`), :data:`_NOT_TEXT`, and the message of an
+    ``InvalidInput.single``: a :class:`ProtocolShareError`'s text is the library's, in English
+    with its codes (errors.py); the command line says it within its own words, in ``--lang``."""
     exempt: set[int] = set()
     for node in ast.walk(tree):
         if isinstance(node, ast.Expr) and isinstance(node.value, ast.Constant):
@@ -113,10 +117,12 @@ def _exempt(tree: ast.AST) -> set[int]:
             subtrees.append(node.value)
         if isinstance(node, ast.AnnAssign | ast.Assign) and node.value is not None:
             targets = node.targets if isinstance(node, ast.Assign) else [node.target]
-            if {getattr(target, "id", "") for target in targets} & _DATA:
+            if {getattr(target, "id", "") for target in targets} & _NOT_TEXT:
                 subtrees.append(node.value)
         if isinstance(node, ast.Call) and getattr(node.func, "id", "") == "add_at_option":
             subtrees.extend(node.args[1:])
+        if isinstance(node, ast.Call) and ast.unparse(node.func) == "InvalidInput.single":
+            subtrees.extend(node.args[3:])
         for subtree in subtrees:
             exempt.update(id(sub) for sub in ast.walk(subtree))
     return exempt
@@ -146,6 +152,43 @@ def test_the_prose_detector_finds_a_sentence_and_passes_keys_and_codes() -> None
     assert not is_prose("--password-file")
 
 
-@pytest.mark.parametrize("name", ["_demo.py"])
+@pytest.mark.parametrize("name", sorted(path.name for path in CLI.glob("*.py")))
 def test_the_command_line_spells_no_sentence_outside_the_catalogues(name: str) -> None:
     assert list(prose_literals(CLI / name)) == []
+
+
+# --- the command line's own words around an error, and the password prompt -----------------
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [("nl", "fout: kan FILE niet lezen: "), ("en", "error: cannot read FILE: ")],
+)
+def test_an_unusable_file_is_reported_in_the_language_asked(
+    tmp_path: Path, lang: Lang, said: str
+) -> None:
+    code, out, err = run("check", str(tmp_path / "Marieke Jansens.json"), "--lang", lang)
+    assert (code, out) == (2, "")
+    assert err.startswith(said)
+    assert "Jansens" not in err
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_password_prompt_is_in_the_language_asked(
+    tmp_path: Path, lang: Lang, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    prompts: list[str] = []
+
+    def typed(prompt: str) -> str:  # a terminal whose user types the same password twice
+        prompts.append(prompt)
+        return "Vlinder-Kast-42-zonnebloem"
+
+    monkeypatch.delenv(PASSWORD_ENV, raising=False)
+    monkeypatch.setattr(getpass, "getpass", typed)
+    referral = tmp_path / "r.json"
+    _, document, _ = run("example", "referral")
+    referral.write_text(document, encoding="utf-8")
+    code, _, err = run("pack", str(referral), "--out", str(tmp_path / "uit"), "--lang", lang)
+    assert (code, err) == (0, "")
+    texts = catalogue(lang)
+    assert prompts == [texts["cli.password.prompt"], texts["cli.password.again"]]

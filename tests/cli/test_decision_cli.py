@@ -166,7 +166,7 @@ def test_a_naive_or_malformed_moment_exits_2(tmp_path: Path, command: str, momen
 def test_a_missing_file_exits_2(tmp_path: Path) -> None:
     code, _, err = run("check", str(tmp_path / "nope.json"))
     assert code == 2
-    assert "cannot read" in err
+    assert "niet lezen" in err
 
 
 def test_another_protocol_file_is_used(tmp_path: Path) -> None:

@@ -156,7 +156,7 @@ def test_when_the_email_cannot_be_written_neither_file_is_left(
         preexec_fn=lambda: _limit_file_size(size + 256),
     )
     assert failed.returncode == 2
-    assert b"cannot write to --out" in failed.stderr
+    assert "kan niet schrijven naar --out" in failed.stderr.decode("utf-8")
     assert list(out.iterdir()) == []  # no .7z, no .eml, no temporary file
 
 
@@ -214,7 +214,7 @@ def test_a_password_file_over_the_limit_names_the_limit_in_kib(
         "pack", str(referral_file), "--out", str(tmp_path / "uit"), "--password-file", str(secret)
     )
     assert code == 2
-    assert "larger than 64 KiB" in err
+    assert "groter dan 64 KiB" in err
 
 
 @pytest.mark.parametrize(

@@ -22,6 +22,7 @@ from collections.abc import Callable, Sequence
 from contextvars import ContextVar
 from typing import NoReturn, TextIO
 
+from protocol_share._text import message
 from protocol_share._version import __version__
 from protocol_share.cli import _after, _decide, _demo, _package
 from protocol_share.cli._io import (
@@ -120,21 +121,27 @@ def main(
     args = parser().parse_args(argv)
     output = Output(as_json=args.json, lang=args.lang, out=out or sys.stdout, err=err or sys.stderr)
     run: Callable[[argparse.Namespace, Output], int] = args.run
+    lang = output.lang
     try:
         return run(args, output)
+    # The library's own error texts (a ProtocolShareError's) are English, with codes; the
+    # words around them are in --lang.
     except PackageError as error:
-        output.problem(f"error: package refused ({type(error).__name__}): {error}")
+        output.problem(
+            message("cli.error.package", lang, error=type(error).__name__, message=str(error))
+        )
     except ProtocolShareError as error:  # InvalidInput among them: its text names no value
-        output.problem(f"error: {error}")
+        output.problem(message("cli.error", lang, message=str(error)))
     except Unusable as error:
-        output.problem(f"error: {error}")
+        output.problem(message("cli.error", lang, message=error.text(lang)))
     except OSError as error:  # not an input file (those are Unusable): e.g. a closed stdout
-        output.problem(f"error: {error.strerror or type(error).__name__}")
+        reason = error.strerror or type(error).__name__
+        output.problem(message("cli.error", lang, message=reason))
     except UnicodeError:  # a stream that is neither UTF-8 nor able to escape
-        output.problem("error: the output cannot be written in this terminal's encoding")
+        output.problem(message("cli.error.encoding", lang))
     except (OverflowError, ValueError):  # the last resort: date arithmetic near year 1 or 9999
-        output.problem("error: unusable input: a date or number is out of the range computed with")
+        output.problem(message("cli.error.out_of_range", lang))
     except KeyboardInterrupt:
-        output.problem("interrupted")
+        output.problem(message("cli.error.interrupted", lang))
         return EXIT_INTERRUPTED
     return EXIT_UNUSABLE

@@ -69,7 +69,19 @@ PASSWORD_FILE_LIMIT: Final = 64 * 1024
 
 class Unusable(Exception):
     """Input the command cannot use (exit 2); the message names an argument, never a value
-    or a path (docs/design.md: personal data never in an error)."""
+    or a path (docs/design.md: personal data never in an error).
+
+    It holds a catalogue key and its values: :meth:`text` says it in a language, ``str()``
+    in English.
+    """
+
+    def __init__(self, key: str, /, **values: object) -> None:
+        self.key, self.values = key, values
+        super().__init__(message(key, "en", **values))
+
+    def text(self, lang: Lang) -> str:
+        """The message in ``lang`` (docs/design.md: every text a person reads in ``--lang``)."""
+        return message(self.key, lang, **self.values)
 
 
 _UNICODE: Final = frozenset({"utf-8", "utf-8-sig", "utf-16", "utf-32"})
@@ -233,9 +245,9 @@ def read_input(
     except OSError as error:
         reason = _reason(error)
     if reason:
-        raise Unusable(f"cannot read {argument}: {reason}")
+        raise Unusable("cli.unusable.read", argument=argument, reason=reason)
     if len(data) > limit and not truncate:
-        raise Unusable(f"cannot read {argument}: larger than {_size(limit)}")
+        raise Unusable("cli.unusable.too_large", argument=argument, size=_size(limit))
     return data
 
 
@@ -289,7 +301,7 @@ def write_outputs(files: Sequence[tuple[Path, bytes]], argument: str) -> None:
     except OSError as error:
         reason = _reason(error)
     if reason:
-        raise Unusable(f"cannot write to {argument}: {reason}")
+        raise Unusable("cli.unusable.write", argument=argument, reason=reason)
 
 
 def load_protocol(args: argparse.Namespace) -> Protocol:
@@ -360,10 +372,10 @@ def _from_file(path: str) -> str:
     except UnicodeDecodeError:
         text = None
     if text is None:
-        raise Unusable("cannot read --password-file: not UTF-8 text")
+        raise Unusable("cli.unusable.not_utf8", argument="--password-file")
     first = text.split("\n", 1)[0].removesuffix("\r")
     if not first:
-        raise Unusable("cannot read --password-file: its first line is empty")
+        raise Unusable("cli.unusable.first_line_empty", argument="--password-file")
     return first
 
 
@@ -393,15 +405,13 @@ def password(args: argparse.Namespace, out: Output, *, confirm: bool) -> str:
         with warnings.catch_warnings():
             # Without a terminal getpass would read stdin and echo: refuse instead.
             warnings.simplefilter("error", getpass.GetPassWarning)
-            given = getpass.getpass("package password: ")
-            if confirm and getpass.getpass("again: ") != given:
+            given = getpass.getpass(message("cli.password.prompt", out.lang))
+            if confirm and getpass.getpass(message("cli.password.again", out.lang)) != given:
                 raise InvalidInput.single(
                     "arguments", "password", "MISMATCH", "the two entries differ"
                 )
     except (EOFError, getpass.GetPassWarning):
         given = None
     if given is None:
-        raise Unusable(
-            f"no password: no terminal to ask on; use --password-file, --password-env or {PASSWORD_ENV}"
-        )
+        raise Unusable("cli.unusable.no_password", variable=PASSWORD_ENV)
     return given

@@ -41,7 +41,7 @@ def _pem(path: str, argument: str, *, private: bool) -> object:
         return load_pem_private_key(data, password=None) if private else load_pem_public_key(data)
     except (ValueError, TypeError, UnsupportedAlgorithm):
         pass
-    raise Unusable(f"cannot read {argument}: not an unencrypted PEM key")
+    raise Unusable("cli.unusable.not_pem", argument=argument)
 
 
 def _not_ed25519(name: str, kind: str) -> InvalidInput:
