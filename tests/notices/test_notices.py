@@ -59,6 +59,13 @@ def quality(**changes: Any) -> QualityNotice:
     return QualityNotice.model_validate(data | changes)
 
 
+def termination(ground: str, by: str, on: date, **more: Any) -> TerminationNotice:
+    """A termination notice on ``ground``, given ``by`` a party ``on`` a day (A8-1, A11-2,
+    A11-3); ``more`` names the breached norms, the instant or the lapsed basis."""
+    data = {"notice_id": "einde-1", "ground": ground, "given_by": by, "given_on": on}
+    return TerminationNotice.model_validate(data | more)
+
+
 # --- A7: quality notices and Opgroeien's answer ----------------------------------------------
 
 
@@ -151,31 +158,17 @@ def test_the_quality_email_names_the_problem_never_the_value() -> None:
 
 
 def test_only_opgroeien_ends_the_protocol_for_a_breach_and_at_once() -> None:
-    notice = TerminationNotice(
-        notice_id="einde-1",
-        ground="breach",
-        given_by="sender",
-        given_on=date(2025, 9, 1),
-        breached={"gdpr"},
-    )
+    notice = termination("breach", "sender", date(2025, 9, 1), breached={"gdpr"})
     assert notice.clause == "A8-1"
     assert notice.ends_on() == date(2025, 9, 1)
     ended = notice.apply()
     assert (ended.ends_on, ended.end_reason) == (date(2025, 9, 1), "breach")
     assert ended.status_at(datetime(2025, 9, 1, 0, 0, tzinfo=BRUSSELS)) == "ended"
     with pytest.raises(InvalidInput) as caught:
-        TerminationNotice(
-            notice_id="einde-2",
-            ground="breach",
-            given_by="recipient",
-            given_on=date(2025, 9, 1),
-            breached={"protocol"},
-        )
+        termination("breach", "recipient", date(2025, 9, 1), breached={"protocol"})
     assert caught.value.codes == {"ONLY_SENDER_ENDS_FOR_BREACH"}
     with pytest.raises(InvalidInput) as caught:
-        TerminationNotice(
-            notice_id="einde-3", ground="breach", given_by="sender", given_on=date(2025, 9, 1)
-        )
+        termination("breach", "sender", date(2025, 9, 1))
     assert caught.value.codes == {"BREACH_NOT_NAMED"}
 
 
@@ -184,12 +177,7 @@ def test_only_opgroeien_ends_the_protocol_for_a_breach_and_at_once() -> None:
     st.sampled_from(("sender", "recipient")),
 )
 def test_either_party_ends_it_with_six_months_notice(given_on: date, by: str) -> None:
-    notice = TerminationNotice(
-        notice_id="einde-4",
-        ground="notice",
-        given_by=by,
-        given_on=given_on,
-    )
+    notice = termination("notice", by, given_on)
     assert notice.clause == "A11-2"
     assert notice.apply() == TORHOUT.terminate_with_notice(given_on)
     assert notice.ends_on() == notice.apply().ends_on
@@ -203,13 +191,8 @@ def test_either_party_ends_it_with_six_months_notice(given_on: date, by: str) ->
 
 def test_a_termination_for_breach_given_at_an_instant_ends_the_protocol_then() -> None:
     given_at = datetime(2025, 3, 10, 14, 30, tzinfo=BRUSSELS)
-    notice = TerminationNotice(
-        notice_id="einde-6",
-        ground="breach",
-        given_by="sender",
-        given_on=date(2025, 3, 10),
-        given_at=given_at,
-        breached=frozenset({"gdpr"}),
+    notice = termination(
+        "breach", "sender", date(2025, 3, 10), given_at=given_at, breached=frozenset({"gdpr"})
     )
     ended = notice.apply()
     assert ended.ends_at == given_at
@@ -219,48 +202,32 @@ def test_a_termination_for_breach_given_at_an_instant_ends_the_protocol_then() -
         TerminationNotice.model_validate(notice.model_dump() | {"given_on": date(2025, 3, 11)})
     assert caught.value.codes == {"INSTANT_NOT_ON_GIVEN_DAY"}
     with pytest.raises(InvalidInput) as caught:
-        TerminationNotice(
-            notice_id="einde-7",
-            ground="notice",
-            given_by="sender",
-            given_on=date(2025, 3, 10),
-            given_at=given_at,
-        )
+        termination("notice", "sender", date(2025, 3, 10), given_at=given_at)
     assert caught.value.codes == {"INSTANT_ONLY_FOR_BREACH"}
 
 
 def test_the_protocol_ends_by_law_without_a_legal_basis() -> None:
-    notice = TerminationNotice(
-        notice_id="einde-5",
-        ground="no_legal_basis",
-        given_by="recipient",
-        given_on=date(2027, 1, 1),
+    notice = termination(
+        "no_legal_basis",
+        "recipient",
+        date(2027, 1, 1),
         lapsed_basis="decreet van 30 april 2004, art. 10/1 (opgeheven)",
     )
     assert notice.clause == "A11-3"
     assert notice.apply().end_reason == "no_legal_basis"
     with pytest.raises(InvalidInput) as caught:
-        TerminationNotice(
-            notice_id="einde-6",
-            ground="no_legal_basis",
-            given_by="sender",
-            given_on=date(2027, 1, 1),
-        )
+        termination("no_legal_basis", "sender", date(2027, 1, 1))
     assert caught.value.codes == {"BASIS_NOT_NAMED"}
 
 
 def test_an_earlier_end_stands() -> None:
     early = TORHOUT.terminate_for_breach(date(2025, 3, 1))
-    notice = TerminationNotice(
-        notice_id="einde-7", ground="notice", given_by="recipient", given_on=date(2025, 4, 1)
-    )
+    notice = termination("notice", "recipient", date(2025, 4, 1))
     assert notice.apply(early).ends_on == date(2025, 3, 1)
 
 
 def test_the_termination_email_gives_the_end_and_keeps_retention_running() -> None:
-    notice = TerminationNotice(
-        notice_id="einde-8", ground="notice", given_by="recipient", given_on=date(2025, 8, 31)
-    )
+    notice = termination("notice", "recipient", date(2025, 8, 31))
     message = mail.termination_email(notice, sent_at=datetime(2025, 8, 31, 9, tzinfo=BRUSSELS))
     text = body(message)
     assert message["To"] == "DPO Opgroeien regie <dpo@opgroeien.be>"
@@ -277,13 +244,7 @@ def test_the_termination_email_gives_the_end_and_keeps_retention_running() -> No
     assert retention_decision(case, at=later, protocol=notice.apply()) == retention_decision(
         case, at=later
     )
-    breach = TerminationNotice(
-        notice_id="einde-9",
-        ground="breach",
-        given_by="sender",
-        given_on=date(2025, 9, 1),
-        breached={"gdpr", "protocol"},
-    )
+    breach = termination("breach", "sender", date(2025, 9, 1), breached={"gdpr", "protocol"})
     text = body(mail.termination_email(breach, sent_at=datetime(2025, 9, 1, 9, tzinfo=BRUSSELS)))
     assert "zonder voorafgaande ingebrekestelling" in text
     assert "de AVG en het protocol" in text
