@@ -32,6 +32,7 @@ from tests.test_text import (
     quality_answers,
     quality_notices,
     terminations,
+    withdrawals,
 )
 
 AT = datetime(2026, 11, 28, 10, tzinfo=UTC)
@@ -58,6 +59,7 @@ STRATEGIES = {
     "moments",
     "referrals",
     "retention_cases",
+    "withdrawal_notices",
 }
 
 Call = Callable[[Any], Any]
@@ -122,6 +124,7 @@ CALLS: dict[str, tuple[Callable[[], tuple[Any, ...]], Callable[[], dict[str, Any
     "quality_notice_email": (lambda: (_examples(quality_notices())[0],), dict),
     "quality_answer_email": (lambda: (_examples(quality_answers())[0],), dict),
     "termination_email": (lambda: (_termination(),), lambda: {"sent_at": AT}),
+    "withdrawal_email": (lambda: (_examples(withdrawals)[0],), dict),
     "TerminationNotice.apply": (lambda: (_termination(),), dict),
     "TerminationNotice.ends_on": (lambda: (_termination(),), dict),
     "example_client": (lambda: (), dict),

@@ -24,7 +24,7 @@ from protocol_share.package._archive import unseal
 from protocol_share.package._payload import parse_document
 from protocol_share.retention import CaseRecord
 from protocol_share.schemas import SCHEMAS, json_schema, schema_text
-from protocol_share.strategies import breach_notices, referrals
+from protocol_share.strategies import breach_notices, referrals, withdrawal_notices
 
 SCHEMA_DIR = Path(__file__).parent.parent / "docs" / "schemas"
 AT = datetime(2025, 3, 3, 9, tzinfo=UTC)
@@ -89,6 +89,11 @@ def test_refused_decisions_validate_against_the_decision_schema(referral: Any) -
 @given(breach_notices())
 def test_generated_breach_notices_validate_against_their_schema(notice: Any) -> None:
     validate("breach-notice", notice.model_dump(mode="json"))
+
+
+@given(withdrawal_notices())
+def test_generated_withdrawal_notices_validate_against_their_schema(notice: Any) -> None:
+    validate("withdrawal-notice", notice.model_dump(mode="json"))
 
 
 def test_the_protocol_schema_refuses_unknown_fields() -> None:

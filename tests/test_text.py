@@ -64,6 +64,7 @@ from protocol_share.notices import (
     evidence_email,
     quality_notice_email,
     termination_email,
+    withdrawal_email,
 )
 from protocol_share.package._archive import PackageKey, unseal
 from protocol_share.package._mail import package_message
@@ -78,7 +79,12 @@ from protocol_share.package._payload import (
 )
 from protocol_share.register import SECURITY_MEASURES
 from protocol_share.retention import RetentionCase, retention_decision
-from protocol_share.strategies import aware_datetimes, breach_notices, referrals
+from protocol_share.strategies import (
+    aware_datetimes,
+    breach_notices,
+    referrals,
+    withdrawal_notices,
+)
 
 SRC = Path(protocol_share.__file__).parent
 NL, EN = catalogue("nl"), catalogue("en")
@@ -524,6 +530,9 @@ def processor_notices(draw: st.DrawFn) -> ProcessorChangeNotice:
     )
 
 
+withdrawals = withdrawal_notices()
+
+
 @st.composite
 def checklists(draw: st.DrawFn) -> EvidenceChecklist:
     checklist = evidence_checklist()
@@ -538,6 +547,7 @@ RENDERERS: dict[str, tuple[st.SearchStrategy[Any], Callable[..., EmailMessage]]]
     "termination (A8-1, A11)": (terminations(), partial(notices.termination_email, sent_at=AT)),
     "legislation (A9-5)": (legislation_notices, notices.legislation_change_email),
     "processors (A9-6)": (processor_notices(), notices.processor_change_email),
+    "withdrawal (C-7)": (withdrawals, notices.withdrawal_email),
     "evidence (A6-7)": (checklists(), partial(notices.evidence_email, sent_at=AT)),
 }
 
@@ -568,8 +578,17 @@ def test_each_notice_e_mail_in_both_languages(kind: str, data: st.DataObject) ->
         lambda: quality_notice_email(_examples(quality_notices())[0], lang="fr"),  # type: ignore[arg-type]
         lambda: termination_email(_examples(terminations())[0], sent_at=AT, lang="fr"),  # type: ignore[arg-type]
         lambda: evidence_email(evidence_checklist(), sent_at=AT, lang="fr"),  # type: ignore[arg-type]
+        lambda: withdrawal_email(_examples(withdrawals)[0], lang="fr"),  # type: ignore[arg-type]
     ],
-    ids=["verwijzing.txt", "package e-mail", "breach", "quality", "termination", "evidence"],
+    ids=[
+        "verwijzing.txt",
+        "package e-mail",
+        "breach",
+        "quality",
+        "termination",
+        "evidence",
+        "withdrawal",
+    ],
 )
 def test_every_renderer_refuses_an_unknown_language(render: Callable[[], object]) -> None:
     with pytest.raises(InvalidInput) as caught:

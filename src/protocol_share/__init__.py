@@ -103,6 +103,7 @@ from protocol_share.notices import (
     SeverityLevel,
     TerminationGround,
     TerminationNotice,
+    WithdrawalNotice,
     authority_deadline,
     authority_status,
     breach_notice_email,
@@ -116,6 +117,8 @@ from protocol_share.notices import (
     quality_answer_email,
     quality_notice_email,
     termination_email,
+    withdrawal_email,
+    withdrawal_notice,
 )
 from protocol_share.package import (
     MailedArchive,
@@ -302,6 +305,7 @@ __all__ = [
     "Topic",
     "UnexpectedContent",
     "UnsupportedCoder",
+    "WithdrawalNotice",
     "WrongPassword",
     "__version__",
     "address_identifier_kinds",
@@ -345,4 +349,6 @@ __all__ = [
     "rules_markdown",
     "schedule_as_json",
     "termination_email",
+    "withdrawal_email",
+    "withdrawal_notice",
 ]

@@ -21,7 +21,7 @@ from protocol_share.clientdata._fields import ClientData
 from protocol_share.decision._consent import Consent
 from protocol_share.decision._decision import Decision
 from protocol_share.decision._referral import Referral
-from protocol_share.notices import BreachNotice
+from protocol_share.notices import BreachNotice, WithdrawalNotice
 from protocol_share.package._package import ReceivedReferral
 from protocol_share.package._payload import ReferralDocument
 from protocol_share.protocol._protocol import Protocol
@@ -62,6 +62,9 @@ SCHEMAS: Mapping[str, SchemaSpec] = {
         "retention_decision()._asdict() (A3-4 to A3-6)",
     ),
     "breach-notice": SchemaSpec(BreachNotice, "validation", "A breach notice (A9-1, GDPR 33)"),
+    "withdrawal-notice": SchemaSpec(
+        WithdrawalNotice, "validation", "A withdrawal of consent after the transfer (C-7)"
+    ),
 }
 """The published schemas, by file stem."""
 

@@ -458,6 +458,32 @@ MESSAGES: Final[Mapping[str, str]] = {
         "Data already received are kept or deleted under article 3 of the protocol; the end "
         "of the protocol neither shortens nor extends those terms."
     ),
+    # --- withdrawal of consent after the transfer (C-7; GDPR art. 7(3), 17(1)(b)) -----------
+    "withdrawal_mail.subject": (
+        "Withdrawal of consent {notice_id} - referral {referral_id} - protocol {protocol_id}"
+    ),
+    "withdrawal_mail.intro": (
+        "{sender} informs you that the client of referral {referral_id} withdrew, after the "
+        "transfer, the consent to share the data (recital C and article 5 of the protocol; "
+        "GDPR article 7(3))."
+    ),
+    "withdrawal_mail.referral": "Referral: {referral_id}",
+    "withdrawal_mail.consent": "Consent: {consent_id}",
+    "withdrawal_mail.sent": "Referral sent on: {moment}",
+    "withdrawal_mail.withdrawn": "Consent withdrawn on: {moment}",
+    "withdrawal_mail.delete": (
+        "If no client file was opened for this client yet, delete the data of this referral: "
+        "they have no ground other than the consent (GDPR article 17(1)(b))."
+    ),
+    "withdrawal_mail.keep": (
+        "If a client file was opened, that file is the OCMW's own: it stays, kept under the "
+        "OCMW's own legal basis (article 2 of the protocol) and the archiving guidelines for "
+        "social files (article 3 of the protocol); the withdrawal does not reach it."
+    ),
+    "withdrawal_mail.before": (
+        "Processing before the withdrawal remains lawful (GDPR article 7(3)); no data are "
+        "transferred any more on the basis of this consent."
+    ),
     # --- legislation and processors (A9-5, A9-6, A6-8, A6-9) -------------------------------
     "legislation.aspect.purpose": "purposes",
     "legislation.aspect.proportionality": "proportionality",

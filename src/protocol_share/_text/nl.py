@@ -472,6 +472,34 @@ MESSAGES: Final[Mapping[str, str]] = {
         "artikel 3 van het protocol; het einde van het protocol verkort noch verlengt die "
         "termijnen."
     ),
+    # --- withdrawal of consent after the transfer (C-7; GDPR art. 7(3), 17(1)(b)) -----------
+    "withdrawal_mail.subject": (
+        "Intrekking toestemming {notice_id} - verwijzing {referral_id} - protocol {protocol_id}"
+    ),
+    "withdrawal_mail.intro": (
+        "{sender} meldt dat de cliënt van verwijzing {referral_id} na de doorgifte de "
+        "toestemming heeft ingetrokken om de gegevens te delen (overweging C en artikel 5 van "
+        "het protocol; artikel 7, lid 3, AVG)."
+    ),
+    "withdrawal_mail.referral": "Verwijzing: {referral_id}",
+    "withdrawal_mail.consent": "Toestemming: {consent_id}",
+    "withdrawal_mail.sent": "Verwijzing verzonden op: {moment}",
+    "withdrawal_mail.withdrawn": "Toestemming ingetrokken op: {moment}",
+    "withdrawal_mail.delete": (
+        "Werd er voor deze cliënt nog geen cliëntdossier geopend, verwijder dan de gegevens "
+        "van deze verwijzing: ze hebben geen andere grond dan de toestemming (artikel 17, "
+        "lid 1, b), AVG)."
+    ),
+    "withdrawal_mail.keep": (
+        "Werd er al een cliëntdossier geopend, dan is dat dossier van het OCMW zelf: het "
+        "blijft bewaard op de eigen rechtsgrond van het OCMW (artikel 2 van het protocol) en "
+        "volgens de archiveringsrichtlijnen voor sociale dossiers (artikel 3 van het "
+        "protocol); de intrekking raakt het niet."
+    ),
+    "withdrawal_mail.before": (
+        "De verwerking vóór de intrekking blijft rechtmatig (artikel 7, lid 3, AVG); op grond "
+        "van deze toestemming worden geen gegevens meer doorgegeven."
+    ),
     # --- legislation and processors (A9-5, A9-6, A6-8, A6-9) -------------------------------
     "legislation.aspect.purpose": "doeleinden",
     "legislation.aspect.proportionality": "proportionaliteit",

@@ -30,7 +30,7 @@ only; the notice e-mail carries codes, categories and counts, never a client's d
     >>> severity.dpc, severity.score, severity.level, severity.tell_data_subjects
     (2, 2.25, 'medium', False)
 
-The other notices (A6-4 to A6-9, A7, A8-1, A9-5, A9-6, A11-2, A11-3):
+The other notices (C-7, A6-4 to A6-9, A7, A8-1, A9-5, A9-6, A11-2, A11-3):
 
 - :class:`QualityNotice` (A7-1): the OCMW found a data item of a referral erroneous,
   inaccurate, incomplete, missing, outdated or excessive, itself or via the data subject,
@@ -42,6 +42,11 @@ The other notices (A6-4 to A6-9, A7, A8-1, A9-5, A9-6, A11-2, A11-3):
   period (A11-2); it ends by law when no legal basis remains (A11-3). :meth:`~TerminationNotice.apply`
   returns the ended protocol. The end changes nothing for data already received: their
   retention runs on (:mod:`protocol_share.retention`).
+- :class:`WithdrawalNotice` (C-7, A5-1): Opgroeien tells the OCMW that the client withdrew
+  consent after the transfer (:func:`withdrawal_notice` builds it from the withdrawn
+  consent); :meth:`~WithdrawalNotice.apply` records it as the ``consent_withdrawn`` step of
+  the OCMW's retention case, after which a referral without a client file is deleted and an
+  OCMW client file stays (A2-4, A3-6).
 - :class:`LegislationChangeNotice` (A9-5) and :class:`ProcessorChangeNotice` (A9-6): the OCMW
   tells Opgroeien at once of a change in the law that touches the protocol, or in its
   processors.
@@ -69,6 +74,7 @@ and every e-mail is built by :func:`protocol_share._text._mail.notice_message`.
 - :mod:`._breach_mail`: :func:`breach_notice_email` (A9-1 to A9-4; GDPR art. 33(3)).
 - :mod:`._quality_mail`: :func:`quality_notice_email` (A7-1), :func:`quality_answer_email` (A7-2).
 - :mod:`._termination_mail`: :func:`termination_email` (A8-1, A11-2, A11-3).
+- :mod:`._withdrawal_mail`: :func:`withdrawal_email` (C-7).
 - :mod:`._changes_mail`: :func:`legislation_change_email` (A9-5), :func:`processor_change_email` (A9-6).
 - :mod:`._evidence_mail`: :func:`evidence_email` (A6-7).
 
@@ -154,6 +160,13 @@ from protocol_share.notices._termination import (
 from protocol_share.notices._termination_mail import (
     termination_email,
 )
+from protocol_share.notices._withdrawal import (
+    WithdrawalNotice,
+    withdrawal_notice,
+)
+from protocol_share.notices._withdrawal_mail import (
+    withdrawal_email,
+)
 
 __all__ = [
     "AUTHORITY_HOURS",
@@ -188,6 +201,7 @@ __all__ = [
     "SeverityLevel",
     "TerminationGround",
     "TerminationNotice",
+    "WithdrawalNotice",
     "authority_deadline",
     "authority_status",
     "breach_notice_email",
@@ -201,4 +215,6 @@ __all__ = [
     "quality_answer_email",
     "quality_notice_email",
     "termination_email",
+    "withdrawal_email",
+    "withdrawal_notice",
 ]

@@ -13,7 +13,11 @@ national register number.
     >>> test_round_trip()
 """
 
-from protocol_share.strategies._after_receipt import breach_notices, retention_cases
+from protocol_share.strategies._after_receipt import (
+    breach_notices,
+    retention_cases,
+    withdrawal_notices,
+)
 from protocol_share.strategies._clients import (
     addresses,
     client_data,
@@ -71,4 +75,5 @@ __all__ = [
     "phones",
     "referrals",
     "retention_cases",
+    "withdrawal_notices",
 ]

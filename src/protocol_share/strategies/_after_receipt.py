@@ -1,5 +1,5 @@
-"""After receipt (A3-4 to A3-6, A9-1 to A9-4): retention cases reached only through legal
-steps, and valid breach notices."""
+"""After receipt (A3-4 to A3-6, A9-1 to A9-4, C-7): retention cases reached only through
+legal steps, valid breach notices, and valid notices of a withdrawal of consent."""
 
 from __future__ import annotations
 
@@ -18,13 +18,14 @@ from protocol_share.notices import (
     LossOfConfidentiality,
     LossOfIntegrity,
     Measure,
+    WithdrawalNotice,
 )
 from protocol_share.protocol._protocol import Protocol
 from protocol_share.protocol._torhout import TORHOUT
 from protocol_share.retention import TRANSITIONS, RetentionCase, State
 from protocol_share.strategies._moments import _ZONES, moments
 
-__all__ = ["breach_notices", "retention_cases"]
+__all__ = ["breach_notices", "retention_cases", "withdrawal_notices"]
 
 _GAPS = st.one_of(
     st.integers(0, 24 * 60),  # within a day
@@ -172,3 +173,26 @@ def breach_notices(
             measures_taken=notice.measures_taken | draw(st.frozensets(_choices(Measure))),
         )
     return notice
+
+
+@st.composite
+def withdrawal_notices(draw: st.DrawFn, protocol: Protocol = TORHOUT) -> WithdrawalNotice:
+    """Valid notices that the client withdrew consent after the transfer (C-7, A5-1).
+
+    The referral was sent at a moment ``protocol`` is in force; the withdrawal follows it
+    (by a second up to some years) and the notice follows the withdrawal, every moment
+    aware, in several time zones. The ids are opaque, as case-management systems write them.
+    """
+    sent = draw(moments(protocol))
+    utc = sent.astimezone(UTC)  # add in UTC: wall-clock arithmetic can step back at DST
+    withdrawn = utc + timedelta(seconds=1) + draw(_GAPS)
+    notified = withdrawn + draw(_GAPS)
+    ids = st.from_regex(r"[a-z]{3,5}-20[2-4][0-9]-[0-9]{1,6}", fullmatch=True) | st.uuids().map(str)
+    return WithdrawalNotice(
+        notice_id=draw(ids),
+        referral_id=draw(ids),
+        consent_id=draw(ids),
+        sent_at=sent,
+        withdrawn_at=withdrawn.astimezone(draw(st.sampled_from(_ZONES))),
+        notified_at=notified.astimezone(draw(st.sampled_from(_ZONES))),
+    )
