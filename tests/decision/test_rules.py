@@ -1044,7 +1044,7 @@ def test_the_strategies_are_a_package_of_concepts_under_one_public_module() -> N
         "national_register_numbers", "person_names", "phones", "referrals", "retention_cases",
         "FieldValues", "bis_numbers", "hidden_identifier", "hidden_identifier_corpus",
         "hidden_identifiers", "ibans", "kbo_numbers", "look_alike", "look_alike_corpus",
-        "look_alikes", "national_numbers",
+        "look_alikes", "national_numbers", "withdrawal_notices",
     }  # fmt: skip
     for name in strategies.__all__:
         value = getattr(strategies, name)
