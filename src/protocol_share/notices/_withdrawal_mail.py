@@ -10,9 +10,8 @@ from __future__ import annotations
 from email.message import EmailMessage
 
 from protocol_share._model import require_type
-from protocol_share._text import Lang, check_lang, message, short_moment
-from protocol_share._text._mail import letter, notice_address, notice_message
-from protocol_share._time import require_instants
+from protocol_share._text import Lang, message, short_moment
+from protocol_share._text._mail import letter, notice_arguments, notice_message
 from protocol_share.notices._withdrawal import WithdrawalNotice
 from protocol_share.protocol._protocol import Protocol
 from protocol_share.protocol._torhout import TORHOUT
@@ -52,9 +51,8 @@ def withdrawal_email(
         >>> email["Subject"]
         'Intrekking toestemming intr-2025-01 - verwijzing ref-2025-0042 - protocol opgroeien-regie-ocmw-torhout-2024'
     """
-    protocol = require_type(protocol, Protocol, "protocol")
-    lang = check_lang(lang)
-    notice = require_instants(require_type(notice, WithdrawalNotice, "notice"), "notice")
+    notice = require_type(notice, WithdrawalNotice, "notice")
+    protocol, lang = notice_arguments(protocol, lang, notice)
     intro = message(
         "withdrawal_mail.intro", lang, sender=protocol.sender.name, referral_id=notice.referral_id
     )
@@ -72,13 +70,8 @@ def withdrawal_email(
     return notice_message(
         "withdrawal_mail.subject",
         lang,
-        notice_id=notice.notice_id,
-        referral_id=notice.referral_id,
-        protocol_id=protocol.protocol_id,
-        sender=protocol.sender,
-        to=notice_address(to, protocol.recipient),
-        sent_at=notice.notified_at,
-        msgid=f"withdrawal.{notice.notice_id}",
+        protocol,
+        "sender",
         lines=letter(
             lang,
             intro,
@@ -90,4 +83,9 @@ def withdrawal_email(
                 protocol.sender.name,
             ],
         ),
+        sent_at=notice.notified_at,
+        msgid=f"withdrawal.{notice.notice_id}",
+        to=to,
+        notice_id=notice.notice_id,
+        referral_id=notice.referral_id,
     )
