@@ -27,6 +27,7 @@ from protocol_share import (
     Referral,
     RetentionCase,
     TerminationNotice,
+    WithdrawalNotice,
     authority_deadline,
     authority_status,
     breach_notice_email,
@@ -145,6 +146,14 @@ def _samples() -> list[BaseModel]:
             professional_secrecy=True,
         ),
         received_for(referral.client, at=AT),
+        WithdrawalNotice(
+            notice_id="intr-1",
+            referral_id="r-1",
+            consent_id="c-1",
+            sent_at=AT - timedelta(hours=1),
+            withdrawn_at=AT,
+            notified_at=AT + timedelta(hours=1),
+        ),
     ]
 
 
