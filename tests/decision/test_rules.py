@@ -152,11 +152,8 @@ def drop_a_topic(case: Case, data: st.DataObject) -> Case:
 
 def drop_the_senders_secrecy(case: Case, data: st.DataObject) -> Case:
     referral, protocol, at = case
-    return (
-        with_parts(referral, sender=rebuilt(referral.sender, professional_secrecy=False)),
-        protocol,
-        at,
-    )
+    sender = rebuilt(referral.sender, professional_secrecy=False)
+    return with_parts(referral, sender=sender), protocol, at
 
 
 def drop_the_recipients_secrecy(case: Case, data: st.DataObject) -> Case:
@@ -168,11 +165,8 @@ def drop_the_recipients_secrecy(case: Case, data: st.DataObject) -> Case:
 def change_the_mailbox(case: Case, data: st.DataObject) -> Case:
     referral, protocol, at = case
     mailbox = data.draw(st.sampled_from(("onthaal@torhout.be", "sociaal.huis@brugge.be")))
-    return (
-        with_parts(referral, recipient=rebuilt(referral.recipient, mailbox=mailbox)),
-        protocol,
-        at,
-    )
+    recipient = rebuilt(referral.recipient, mailbox=mailbox)
+    return with_parts(referral, recipient=recipient), protocol, at
 
 
 def add_an_unconsented_item(case: Case, data: st.DataObject) -> Case:

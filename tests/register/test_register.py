@@ -209,20 +209,19 @@ def test_the_record_follows_the_protocol_it_is_built_from() -> None:
     assert '"P45D"' in jsonld_text
 
 
+def overview(*processors: Processor) -> ProcessorOverview:
+    """The recipient's processor overview (A6-8, A6-9) as of 1 January 2025."""
+    return ProcessorOverview(party="recipient", as_of=date(2025, 1, 1), processors=processors)
+
+
 def test_processors_are_listed_when_an_overview_is_given() -> None:
-    overview = ProcessorOverview(
-        party="recipient",
-        as_of=date(2025, 1, 1),
-        processors=(
-            Processor(
-                name="Cevi",
-                service="cliëntdossier-software",
-                art28_agreement_on=date(2024, 1, 10),
-                since=date(2024, 2, 1),
-            ),
-        ),
+    cevi = Processor(
+        name="Cevi",
+        service="cliëntdossier-software",
+        art28_agreement_on=date(2024, 1, 10),
+        since=date(2024, 2, 1),
     )
-    entry = processing_register_entry(processors=overview)
+    entry = processing_register_entry(processors=overview(cevi))
     assert entry.to_json()["processors"][0]["art28_agreement_on"] == "2024-01-10"
     document = entry.to_jsonld()
     assert document["dpv:hasDataProcessor"][0]["dpv:hasName"] == "Cevi"
@@ -231,9 +230,6 @@ def test_processors_are_listed_when_an_overview_is_given() -> None:
 
 def test_third_country_transfers_are_derived_from_the_processors() -> None:
     # GDPR art. 30(1)(e): the register lists the transfers; a US processor is one.
-    def overview(*processors: Processor) -> ProcessorOverview:
-        return ProcessorOverview(party="recipient", as_of=date(2025, 1, 1), processors=processors)
-
     cevi = Processor(name="Cevi", service="dossier", since=date(2024, 2, 1))
     cloud = Processor(
         name="Cloudco",
