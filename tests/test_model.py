@@ -136,3 +136,17 @@ def test_verwijzing_json_refuses_the_python_name_of_schema() -> None:
     assert "EXTRA_FORBIDDEN" in str(caught.value)
     data["schema"] = data.pop("schema_")
     assert parse_document(json.dumps(data).encode()).schema_ == "protocol-share/verwijzing"
+
+
+def test_a_model_as_a_dict_holds_its_fields_alone() -> None:
+    # Values derived once and kept beside the fields (cached properties, marks) never leak
+    # into dict(model): a model rebuilt from it is the same model.
+    assert TORHOUT.allowed_items
+    assert TORHOUT.consent_floor
+    assert TORHOUT.accepts_locality("8820", "Wijnendale")
+    assert set(dict(TORHOUT)) == set(Protocol.model_fields)
+    assert Protocol(**dict(TORHOUT)) == TORHOUT
+    fields: dict[str, Any] = {"street": "Markt"}  # the required fields left out
+    partial = Address.model_construct(**fields)
+    assert dict(partial)["street"] == "Markt"
+    assert set(dict(partial)) < set(Address.model_fields)

@@ -40,7 +40,8 @@ from protocol_share import (
     retention_decision,
     retention_schedule,
 )
-from protocol_share._time import _plan, exact_offset, require_aware
+from protocol_share._model import VALIDATED, FrozenModel, was_validated
+from protocol_share._time import Instant, _plan, exact_offset, require_aware, require_instants
 from protocol_share.examples import (
     example_breach_notice,
     example_consent,
@@ -401,3 +402,94 @@ def test_a_naive_instant_made_by_model_copy_is_refused_where_it_is_consumed(inde
         call()
     assert caught.value.codes == {"NAIVE_DATETIME"}
     assert [p.path for p in caught.value.problems] == [path]
+
+
+# --- what validation proved is not read again; what it did not prove is ------------------
+
+
+def test_a_constructed_consent_with_a_naive_instant_is_refused_inside_a_validated_referral() -> (
+    None
+):
+    # pydantic hands a model instance through a validator unchecked: the referral around it
+    # is validated, the consent is not, and its instants are read again.
+    referral = example_referral(at=AT)
+    naive = Consent.model_construct(**{**dict(referral.consent), "given_at": NAIVE})
+    nested = Referral(**{**dict(referral), "consent": naive})
+    revalidated = Referral.model_validate(
+        Referral.model_construct(**{**dict(referral), "consent": naive})
+    )
+    for tainted in (nested, revalidated):
+        assert was_validated(tainted) is (tainted is nested)
+        assert not was_validated(tainted.consent)
+        with pytest.raises(InvalidInput) as caught:
+            check_referral(tainted, at=AT)
+        assert [(p.path, p.code) for p in caught.value.problems] == [
+            ("referral.consent.given_at", "NAIVE_DATETIME")
+        ]
+
+
+def test_validation_marks_an_instance_and_construction_or_an_update_does_not() -> None:
+    referral = example_referral(at=AT)
+    assert was_validated(referral)
+    assert was_validated(referral.consent)
+    assert was_validated(Referral.model_validate_json(referral.model_dump_json()))
+    assert was_validated(referral.model_copy())
+    assert was_validated(referral.model_copy(deep=True).consent)
+    assert not was_validated(referral.model_copy(update={"created_at": AT}))
+    assert not was_validated(referral.consent.model_copy(update={"given_at": AT}))
+    assert not was_validated(Referral.model_construct(**dict(referral)))
+    # the mark cannot be passed in as data
+    forged = Consent.model_construct(**{**dict(referral.consent), VALIDATED: True})
+    assert not was_validated(forged)
+    forged = referral.consent.model_copy(update={"given_at": NAIVE, VALIDATED: True})
+    assert not was_validated(forged)
+    with pytest.raises(InvalidInput):
+        check_referral(referral.model_copy(update={"consent": forged}), at=AT)
+
+
+class _Loose(FrozenModel):
+    """A model whose datetime is not an Instant: validation proves nothing about it."""
+
+    at: datetime
+
+
+class _Holder(FrozenModel):
+    loose: _Loose
+    when: Instant
+
+
+def test_a_validated_datetime_that_is_no_instant_is_still_read() -> None:
+    naive = _Loose(at=NAIVE)
+    assert was_validated(naive)
+    with pytest.raises(InvalidInput) as caught:
+        require_instants(naive, "loose")
+    assert [(p.path, p.code) for p in caught.value.problems] == [("loose.at", "NAIVE_DATETIME")]
+    holder = _Holder(loose=naive, when=AT)
+    with pytest.raises(InvalidInput) as caught:
+        require_instants(holder, "holder")
+    assert [(p.path, p.code) for p in caught.value.problems] == [
+        ("holder.loose.at", "NAIVE_DATETIME")
+    ]
+    assert require_instants(_Holder(loose=_Loose(at=AT), when=AT), "holder").when == AT
+
+
+@given(moment=st.datetimes(timezones=offsets) | st.datetimes())
+def test_require_instants_answers_alike_for_a_validated_and_a_constructed_model(
+    moment: datetime,
+) -> None:
+    # Skipping what validation proved changes no answer: a constructed copy of the same
+    # values (every instant read again) passes or fails exactly as the validated one.
+    try:
+        validated = _Holder(loose=_Loose(at=moment), when=moment)
+    except InvalidInput:
+        return
+    constructed = _Holder.model_construct(loose=_Loose.model_construct(at=moment), when=moment)
+
+    def codes(model: _Holder) -> list[tuple[str, str]]:
+        try:
+            require_instants(model, "holder")
+        except InvalidInput as error:
+            return [(p.path, p.code) for p in error.problems]
+        return []
+
+    assert codes(validated) == codes(constructed)

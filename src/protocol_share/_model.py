@@ -12,15 +12,17 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Any, ClassVar, Self, TypeVar
 
 from pydantic import (
     BaseModel,
     ConfigDict,
+    ModelWrapValidatorHandler,
     SerializerFunctionWrapHandler,
     ValidationError,
     field_serializer,
+    model_validator,
 )
 from pydantic_core import InitErrorDetails, PydanticCustomError
 
@@ -35,6 +37,7 @@ __all__ = [
     "problems_from",
     "redacted",
     "require_type",
+    "was_validated",
     "wrong_type",
 ]
 
@@ -151,8 +154,29 @@ def loads_without_duplicates(json_data: str | bytes | bytearray, *, allow_nan: b
     raise InvalidInput("JSON", problems)
 
 
+VALIDATED = "_protocol_share_validated"
+"""The mark of an instance whose fields were validated as they are now (:func:`was_validated`)."""
+
+
+def was_validated(model: BaseModel) -> bool:
+    """Whether ``model`` passed validation as it is now (docs/design.md: naive datetimes refused).
+
+    True for an instance made by construction, ``model_validate`` or ``model_validate_json``
+    (and for a plain ``model_copy()`` of one); false for one made by ``model_construct``,
+    changed by ``model_copy(update=...)``, or handed to a validator as an instance (pydantic
+    passes such an instance through without checking its fields). The mark says nothing
+    about the models nested in ``model``: each carries its own.
+    """
+    return model.__dict__.get(VALIDATED) is True
+
+
 class FrozenModel(BaseModel):
-    """Frozen, ``extra="forbid"``, input hidden in errors; raises :class:`InvalidInput`."""
+    """Frozen, ``extra="forbid"``, input hidden in errors; raises :class:`InvalidInput`.
+
+    An instance whose fields were validated carries a mark (:func:`was_validated`), so that a
+    function it is handed can skip what validation already proved (an instant's awareness)
+    and check only what ``model_construct`` or ``model_copy(update=...)`` made.
+    """
 
     model_config = ConfigDict(
         frozen=True,
@@ -163,6 +187,22 @@ class FrozenModel(BaseModel):
     )
 
     _personal_fields: ClassVar[frozenset[str]] = frozenset()
+
+    # The marks set on an instance once its fields have validated (a subclass may add its
+    # own, e.g. the screening mark of the identifier guard). Marks live in the instance
+    # ``__dict__`` beside the fields: equality, hashing, ``repr`` and dumps ignore them.
+    _validation_marks: ClassVar[tuple[str, ...]] = (VALIDATED,)
+
+    @model_validator(mode="wrap")
+    @classmethod
+    def _mark_validated(cls, data: Any, handler: ModelWrapValidatorHandler[Self]) -> Self:
+        model = handler(data)
+        # An instance given as input comes back as it is, its fields unchecked (pydantic
+        # does not validate instances again): only a model built from data is marked.
+        if model is not data:
+            for mark in cls._validation_marks:
+                object.__setattr__(model, mark, True)
+        return model
 
     # Every InvalidInput below is raised after its except block: raised inside one, it would
     # keep the pydantic error as __context__ (``from None`` only hides it from tracebacks),
@@ -258,6 +298,14 @@ class FrozenModel(BaseModel):
         return type(self).model_validate({**fields, **changes})
 
     __replace__ = replace  # copy.replace (Python 3.13) validates too
+
+    def __iter__(self) -> Iterator[tuple[str, Any]]:  # type: ignore[override]
+        """The fields and their values, so that ``dict(model)`` holds the fields alone: never
+        a value derived once and kept beside them (a cached property, a mark)."""
+        values = self.__dict__
+        for name in type(self).model_fields:
+            if name in values:  # model_construct may leave a required field out
+                yield name, values[name]
 
     def __repr_args__(self) -> Iterable[tuple[str | None, Any]]:
         for name, value in super().__repr_args__():

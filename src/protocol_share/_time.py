@@ -7,14 +7,16 @@ from __future__ import annotations
 
 import functools
 import typing
+from collections.abc import Iterable
 from datetime import UTC, date, datetime, timedelta
-from typing import Annotated, Any, TypeVar
+from typing import Annotated, Any, NamedTuple, TypeVar
 from zoneinfo import ZoneInfo
 
 from dateutil.relativedelta import relativedelta
 from pydantic import AfterValidator, AwareDatetime, BaseModel
 from pydantic_core import PydanticCustomError
 
+from protocol_share._model import was_validated
 from protocol_share.errors import InvalidInput, Problem
 
 __all__ = [
@@ -183,30 +185,73 @@ def as_utc(value: datetime) -> datetime:
 M = TypeVar("M", bound=BaseModel)
 
 
-def _kinds(annotation: Any) -> tuple[bool, bool]:
-    # Whether an annotation can hold a datetime, and a model that can hold one.
+class _Kinds(NamedTuple):
+    # What a field's annotation can hold: a datetime that validation proves aware and
+    # reachable (an Instant), any other datetime, a model that can hold an instant.
+    instant: bool
+    loose: bool
+    model: bool
+
+    def __or__(self, other: tuple[Any, ...]) -> _Kinds:
+        return _Kinds(*(a or b for a, b in zip(self, other, strict=True)))
+
+
+_NOTHING = _Kinds(False, False, False)
+
+
+def _is_instant(annotation: Any, metadata: Iterable[Any]) -> bool:
+    # The Instant type: an AwareDatetime that _instant checked (aware, reachable).
+    if typing.get_origin(annotation) is Annotated:
+        annotation, *extra = typing.get_args(annotation)
+        metadata = (*metadata, *extra)
+    return annotation is AwareDatetime and any(
+        isinstance(item, AfterValidator) and item.func is _instant for item in metadata
+    )
+
+
+def _kinds(annotation: Any, metadata: Iterable[Any] = ()) -> _Kinds:
+    if _is_instant(annotation, metadata):
+        return _Kinds(True, False, False)
     if annotation is AwareDatetime or (
         isinstance(annotation, type) and issubclass(annotation, datetime)
     ):
-        return True, False
+        return _Kinds(False, True, False)
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return False, bool(_plan(annotation))  # only a model that can hold an instant
-    has_time = has_model = False
+        return _Kinds(False, False, bool(_fields(annotation)))  # only one that can hold an instant
+    kinds = _NOTHING
     for inner in typing.get_args(annotation):
-        time, model = _kinds(inner)
-        has_time, has_model = has_time or time, has_model or model
-    return has_time, has_model
+        kinds |= _kinds(inner)
+    return kinds
+
+
+@functools.cache
+def _fields(cls: type[BaseModel]) -> tuple[tuple[str, _Kinds], ...]:
+    fields = []
+    for name, field in cls.model_fields.items():
+        kinds = _kinds(field.annotation, field.metadata)
+        if kinds.instant or kinds.loose or kinds.model:
+            fields.append((name, kinds))
+    return tuple(fields)
 
 
 @functools.cache
 def _plan(cls: type[BaseModel]) -> tuple[tuple[str, bool, bool], ...]:
-    # The fields of ``cls`` worth a look: those that can hold an instant or a model.
-    plan = []
-    for name, field in cls.model_fields.items():
-        time, model = _kinds(field.annotation)
-        if time or model:
-            plan.append((name, time, model))
-    return tuple(plan)
+    # The fields of ``cls`` worth a look on an instance not validated as it is now: each
+    # name, whether it can hold a datetime, and whether a model that can hold one.
+    return tuple((name, k.instant or k.loose, k.model) for name, k in _fields(cls))
+
+
+@functools.cache
+def _every(cls: type[BaseModel]) -> tuple[str, ...]:
+    return tuple(name for name, _ in _fields(cls))
+
+
+@functools.cache
+def _unproven(cls: type[BaseModel]) -> tuple[str, ...]:
+    # The fields worth a look on an instance validated as it is now: validation proved its
+    # Instants; a datetime of another type, and a nested model (which carries its own
+    # mark), are still read.
+    return tuple(name for name, k in _fields(cls) if k.loose or k.model)
 
 
 def _instant_problem(value: datetime) -> str | None:
@@ -221,7 +266,10 @@ def _walk(value: Any, path: str, found: list[tuple[str, str]]) -> None:
         if code is not None:
             found.append((path, code))
     elif isinstance(value, BaseModel):
-        for name, _, _ in _plan(type(value)):
+        cls = type(value)
+        # A validated instance's Instants are proven; its nested models carry their own mark.
+        names = _unproven(cls) if was_validated(value) else _every(cls)
+        for name in names:
             inner = getattr(value, name, None)
             if inner is None:
                 continue
@@ -230,6 +278,8 @@ def _walk(value: Any, path: str, found: list[tuple[str, str]]) -> None:
                 if code is not None:
                     found.append((f"{path}.{name}", code))
                 continue
+            if isinstance(inner, BaseModel) and was_validated(inner) and not _unproven(type(inner)):
+                continue  # the common case: a validated part with nothing left to prove
             _walk(inner, f"{path}.{name}", found)
     elif isinstance(value, tuple | list | frozenset | set):
         for index, inner in enumerate(value):
@@ -244,6 +294,9 @@ def require_instants(model: M, name: str) -> M:
     Construction refuses both, but ``model_copy(update=...)`` and ``model_construct`` skip
     validation: a function that consumes a model checks it again (docs/design.md: naive datetimes
     are refused; the rules of C-7, A3-4 to A3-6, A5-1, A7-1 and A9-1 compare instants).
+    The :data:`Instant` fields of an instance that passed validation as it is now
+    (:func:`~protocol_share._model.was_validated`) are proven and not read again; every
+    other instant, and every nested model, is.
     """
     found: list[tuple[str, str]] = []
     _walk(model, name, found)

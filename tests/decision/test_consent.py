@@ -513,3 +513,17 @@ def test_a_generated_consent_is_neither_older_than_the_protocol_nor_too_old(
     day = consent.given_at.astimezone(BRUSSELS).date()
     assert day >= TORHOUT.in_force_from
     assert (datetime(2024, 5, 1).date() - day).days <= TORHOUT.consent.max_age_days
+
+
+@given(consents(), st.datetimes(timezones=st.just(BRUSSELS), allow_imaginary=False))
+def test_given_on_is_the_brussels_day_of_given_at_and_follows_an_update(
+    consent: Consent, moment: datetime
+) -> None:
+    # C-7, A5-1: the day a consent was given, derived once per record and never stale.
+    assert consent.given_on == consent.given_at.astimezone(BRUSSELS).date()
+    moved = consent.model_copy(update={"given_at": moment, "withdrawn_at": None})
+    assert moved.given_on == moment.astimezone(BRUSSELS).date()
+    assert consent.replace(given_at=moment, withdrawn_at=None).given_on == moved.given_on
+    assert "given_on" not in consent.model_dump()
+    assert "given_on" not in dict(consent)
+    assert Consent(**dict(consent)) == consent

@@ -118,6 +118,21 @@ def age_the_consent(case: Case, data: st.DataObject) -> Case:
     return with_parts(referral, created_at=moved), protocol, moved
 
 
+def test_the_consent_floor_is_the_latest_start_of_the_protocol_and_its_sharing_bases() -> None:
+    # C-7, A11-1: derived once per protocol, and again for a changed one.
+    assert consent_floor(TORHOUT) == TORHOUT.consent_floor == TORHOUT.in_force_from
+    later = TORHOUT.in_force_from + timedelta(days=30)
+    bases = tuple(
+        basis.replace(in_force_from=later) if basis.role == "sharing" else basis
+        for basis in TORHOUT.legal_bases
+    )
+    assert TORHOUT.replace(legal_bases=bases).consent_floor == later
+    assert TORHOUT.model_copy(update={"legal_bases": bases}).consent_floor == later
+    earlier = TORHOUT.in_force_from - timedelta(days=30)
+    bases = tuple(basis.replace(in_force_from=earlier) for basis in TORHOUT.legal_bases)
+    assert TORHOUT.replace(legal_bases=bases).consent_floor == TORHOUT.in_force_from
+
+
 def date_the_sharing_basis_after_the_consent(case: Case, data: st.DataObject) -> Case:
     # The protocol's sharing basis took effect the day after the consent: the consent is
     # older than what it names (C-7), while the protocol itself is in force.
@@ -575,6 +590,24 @@ def test_every_text_of_an_unvalidated_referral_is_screened(
         tainted = referral.model_copy(update={part: model})
     codes = check_referral(tainted, at=referral.created_at).codes
     assert "FORBIDDEN_IDENTIFIER" in codes
+
+
+@given(number=national_register_numbers(), where=st.sampled_from(("nested", "revalidated")))
+def test_a_constructed_part_handed_to_validation_is_still_screened(number: str, where: str) -> None:
+    # pydantic passes a model instance through a validator unchecked: it must not come out
+    # marked as screened, whether nested in a new referral or given to model_validate.
+    referral = _valid_at(datetime(2026, 11, 28, 10, tzinfo=BRUSSELS))
+    client = ClientData.model_construct(**{**dict(referral.client), "first_name": f"An {number}"})
+    if where == "nested":
+        tainted = Referral(**{**dict(referral), "client": client})
+    else:
+        tainted = Referral.model_validate(
+            Referral.model_construct(**{**dict(referral), "client": client})
+        )
+    assert not was_screened(client)
+    decision = check_referral(tainted, at=referral.created_at)
+    assert decision.codes == {"FORBIDDEN_IDENTIFIER"}
+    assert number not in decision.model_dump_json()
 
 
 def test_validation_marks_an_instance_as_screened_and_an_update_unmarks_it() -> None:

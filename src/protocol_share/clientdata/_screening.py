@@ -1,8 +1,9 @@
 """Which model instances had their texts screened for forbidden identifiers (A3-3).
 
 Every text field of the article 3 and referral models runs the forbidden-identifier guard
-when the model is validated. :class:`Screened` marks an instance once its validation has
-passed, so the decision's ``FORBIDDEN_IDENTIFIER`` rule scans only what was never screened:
+when the model is validated. :class:`Screened` marks an instance once its fields have
+validated (an instance merely handed to a validator, which pydantic passes through
+unchecked, is not marked), so the decision's ``FORBIDDEN_IDENTIFIER`` rule scans only what was never screened:
 instances made with ``model_construct`` or changed with ``model_copy(update=...)``. The
 guard's work is spent once per input.
 
@@ -13,11 +14,11 @@ attribute: equality, hashing, ``repr`` and dumps ignore it, and
 
 from __future__ import annotations
 
-from typing import Self
+from typing import ClassVar
 
-from pydantic import BaseModel, model_validator
+from pydantic import BaseModel
 
-from protocol_share._model import FrozenModel
+from protocol_share._model import VALIDATED, FrozenModel
 
 __all__ = ["Screened", "all_screened", "keep_mark", "was_screened"]
 
@@ -27,11 +28,8 @@ _MARK = "_protocol_share_screened"
 class Screened(FrozenModel):
     """A frozen model whose text fields all pass the forbidden-identifier guard (A3-3)."""
 
-    @model_validator(mode="after")
-    def _mark_screened(self) -> Self:
-        # Runs only after every field validated; model_construct never gets here.
-        object.__setattr__(self, _MARK, True)
-        return self
+    # Set by FrozenModel's validator, only on an instance whose fields were validated.
+    _validation_marks: ClassVar[tuple[str, ...]] = (VALIDATED, _MARK)
 
 
 def was_screened(model: BaseModel) -> bool:

@@ -36,16 +36,17 @@ consent record names data items, not data.
 
 from __future__ import annotations
 
+import functools
 import uuid
 from collections.abc import Mapping
-from datetime import datetime
+from datetime import date, datetime
 from typing import Annotated, Any, Literal, Self
 
 from pydantic import AfterValidator, BeforeValidator, Field, model_validator
 
 from protocol_share._model import FrozenModel, field_error, require_type
 from protocol_share._text import in_lang, message
-from protocol_share._time import Instant, as_utc, require_aware, require_instants
+from protocol_share._time import BRUSSELS, Instant, as_utc, require_aware, require_instants
 from protocol_share.clientdata._dpv import DPV_CONTEXT, DPV_PERSONAL_DATA
 from protocol_share.clientdata._fields import DataItem, Phone, check_free_text
 from protocol_share.clientdata._screening import Screened, keep_mark
@@ -115,7 +116,14 @@ class Consent(Screened):
                 "WITHDRAWAL_BEFORE_CONSENT",
                 "a consent cannot be withdrawn before it was given",
             )
+        _ = self.given_on  # derived once, here, rather than on every decision
         return self
+
+    @functools.cached_property
+    def given_on(self) -> date:
+        """The Europe/Brussels calendar day on which the consent was given (C-7, A5-1: its age
+        and the protocol's start are counted in Brussels days); derived once per record."""
+        return self.given_at.astimezone(BRUSSELS).date()
 
     @property
     def fully_informed(self) -> bool:

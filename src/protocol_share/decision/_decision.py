@@ -19,6 +19,7 @@ reason is defined once, by the row of its rule (:mod:`protocol_share.decision._r
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Mapping
 from types import MappingProxyType
 from typing import Any, Self
@@ -92,10 +93,7 @@ class Decision(FrozenModel):
         are none. Reasons are de-duplicated by code and put in canonical order."""
         if isinstance(reasons, (list, tuple)) and not reasons:
             return _ALLOWED
-        ordered = _canonical(reasons)
-        if not ordered:
-            return _ALLOWED
-        return cls(allowed=False, reasons=ordered)
+        return _decision_of(tuple(reasons))
 
     def as_dict(self) -> dict[str, Any]:
         """A JSON-ready dict: ``allowed`` and each reason's code, clause and messages (docs/design.md)."""
@@ -114,3 +112,11 @@ class Decision(FrozenModel):
 
 
 _ALLOWED = Decision(allowed=True)
+
+
+@functools.lru_cache(maxsize=1024)
+def _decision_of(reasons: tuple[Reason, ...]) -> Decision:
+    # A decision is a value: the same failed rules give an equal decision, built and
+    # validated once (a host's refusals come in a few hundred combinations at most).
+    ordered = _canonical(reasons)
+    return Decision(allowed=False, reasons=ordered) if ordered else _ALLOWED

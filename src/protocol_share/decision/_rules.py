@@ -21,15 +21,15 @@ from __future__ import annotations
 
 from datetime import date
 
-from protocol_share._time import BRUSSELS, as_utc
-from protocol_share.clientdata._fields import phone_holds_identifier
+from protocol_share._time import as_utc
+from protocol_share.clientdata._fields import Address, phone_holds_identifier
 from protocol_share.clientdata._identifiers import (
     address_identifier_kinds,
     forbidden_identifier_kinds,
 )
 from protocol_share.clientdata._screening import all_screened, was_screened
 from protocol_share.decision._consent import ALL_TOPICS
-from protocol_share.decision._referral import Referral
+from protocol_share.decision._referral import Locality, Referral
 from protocol_share.decision._table import PROTOCOL_IN_FORCE, Moment, Rule
 from protocol_share.protocol._protocol import Protocol
 
@@ -65,17 +65,20 @@ def _right_mailbox(referral: Referral, protocol: Protocol, _: Moment) -> bool:
     return referral.recipient.mailbox.casefold() == protocol.mailbox.casefold()
 
 
+def _lives_in(place: Address | Locality, protocol: Protocol) -> bool:
+    return protocol.accepts_locality(place.postcode, place.municipality, place.country)
+
+
 def _resident(referral: Referral, protocol: Protocol, _: Moment) -> bool:
     # Recital C (domicile) and art. 6 (residence): both in the municipality; each is the
-    # contact address unless the referral names it.
-    address = referral.client.address
-    contact = protocol.accepts_locality(address.postcode, address.municipality, address.country)
-    return all(
-        contact
-        if place is None
-        else protocol.accepts_locality(place.postcode, place.municipality, place.country)
-        for place in (referral.domicile, referral.residence)
-    )
+    # contact address unless the referral names it. (Plain tests, no generator: this runs
+    # on every decision.)
+    domicile, residence = referral.domicile, referral.residence
+    if (domicile is None or residence is None) and not _lives_in(referral.client.address, protocol):
+        return False
+    if domicile is not None and not _lives_in(domicile, protocol):
+        return False
+    return residence is None or _lives_in(residence, protocol)
 
 
 def _informed(referral: Referral, _: Protocol, __: Moment) -> bool:
@@ -91,18 +94,10 @@ def _consent_before(referral: Referral, _: Protocol, moment: Moment) -> bool:
     return as_utc(referral.consent.given_at) <= moment.at
 
 
-def _consent_day(referral: Referral) -> date:
-    return referral.consent.given_at.astimezone(BRUSSELS).date()
-
-
 def consent_floor(protocol: Protocol) -> date:
-    """The first day on which a consent can count (C-7, A11-1): the protocol's entry into
-    force, or a later date from which a sharing basis it names took effect."""
-    floor = protocol.in_force_from
-    for basis in protocol.legal_bases:
-        if basis.role == "sharing" and basis.in_force_from is not None:
-            floor = max(floor, basis.in_force_from)
-    return floor
+    """The first day on which a consent can count (C-7, A11-1): the protocol's
+    :attr:`~protocol_share.protocol._protocol.Protocol.consent_floor`."""
+    return protocol.consent_floor
 
 
 def _consent_not_before_protocol(referral: Referral, protocol: Protocol, moment: Moment) -> bool:
@@ -111,12 +106,12 @@ def _consent_not_before_protocol(referral: Referral, protocol: Protocol, moment:
     # have informed the client about this sharing.
     if moment.today < protocol.in_force_from:
         return True
-    return _consent_day(referral) >= consent_floor(protocol)
+    return referral.consent.given_on >= protocol.consent_floor
 
 
 def _consent_fresh(referral: Referral, protocol: Protocol, moment: Moment) -> bool:
     # Brussels calendar days: the day of the consent not counted, the last day included.
-    return (moment.today - _consent_day(referral)).days <= protocol.consent.max_age_days
+    return (moment.today - referral.consent.given_on).days <= protocol.consent.max_age_days
 
 
 def _consent_recipient(referral: Referral, protocol: Protocol, _: Moment) -> bool:

@@ -330,6 +330,16 @@ class Protocol(FrozenModel):
         """The data items this protocol allows to travel (A3-1, A3-2); computed once."""
         return frozenset(spec.item for spec in self.data_items)
 
+    @functools.cached_property
+    def consent_floor(self) -> date:
+        """The first day on which a consent can count (C-7, A11-1): the protocol's entry into
+        force, or a later date from which a sharing basis it names took effect; computed once."""
+        floor = self.in_force_from
+        for basis in self.legal_bases:
+            if basis.role == "sharing" and basis.in_force_from is not None:
+                floor = max(floor, basis.in_force_from)
+        return floor
+
     def status_at(self, at: datetime) -> ProtocolStatus:
         """Whether the protocol is in force at ``at`` (A11-1, A5-2, A8-1, A11-2, A11-3).
 
