@@ -40,7 +40,7 @@ from protocol_share import (
     retention_decision,
     retention_schedule,
 )
-from protocol_share._model import VALIDATED, FrozenModel, was_validated
+from protocol_share._model import DEEP, VALIDATED, FrozenModel, was_validated
 from protocol_share._time import Instant, _plan, exact_offset, require_aware, require_instants
 from protocol_share.examples import (
     example_breach_notice,
@@ -471,6 +471,39 @@ def test_a_validated_datetime_that_is_no_instant_is_still_read() -> None:
         ("holder.loose.at", "NAIVE_DATETIME")
     ]
     assert require_instants(_Holder(loose=_Loose(at=AT), when=AT), "holder").when == AT
+
+
+class _Listed(FrozenModel):
+    """Instants in a list: proven when validated, but the list can change after."""
+
+    moments: list[Instant]
+    kept: tuple[Instant, ...] = ()
+
+
+def test_an_instant_in_a_mutable_container_is_read_again() -> None:
+    listed = _Listed(moments=[AT], kept=(AT,))
+    assert was_validated(listed)
+    assert not listed.__dict__.get(DEEP)
+    assert require_instants(listed, "listed") is listed
+    listed.moments.append(NAIVE)
+    with pytest.raises(InvalidInput) as caught:
+        require_instants(listed, "listed")
+    assert [(p.path, p.code) for p in caught.value.problems] == [
+        ("listed.moments.1", "NAIVE_DATETIME")
+    ]
+
+
+def test_only_a_model_validated_with_all_its_parts_is_marked_deep() -> None:
+    referral = example_referral(at=AT)
+    assert referral.__dict__.get(DEEP) is True
+    assert referral.consent.__dict__.get(DEEP) is True
+    constructed = Consent.model_construct(**dict(referral.consent))
+    holding = Referral(**{**dict(referral), "consent": constructed})
+    assert was_validated(holding)
+    assert DEEP not in holding.__dict__  # a part was not validated: it is walked
+    assert require_instants(holding, "referral") is holding  # and holds no naive instant
+    assert DEEP not in referral.model_copy(update={"created_at": AT}).__dict__
+    assert DEEP not in _Holder(loose=_Loose(at=AT), when=AT).__dict__  # a loose datetime
 
 
 @given(moment=st.datetimes(timezones=offsets) | st.datetimes())

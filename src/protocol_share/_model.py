@@ -10,15 +10,22 @@ validated as Python data, which costs no more than pydantic's JSON mode. Fields 
 
 from __future__ import annotations
 
+import functools
 import json
 import re
+import typing
 from collections.abc import Iterable, Iterator, Mapping
-from typing import Any, ClassVar, Self, TypeVar
+from datetime import datetime
+from typing import Annotated, Any, ClassVar, NamedTuple, Self, TypeVar
 
 from pydantic import (
+    AwareDatetime,
     BaseModel,
     ConfigDict,
+    FutureDatetime,
     ModelWrapValidatorHandler,
+    NaiveDatetime,
+    PastDatetime,
     SerializerFunctionWrapHandler,
     ValidationError,
     field_serializer,
@@ -29,10 +36,14 @@ from pydantic_core import InitErrorDetails, PydanticCustomError
 from protocol_share.errors import InvalidInput, Problem
 
 __all__ = [
+    "DEEP",
     "EXTRA_FIELD",
     "KEY",
+    "PROVEN_INSTANT",
+    "FieldKinds",
     "FrozenModel",
     "field_error",
+    "field_kinds",
     "loads_without_duplicates",
     "problems_from",
     "redacted",
@@ -157,6 +168,89 @@ def loads_without_duplicates(json_data: str | bytes | bytearray, *, allow_nan: b
 VALIDATED = "_protocol_share_validated"
 """The mark of an instance whose fields were validated as they are now (:func:`was_validated`)."""
 
+DEEP = "_protocol_share_deep"
+"""The mark of a validated instance that holds no datetime validation left unproven: its
+own datetimes are all :data:`PROVEN_INSTANT` and every model inside it carries this mark."""
+
+
+class _ProvenInstant:
+    __slots__ = ()
+
+    def __repr__(self) -> str:
+        return "PROVEN_INSTANT"
+
+
+PROVEN_INSTANT: Any = _ProvenInstant()
+"""Annotation metadata of a datetime type whose validation proves it aware and reachable
+(``protocol_share._time.Instant``): a validated instance's such field needs no second look."""
+
+
+class FieldKinds(NamedTuple):
+    """What a field's annotation can hold: a datetime that validation proves
+    (``instant``), any other datetime (``loose``), a model that can hold either (``model``)."""
+
+    instant: bool
+    loose: bool
+    model: bool
+
+
+_NOTHING = FieldKinds(False, False, False)
+# pydantic's datetime types are markers, not datetime subclasses
+_DATETIME_TYPES = (AwareDatetime, NaiveDatetime, PastDatetime, FutureDatetime)
+_MUTABLE = (list, set, dict)  # a validated container that can change after validation
+
+
+def _kinds(annotation: Any, metadata: Iterable[Any] = ()) -> FieldKinds:
+    if typing.get_origin(annotation) is Annotated:
+        annotation, *extra = typing.get_args(annotation)
+        metadata = (*metadata, *extra)
+    if annotation in _DATETIME_TYPES or (
+        isinstance(annotation, type) and issubclass(annotation, datetime)
+    ):
+        proven = annotation is AwareDatetime and any(item is PROVEN_INSTANT for item in metadata)
+        return FieldKinds(proven, not proven, False)
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return FieldKinds(False, False, bool(field_kinds(annotation)))
+    kinds = _NOTHING
+    for inner in typing.get_args(annotation):
+        inner_kinds = _kinds(inner)
+        kinds = FieldKinds(*(a or b for a, b in zip(kinds, inner_kinds, strict=True)))
+    if typing.get_origin(annotation) in _MUTABLE and kinds.instant:
+        kinds = FieldKinds(False, True, kinds.model)  # proven once, changeable since
+    return kinds
+
+
+@functools.cache
+def field_kinds(cls: type[BaseModel]) -> tuple[tuple[str, FieldKinds], ...]:
+    """The fields of ``cls`` that can hold a datetime or a model holding one, and what each
+    can hold (docs/design.md: instants are aware; read by ``require_instants``)."""
+    fields = []
+    for name, field in cls.model_fields.items():
+        kinds = _kinds(field.annotation, field.metadata)
+        if kinds.instant or kinds.loose or kinds.model:
+            fields.append((name, kinds))
+    return tuple(fields)
+
+
+@functools.cache
+def _deep_plan(cls: type[BaseModel]) -> tuple[str, ...] | None:
+    # The fields whose models decide the DEEP mark; None when the class itself holds a
+    # datetime validation does not prove (it is never DEEP).
+    kinds = field_kinds(cls)
+    if any(k.loose for _, k in kinds):
+        return None
+    return tuple(name for name, k in kinds if k.model)
+
+
+def _deep(value: Any) -> bool:
+    if value is None:
+        return True
+    if isinstance(value, BaseModel):
+        return value.__dict__.get(DEEP) is True
+    if isinstance(value, tuple | frozenset):
+        return all(_deep(inner) for inner in value)
+    return not isinstance(value, list | set | dict)  # a leaf; a mutable container may change
+
 
 def was_validated(model: BaseModel) -> bool:
     """Whether ``model`` passed validation as it is now (docs/design.md: naive datetimes refused).
@@ -202,6 +296,14 @@ class FrozenModel(BaseModel):
         if model is not data:
             for mark in cls._validation_marks:
                 object.__setattr__(model, mark, True)
+            plan = _deep_plan(cls)
+            if plan is not None:
+                values = model.__dict__
+                for name in plan:
+                    if not _deep(values[name]):
+                        break
+                else:
+                    object.__setattr__(model, DEEP, True)
         return model
 
     # Every InvalidInput below is raised after its except block: raised inside one, it would

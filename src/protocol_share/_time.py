@@ -6,17 +6,15 @@ The core never reads a clock: callers pass ``at=`` (docs/design.md, rules of the
 from __future__ import annotations
 
 import functools
-import typing
-from collections.abc import Iterable
 from datetime import UTC, date, datetime, timedelta
-from typing import Annotated, Any, NamedTuple, TypeVar
+from typing import Annotated, Any, TypeVar
 from zoneinfo import ZoneInfo
 
 from dateutil.relativedelta import relativedelta
 from pydantic import AfterValidator, AwareDatetime, BaseModel
 from pydantic_core import PydanticCustomError
 
-from protocol_share._model import was_validated
+from protocol_share._model import DEEP, PROVEN_INSTANT, field_kinds, was_validated
 from protocol_share.errors import InvalidInput, Problem
 
 __all__ = [
@@ -35,8 +33,6 @@ __all__ = [
 
 BRUSSELS = ZoneInfo("Europe/Brussels")
 
-
-_MINUTE = timedelta(minutes=1)
 _OUT_OF_RANGE_MESSAGE = "lies too close to the ends of the calendar"
 
 
@@ -61,7 +57,9 @@ def exact_offset(value: datetime) -> datetime:
     instant is shown in UTC instead, exactly. Whole-minute offsets stay as given.
     """
     offset = value.utcoffset()
-    if offset is not None and offset % _MINUTE:
+    # Not whole minutes (a day always is): integer tests, cheaper than
+    # ``offset % timedelta(minutes=1)``, which builds two timedeltas.
+    if offset is not None and (offset.microseconds or offset.seconds % 60):
         return value.astimezone(UTC)
     return value
 
@@ -72,7 +70,7 @@ def _instant(value: datetime) -> datetime:
     return exact_offset(value)
 
 
-Instant = Annotated[AwareDatetime, AfterValidator(_instant)]
+Instant = Annotated[AwareDatetime, AfterValidator(_instant), PROVEN_INSTANT]
 """A model's moment (docs/design.md: instants are aware): timezone-aware, with a UTC and a Brussels
 reading (else ``OUT_OF_RANGE``), and an offset in whole minutes (else shown in UTC, the
 same instant), so that model -> JSON -> model moves nothing."""
@@ -87,16 +85,19 @@ def require_aware(value: Any, name: str = "at") -> datetime:
     """
     if not isinstance(value, datetime):
         raise InvalidInput.single("arguments", name, "WRONG_TYPE", "must be a datetime")
-    if value.tzinfo is None or value.utcoffset() is None:
+    # Every decision passes here: the offset is read once, and no helper is called for the
+    # common instant (not in the years 1 or 9999, whole minutes).
+    offset = None if value.tzinfo is None else value.utcoffset()
+    if offset is None:
         raise InvalidInput.single(
             "arguments",
             name,
             "NAIVE_DATETIME",
             "must be timezone-aware (a naive datetime has no place in time)",
         )
-    if not _reachable(value):
+    if not 1 < value.year < 9999 and not _reachable(value):
         raise _out_of_range(name)
-    return exact_offset(value)
+    return value.astimezone(UTC) if offset.microseconds or offset.seconds % 60 else value
 
 
 def later(value: datetime, delta: timedelta, name: str = "at") -> datetime:
@@ -184,66 +185,19 @@ def as_utc(value: datetime) -> datetime:
 
 M = TypeVar("M", bound=BaseModel)
 
-
-class _Kinds(NamedTuple):
-    # What a field's annotation can hold: a datetime that validation proves aware and
-    # reachable (an Instant), any other datetime, a model that can hold an instant.
-    instant: bool
-    loose: bool
-    model: bool
-
-    def __or__(self, other: tuple[Any, ...]) -> _Kinds:
-        return _Kinds(*(a or b for a, b in zip(self, other, strict=True)))
-
-
-_NOTHING = _Kinds(False, False, False)
-
-
-def _is_instant(annotation: Any, metadata: Iterable[Any]) -> bool:
-    # The Instant type: an AwareDatetime that _instant checked (aware, reachable).
-    if typing.get_origin(annotation) is Annotated:
-        annotation, *extra = typing.get_args(annotation)
-        metadata = (*metadata, *extra)
-    return annotation is AwareDatetime and any(
-        isinstance(item, AfterValidator) and item.func is _instant for item in metadata
-    )
-
-
-def _kinds(annotation: Any, metadata: Iterable[Any] = ()) -> _Kinds:
-    if _is_instant(annotation, metadata):
-        return _Kinds(True, False, False)
-    if annotation is AwareDatetime or (
-        isinstance(annotation, type) and issubclass(annotation, datetime)
-    ):
-        return _Kinds(False, True, False)
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return _Kinds(False, False, bool(_fields(annotation)))  # only one that can hold an instant
-    kinds = _NOTHING
-    for inner in typing.get_args(annotation):
-        kinds |= _kinds(inner)
-    return kinds
-
-
-@functools.cache
-def _fields(cls: type[BaseModel]) -> tuple[tuple[str, _Kinds], ...]:
-    fields = []
-    for name, field in cls.model_fields.items():
-        kinds = _kinds(field.annotation, field.metadata)
-        if kinds.instant or kinds.loose or kinds.model:
-            fields.append((name, kinds))
-    return tuple(fields)
+_NO_MARKS: dict[str, bool] = {}
 
 
 @functools.cache
 def _plan(cls: type[BaseModel]) -> tuple[tuple[str, bool, bool], ...]:
     # The fields of ``cls`` worth a look on an instance not validated as it is now: each
     # name, whether it can hold a datetime, and whether a model that can hold one.
-    return tuple((name, k.instant or k.loose, k.model) for name, k in _fields(cls))
+    return tuple((name, k.instant or k.loose, k.model) for name, k in field_kinds(cls))
 
 
 @functools.cache
 def _every(cls: type[BaseModel]) -> tuple[str, ...]:
-    return tuple(name for name, _ in _fields(cls))
+    return tuple(name for name, _ in field_kinds(cls))
 
 
 @functools.cache
@@ -251,7 +205,7 @@ def _unproven(cls: type[BaseModel]) -> tuple[str, ...]:
     # The fields worth a look on an instance validated as it is now: validation proved its
     # Instants; a datetime of another type, and a nested model (which carries its own
     # mark), are still read.
-    return tuple(name for name, k in _fields(cls) if k.loose or k.model)
+    return tuple(name for name, k in field_kinds(cls) if k.loose or k.model)
 
 
 def _instant_problem(value: datetime) -> str | None:
@@ -278,7 +232,7 @@ def _walk(value: Any, path: str, found: list[tuple[str, str]]) -> None:
                 if code is not None:
                     found.append((f"{path}.{name}", code))
                 continue
-            if isinstance(inner, BaseModel) and was_validated(inner) and not _unproven(type(inner)):
+            if isinstance(inner, BaseModel) and inner.__dict__.get(DEEP) is True:
                 continue  # the common case: a validated part with nothing left to prove
             _walk(inner, f"{path}.{name}", found)
     elif isinstance(value, tuple | list | frozenset | set):
@@ -295,9 +249,11 @@ def require_instants(model: M, name: str) -> M:
     validation: a function that consumes a model checks it again (docs/design.md: naive datetimes
     are refused; the rules of C-7, A3-4 to A3-6, A5-1, A7-1 and A9-1 compare instants).
     The :data:`Instant` fields of an instance that passed validation as it is now
-    (:func:`~protocol_share._model.was_validated`) are proven and not read again; every
-    other instant, and every nested model, is.
+    (:func:`~protocol_share._model.was_validated`) are proven and not read again, nor is a
+    nested model validated with all of its own parts; every other instant is read.
     """
+    if getattr(model, "__dict__", _NO_MARKS).get(DEEP) is True:
+        return model  # validated as it is, and every model inside it: nothing to prove
     found: list[tuple[str, str]] = []
     _walk(model, name, found)
     if found:

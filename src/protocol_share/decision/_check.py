@@ -10,11 +10,11 @@ art. 3 to 6, 11).
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import TypeVar
 
 from protocol_share._model import require_type, wrong_type
-from protocol_share._time import BRUSSELS, as_utc, require_aware, require_instants
+from protocol_share._time import BRUSSELS, require_aware, require_instants
 from protocol_share.decision._decision import Decision
 from protocol_share.decision._onward import ONWARD_RULES
 from protocol_share.decision._referral import OnwardShare, Referral
@@ -43,7 +43,12 @@ def evaluate(
     at = require_aware(at)
     if not rules:
         raise InvalidInput.single("arguments", "rules", "NO_RULES", "an empty rule table")
-    moment = Moment(as_utc(at), at.astimezone(BRUSSELS).date())
+    return _run(rules, subject, protocol, at)
+
+
+def _run(rules: Sequence[Rule[S]], subject: S, protocol: Protocol, at: datetime) -> Decision:
+    # evaluate() with its arguments checked (``at`` by require_aware).
+    moment = Moment(at.astimezone(UTC), at.astimezone(BRUSSELS).date())
     failed: list[Reason] = []
     for rule in rules:
         try:
@@ -67,7 +72,8 @@ def check_referral(referral: Referral, protocol: Protocol = TORHOUT, *, at: date
     if not isinstance(protocol, Protocol):
         raise wrong_type(protocol, Protocol, "protocol")
     require_instants(referral, "referral")
-    return evaluate(REFERRAL_RULES, referral, protocol, at=at)
+    at = require_aware(at)
+    return _run(REFERRAL_RULES, referral, protocol, at)
 
 
 def check_onward_share(

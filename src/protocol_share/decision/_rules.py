@@ -74,8 +74,10 @@ def _resident(referral: Referral, protocol: Protocol, _: Moment) -> bool:
     # contact address unless the referral names it. (Plain tests, no generator: this runs
     # on every decision.)
     domicile, residence = referral.domicile, referral.residence
-    if (domicile is None or residence is None) and not _lives_in(referral.client.address, protocol):
-        return False
+    if domicile is None or residence is None:
+        address = referral.client.address
+        if not protocol.accepts_locality(address.postcode, address.municipality, address.country):
+            return False
     if domicile is not None and not _lives_in(domicile, protocol):
         return False
     return residence is None or _lives_in(residence, protocol)

@@ -352,11 +352,9 @@ class Protocol(FrozenModel):
     def status_in(self, day: date, at_utc: datetime) -> ProtocolStatus:
         """:meth:`status_at` for an instant already read as its Brussels ``day`` and in UTC
         (``at_utc``), as the rule tables hold a moment (A11-1, A5-2, A8-1, A11-2, A11-3)."""
-        if day < self.in_force_from:
-            return "not_yet_in_force"
-        if self.ends_at is not None:
+        if self.ends_at is not None and day >= self.in_force_from:
             return "ended" if at_utc >= as_utc(self.ends_at) else "in_force"
-        return self.status_on(day)
+        return self._status_on(day)
 
     def status_on(self, day: date) -> ProtocolStatus:
         """Whether the protocol is in force on the Europe/Brussels calendar date ``day``
@@ -366,7 +364,9 @@ class Protocol(FrozenModel):
 
         A datetime or anything else raises :class:`InvalidInput` (``WRONG_TYPE``).
         """
-        day = require_date(day, "day")
+        return self._status_on(require_date(day, "day"))
+
+    def _status_on(self, day: date) -> ProtocolStatus:
         if day < self.in_force_from:
             return "not_yet_in_force"
         if self.ends_on is not None and day >= self.ends_on:
