@@ -8,7 +8,7 @@ from __future__ import annotations
 import ast
 import json
 from collections.abc import Callable, Iterator
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any, Literal
 
@@ -29,6 +29,7 @@ from protocol_share import (
     Referral,
     RetentionCase,
     Sender,
+    WithdrawalNotice,
     check_password,
     kantara_receipt,
     minimise,
@@ -41,7 +42,7 @@ from protocol_share.examples import (
     example_quality_notice,
     example_referral,
 )
-from protocol_share.notices import quality_notice_email
+from protocol_share.notices import quality_notice_email, withdrawal_email, withdrawal_notice
 from protocol_share.package._payload import parse_document
 from protocol_share.retention import cases_from_json
 from tests.package.package_support import PASSWORD, sealed
@@ -113,6 +114,14 @@ def calls(p: str) -> list[Callable[[], object]]:
     protocol["sender"] |= {"name": f"{p}\r\nBcc: x@example.org", "kbo": p}
     consent = example_consent(at=AT)
     quality = example_quality_notice(found_at=AT)
+    withdrawal = WithdrawalNotice(
+        notice_id="intr-1",
+        referral_id="r-1",
+        consent_id="c-1",
+        sent_at=AT,
+        withdrawn_at=AT + timedelta(minutes=1),
+        notified_at=AT + timedelta(minutes=2),
+    )
     return [
         lambda: ClientData(first_name=p, last_name=f"{p}7", address={"postcode": p}),
         lambda: ClientData.model_validate(
@@ -164,6 +173,18 @@ def calls(p: str) -> list[Callable[[], object]]:
         lambda: BreachNotice.model_validate(
             example_breach_notice(aware_at=AT).model_dump() | {"facts": p, "records": -1}
         ),
+        lambda: WithdrawalNotice.model_validate(
+            withdrawal.model_dump() | {"referral_id": f"{p} 85073003328", p: p}
+        ),
+        lambda: withdrawal_email(withdrawal, to=f"{p}@@example.be"),
+        lambda: withdrawal_notice(
+            consent.withdraw(AT + timedelta(seconds=30)),
+            notice_id=f"{p} 85073003328",
+            referral_id="r-1",
+            sent_at=AT,
+            at=AT + timedelta(hours=1),
+        ),
+        lambda: withdrawal.apply(RetentionCase.received(AT), at=f"{p} 85073003328"),  # type: ignore[arg-type]
         lambda: check_password(p[:8]),
         lambda: pack(example_referral(at=AT), password=p[:8], at=AT),
         lambda: pack(
