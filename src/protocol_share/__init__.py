@@ -151,8 +151,10 @@ from protocol_share.protocol import (
     RetentionTerms,
     Signature,
     SupervisoryAuthority,
+    TextFlaw,
     clause,
     lint_protocol,
+    lint_signed_text,
 )
 from protocol_share.register import (
     SECURITY_MEASURES,
@@ -302,6 +304,7 @@ __all__ = [
     "SupervisoryAuthority",
     "TerminationGround",
     "TerminationNotice",
+    "TextFlaw",
     "Topic",
     "UnexpectedContent",
     "UnsupportedCoder",
@@ -335,6 +338,7 @@ __all__ = [
     "kantara_receipt",
     "legislation_change_email",
     "lint_protocol",
+    "lint_signed_text",
     "minimise",
     "open_package",
     "pack",

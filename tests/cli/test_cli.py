@@ -233,3 +233,28 @@ def test_the_command_line_speaks_the_language_asked_for_only(
     own = _DUTCH if lang == "nl" else _ENGLISH
     assert [phrase for phrase in foreign if phrase in text] == []
     assert sum(phrase in text for phrase in own) >= 10  # the output did say these things
+
+
+def test_lint_reports_the_recorded_text_flaws_and_scans_a_signed_text(tmp_path: Path) -> None:
+    code, out, _ = run("lint", "--json")
+    flaws = [
+        (f["code"], f["clause"], f["path"]) for f in json.loads(out) if f["path"][:5] == "text_"
+    ]
+    assert code == 0
+    assert flaws == [
+        ("REFERENCE_WITHOUT_TARGET", "C-6", "text_flaws[0]"),
+        ("REFERENCE_TO_MISSING_ANNEX", "D-1", "text_flaws[1]"),
+        ("REFERENCE_TO_MISSING_POINT", "A4-1", "text_flaws[2]"),
+        ("REFERENCE_TO_MISSING_POINT", "A8-1", "text_flaws[3]"),
+    ]
+    text = tmp_path / "signed.txt"
+    text.write_text("Artikel 1: Onderwerp\nZie artikel 4.\n", encoding="utf-8")
+    code, out, _ = run("lint", "--signed-text", str(text), "--lang", "en")
+    assert code == 0
+    assert "[warning] REFERENCE_TO_MISSING_ARTICLE at signed_text:2: " in out
+    assert '"artikel 4"' in out
+    text.write_bytes(b"\xff\xfe zie lager")
+    code, _, err = run("lint", "--signed-text", str(text))
+    assert code == 2
+    assert "--signed-text" in err
+    assert str(tmp_path) not in err

@@ -279,6 +279,10 @@ TORHOUT_FINDINGS = [
     ("SEED_CORRECTED", "team"),
     ("SEED_CORRECTED", "data_items"),
     ("SEED_CORRECTED", "postcodes"),
+    ("REFERENCE_WITHOUT_TARGET", "text_flaws[0]"),
+    ("REFERENCE_TO_MISSING_ANNEX", "text_flaws[1]"),
+    ("REFERENCE_TO_MISSING_POINT", "text_flaws[2]"),
+    ("REFERENCE_TO_MISSING_POINT", "text_flaws[3]"),
 ]
 
 
@@ -292,6 +296,7 @@ def _clean() -> dict[str, Any]:
     data["sender"]["dpo_advice_on"] = "2024-04-18"
     data["signatures"] = [dict(s, signed_on=None) for s in data["signatures"]]
     data["team_in_title"] = None
+    data["text_flaws"] = []
     return data
 
 

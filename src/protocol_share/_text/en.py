@@ -688,6 +688,12 @@ MESSAGES: Final[Mapping[str, str]] = {
     "lint.TEAM_CHOSEN_BETWEEN_TITLE_AND_RECITAL": "the title and recital C name a different local team; this protocol takes the team in `team` (by default recital C's) as the sender team, a choice, not a rule of the text: set `team` to the team in `team_in_title` to choose the other (C-1)",
     "lint.ENDS_ON_ENTRY_INTO_FORCE": "the protocol ends on the day it enters into force: it never applies (A11-1)",
     "lint.SEED_CORRECTED": "the signed text is corrected here: {reason}",
+    "lint.REFERENCE_WITHOUT_TARGET": 'the signed text refers with "{quote}" to nothing: no article or annex follows to read ({clause})',
+    "lint.REFERENCE_WRONG_DIRECTION": 'the reference "{quote}" points the wrong way: that article stands on the other side in the text ({clause})',
+    "lint.REFERENCE_TO_MISSING_ANNEX": 'the reference "{quote}" points to an annex the signed text does not contain ({clause})',
+    "lint.REFERENCE_TO_MISSING_ARTICLE": 'the reference "{quote}" points to an article the signed text does not contain ({clause})',
+    "lint.REFERENCE_TO_MISSING_POINT": 'the reference "{quote}" points to a point that article does not have ({clause})',
+    "lint.SIGNED_TEXT_TOO_LONG": "the signed text has more than {limit} characters and was not read (D-1)",
     "lint.INVALID_INPUT": "this value does not fit the model of a protocol (see the code)",
     "lint.UNREADABLE": "the protocol is not a JSON object",
 }

@@ -714,6 +714,12 @@ MESSAGES: Final[Mapping[str, str]] = {
     "lint.TEAM_CHOSEN_BETWEEN_TITLE_AND_RECITAL": "de titel en overweging C noemen een ander lokaal team; dit protocol neemt het team in `team` (standaard dat van overweging C) als team van de afzender, een keuze en geen regel van de tekst: zet `team` op het team in `team_in_title` om het andere te kiezen (C-1)",
     "lint.ENDS_ON_ENTRY_INTO_FORCE": "het protocol eindigt op de dag dat het in werking treedt: het is nooit van toepassing (A11-1)",
     "lint.SEED_CORRECTED": "de ondertekende tekst is hier verbeterd: {reason}",
+    "lint.REFERENCE_WITHOUT_TARGET": 'de ondertekende tekst verwijst met "{quote}" naar niets: ze noemt geen artikel en geen bijlage om na te lezen ({clause})',
+    "lint.REFERENCE_WRONG_DIRECTION": 'de verwijzing "{quote}" wijst de verkeerde kant op: dat artikel staat aan de andere kant in de tekst ({clause})',
+    "lint.REFERENCE_TO_MISSING_ANNEX": 'de verwijzing "{quote}" wijst naar een bijlage die niet in de ondertekende tekst staat ({clause})',
+    "lint.REFERENCE_TO_MISSING_ARTICLE": 'de verwijzing "{quote}" wijst naar een artikel dat niet in de ondertekende tekst staat ({clause})',
+    "lint.REFERENCE_TO_MISSING_POINT": 'de verwijzing "{quote}" wijst naar een punt dat niet in dat artikel staat ({clause})',
+    "lint.SIGNED_TEXT_TOO_LONG": "de ondertekende tekst telt meer dan {limit} tekens en werd niet gelezen (D-1)",
     "lint.INVALID_INPUT": "deze waarde voldoet niet aan het model van een protocol (zie de code)",
     "lint.UNREADABLE": "het protocol is geen JSON-object",
 }

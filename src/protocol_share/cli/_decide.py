@@ -14,6 +14,7 @@ from protocol_share.cli._io import (
     EXIT_UNUSABLE,
     Commands,
     Output,
+    Unusable,
     add_at_option,
     at_or_now,
     load_protocol,
@@ -55,12 +56,13 @@ def decision_lines(decision: Decision, lang: Lang) -> list[str]:
     return lines
 
 
-def finding_json(finding: Finding) -> dict[str, str]:
-    """A lint finding as JSON (D-1, E-1, A6-3)."""
+def finding_json(finding: Finding) -> dict[str, str | None]:
+    """A lint finding as JSON (D-1, E-1, A6-3): ``clause`` is ``null`` for a format error."""
     return {
         "code": finding.code,
         "severity": finding.severity,
         "path": finding.path,
+        "clause": finding.clause,
         "message": finding.message,
     }
 
@@ -127,11 +129,24 @@ def _rules(args: argparse.Namespace, out: Output) -> int:
     return EXIT_OK
 
 
+def _signed_text(path: str) -> str:
+    raw = read_input(path, "--signed-text")
+    try:
+        text: str | None = raw.decode("utf-8").removeprefix("\ufeff")
+    except UnicodeDecodeError:
+        text = None
+    if text is None:
+        raise Unusable("cannot read --signed-text: not UTF-8 text")
+    return text
+
+
 def _lint(args: argparse.Namespace, out: Output) -> int:
-    """Lint a protocol file (D-1, E-1, A6-3, A9-4, A11-1, C-4): exit 2 on an error finding."""
+    """Lint a protocol file (D-1, E-1, A6-3, A9-4, A11-1, C-4), and its signed text with
+    ``--signed-text``: exit 2 on an error finding."""
     path, argument = (args.file, "FILE") if args.file else (args.protocol, "--protocol")
     text = read_input(path, argument) if path else load_protocol(args).model_dump_json()
-    findings = lint_protocol(text, lang=out.lang)
+    signed = None if args.signed_text is None else _signed_text(args.signed_text)
+    findings = lint_protocol(text, signed_text=signed, lang=out.lang)
     if out.as_json:
         out.emit([finding_json(f) for f in findings])
     else:
@@ -218,6 +233,12 @@ def add_parsers(commands: Commands) -> None:
         description="Exit 2 when a finding is an error (the rules cannot use the protocol).",
     )
     lint.add_argument("file", nargs="?", help="protocol JSON (default: --protocol, or built-in)")
+    lint.add_argument(
+        "--signed-text",
+        metavar="TXT",
+        help="the protocol's signed text (UTF-8 plain text): report its cross-references "
+        "that point to nothing (D-1)",
+    )
     schema = commands.add("schema", _schema, protocol=False, help="print or write the JSON Schemas")
     schema.add_argument("name", nargs="?", choices=sorted(SCHEMAS))
     schema.add_argument("--out", metavar="DIR", help="write <name>.schema.json files here")

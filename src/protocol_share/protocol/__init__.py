@@ -4,7 +4,8 @@ what is wrong or odd in a protocol a host loads.
 
 - :mod:`._protocol`: :class:`Protocol` and its parts.
 - :mod:`._torhout`: :data:`TORHOUT`, every fact from the signed text.
-- :mod:`._lint`: :func:`lint_protocol` and its :class:`Finding`.
+- :mod:`._lint`: :func:`lint_protocol` and its :class:`Finding` (:mod:`._finding`).
+- :mod:`._signed_text`: :func:`lint_signed_text`, the signed text's dangling references.
 - :mod:`._clauses`: the clause register, :data:`CLAUSES` and :func:`clause` (``clauses.json``).
 """
 
@@ -25,11 +26,20 @@ from protocol_share.protocol._protocol import (
     RetentionTerms,
     Signature,
     SupervisoryAuthority,
+    TextFlaw,
+)
+from protocol_share.protocol._signed_text import (
+    MAX_SIGNED_TEXT_CHARS,
+    TEXT_FLAW_CODES,
+    TextFlawCode,
+    lint_signed_text,
 )
 from protocol_share.protocol._torhout import TORHOUT
 
 __all__ = [
     "CLAUSES",
+    "MAX_SIGNED_TEXT_CHARS",
+    "TEXT_FLAW_CODES",
     "TORHOUT",
     "Clause",
     "ConsentTerms",
@@ -47,6 +57,9 @@ __all__ = [
     "RetentionTerms",
     "Signature",
     "SupervisoryAuthority",
+    "TextFlaw",
+    "TextFlawCode",
     "clause",
     "lint_protocol",
+    "lint_signed_text",
 ]

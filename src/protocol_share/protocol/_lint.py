@@ -5,29 +5,52 @@ e-mail address, no postcodes) make the model refuse it; ``lint_protocol`` turns 
 findings, then checks what a valid model cannot: DPO advice after entry into force (E-1),
 a mailbox outside the recipient's domains (A6-3), a Brussels recipient that is not CAW,
 a postcode outside Flanders (C-4), a signature after entry into force (A11-1), a team chosen
-between the title and recital C (C-1), and the seed corrections the data records.
+between the title and recital C (C-1), the seed corrections the data records, and the
+cross-references of the signed text that point to nothing (D-1): those the protocol records
+(``Protocol.text_flaws``), and those :func:`lint_signed_text` finds in the text when it is
+given (``signed_text=``). Every finding names the clause it bears on (``Finding.clause``).
 
     >>> from protocol_share import TORHOUT
     >>> [f.code for f in lint_protocol(TORHOUT)]  # doctest: +NORMALIZE_WHITESPACE
     ['DPO_ADVICE_AFTER_ENTRY_INTO_FORCE', 'SIGNED_AFTER_ENTRY_INTO_FORCE',
      'SIGNED_AFTER_ENTRY_INTO_FORCE', 'TEAM_CHOSEN_BETWEEN_TITLE_AND_RECITAL',
-     'SEED_CORRECTED', 'SEED_CORRECTED', 'SEED_CORRECTED', 'SEED_CORRECTED']
+     'SEED_CORRECTED', 'SEED_CORRECTED', 'SEED_CORRECTED', 'SEED_CORRECTED',
+     'REFERENCE_WITHOUT_TARGET', 'REFERENCE_TO_MISSING_ANNEX', 'REFERENCE_TO_MISSING_POINT',
+     'REFERENCE_TO_MISSING_POINT']
+    >>> [f.clause for f in lint_protocol(TORHOUT)][-4:]
+    ['C-6', 'D-1', 'A4-1', 'A8-1']
 """
 
 from __future__ import annotations
 
 import json
+from collections import Counter
 from collections.abc import Mapping
-from dataclasses import dataclass
-from typing import Any, Literal
+from dataclasses import replace
+from typing import Any, Final
 
 from protocol_share._text import Lang, check_lang, in_lang, message
 from protocol_share.errors import InvalidInput, Problem
+from protocol_share.protocol._finding import Finding, Severity
 from protocol_share.protocol._protocol import Party, Protocol
+from protocol_share.protocol._signed_text import lint_signed_text, text_flaw_finding
 
-__all__ = ["Finding", "lint_protocol"]
+__all__ = ["Finding", "Severity", "lint_protocol"]
 
-Severity = Literal["error", "warning", "info"]
+# The clause each finding of the model bears on; a model's format error bears on none.
+_CLAUSE_OF: Final[Mapping[str, str]] = {
+    "DPO_ADVICE_MISSING": "E-1",
+    "DPO_ADVICE_AFTER_ENTRY_INTO_FORCE": "E-1",
+    "DPO_OUTSIDE_PARTY_DOMAIN": "A9-4",
+    "MAILBOX_OUTSIDE_RECIPIENT_DOMAIN": "A6-3",
+    "BRUSSELS_RECIPIENT_NOT_CAW": "C-4",
+    "CAW_OUTSIDE_BRUSSELS": "C-4",
+    "POSTCODE_OUTSIDE_FLANDERS": "C-4",
+    "SIGNED_AFTER_ENTRY_INTO_FORCE": "A11-1",
+    "TEAM_CHOSEN_BETWEEN_TITLE_AND_RECITAL": "C-1",
+    "ENDS_ON_ENTRY_INTO_FORCE": "A11-1",
+    "SEED_CORRECTED": "D-1",  # the published text, corrected in the data
+}
 _BRUSSELS_POSTCODES = range(1000, 1300)
 # The Flemish Region's postcodes (Flemish Brabant, Antwerp, Limburg; West and East Flanders);
 # the rest of 1300-7999 is Wallonia.
@@ -36,16 +59,6 @@ _FLEMISH_POSTCODES = (range(1500, 4000), range(8000, 10000))
 
 def _in_flanders(postcode: str) -> bool:
     return any(int(postcode) in block for block in _FLEMISH_POSTCODES)
-
-
-@dataclass(frozen=True, slots=True)
-class Finding:
-    """One problem in a protocol (E-1, A6-3, ...): a stable code, how bad, where, and what."""
-
-    code: str
-    severity: Severity
-    path: str
-    message: str
 
 
 def _domain(address: str) -> str:
@@ -179,8 +192,27 @@ def _checks(protocol: Protocol, lang: Lang) -> list[Finding]:
     return findings
 
 
+def _text_flaws(protocol: Protocol, scanned: tuple[Finding, ...], lang: Lang) -> list[Finding]:
+    # A recorded flaw the scan found too is reported once, as found (with its line).
+    found = Counter((f.code, f.clause, f.message) for f in scanned)
+    recorded = []
+    for index, flaw in enumerate(protocol.text_flaws):
+        finding = text_flaw_finding(
+            flaw.code, flaw.clause, flaw.quote, f"text_flaws[{index}]", lang
+        )
+        key = (finding.code, finding.clause, finding.message)
+        if found[key]:
+            found[key] -= 1
+            continue
+        recorded.append(finding)
+    return recorded
+
+
 def lint_protocol(
-    protocol: Protocol | Mapping[str, Any] | str | bytes, *, lang: Lang = "nl"
+    protocol: Protocol | Mapping[str, Any] | str | bytes,
+    *,
+    signed_text: str | None = None,
+    lang: Lang = "nl",
 ) -> tuple[Finding, ...]:
     """Every finding for a protocol, model or raw JSON/mapping, never raising on bad input.
 
@@ -188,9 +220,18 @@ def lint_protocol(
     the rules rely on it. Findings of severity ``error`` mean the rules cannot use it.
     The findings' messages are in ``lang`` (Dutch by default), each from the catalogue: a
     format error of the model is the model's code at its path, with one message in ``lang``
-    (``lint.INVALID_INPUT``), never the model's own English one.
+    (``lint.INVALID_INPUT``), never the model's own English one. Each finding's ``clause``
+    is the register clause it bears on (``None`` for a format error).
+
+    ``signed_text``, the protocol's signed text as plain text, is scanned too
+    (:func:`lint_signed_text`): its dangling cross-references follow the model's findings.
+    A flaw the protocol records (``Protocol.text_flaws``) that the scan finds as well is
+    reported once, at its line; one the scan does not find is still reported. A
+    ``signed_text`` that is not a string raises :class:`InvalidInput` (``WRONG_TYPE``), as
+    an unknown ``lang`` does.
     """
     lang = check_lang(lang)
+    scanned = () if signed_text is None else lint_signed_text(signed_text, lang=lang)
     problems: tuple[Problem, ...] = ()
     model: Protocol | None = None
     try:
@@ -209,7 +250,11 @@ def lint_protocol(
         pass
     if problems:
         invalid = message("lint.INVALID_INPUT", lang)
-        return tuple(Finding(problem.code, "error", problem.path, invalid) for problem in problems)
+        return (
+            *(Finding(problem.code, "error", problem.path, invalid) for problem in problems),
+            *scanned,
+        )
     if model is None:
-        return (Finding("UNREADABLE", "error", "", message("lint.UNREADABLE", lang)),)
-    return tuple(_checks(model, lang))
+        return (Finding("UNREADABLE", "error", "", message("lint.UNREADABLE", lang)), *scanned)
+    findings = [replace(f, clause=_CLAUSE_OF.get(f.code)) for f in _checks(model, lang)]
+    return (*findings, *_text_flaws(model, scanned, lang), *scanned)

@@ -48,6 +48,8 @@ from protocol_share.clientdata._fields import (
     OrganisationEmail,
     check_free_text,
 )
+from protocol_share.protocol._clauses import CLAUSES
+from protocol_share.protocol._signed_text import TextFlawCode
 
 __all__ = [
     "ConsentTerms",
@@ -65,6 +67,7 @@ __all__ = [
     "RetentionTerms",
     "Signature",
     "SupervisoryAuthority",
+    "TextFlaw",
 ]
 
 ProtocolStatus = Literal["not_yet_in_force", "in_force", "ended"]
@@ -254,6 +257,27 @@ class Correction(FrozenModel):
     reason_en: Text
 
 
+def _register_clause(value: str) -> str:
+    if value not in CLAUSES:
+        raise PydanticCustomError("UNKNOWN_CLAUSE", "is not an id of the clause register")
+    return value
+
+
+class TextFlaw(FrozenModel):
+    """A cross-reference of the signed text that points to nothing, recorded as data (D-1).
+
+    The model does not hold the signed text; a host that knows its flaws (found once with
+    :func:`~protocol_share.protocol._signed_text.lint_signed_text`, or by reading) records
+    them here, and ``lint_protocol`` reports each without the text. ``code`` is one of
+    ``TEXT_FLAW_CODES``, ``clause`` the register clause it bears on, ``quote`` the reference
+    as the text has it (``zie lager``, ``artikel 2, 2°``).
+    """
+
+    code: TextFlawCode
+    clause: Annotated[str, AfterValidator(_register_clause)]
+    quote: Text
+
+
 class Protocol(FrozenModel):
     """A signed data-sharing protocol as data (recitals, art. 2 to 11).
 
@@ -262,6 +286,7 @@ class Protocol(FrozenModel):
     ``mailbox`` (A6-3), ``postcodes`` of the municipality and the ``localities`` its
     addresses may name besides ``municipality`` (C-4, A6-1), ``data_items``
     (A3-1, A3-2), ``in_force_from`` (A11-1) and ``ends_on`` (A8-1, A11-2, A11-3).
+    ``corrections`` and ``text_flaws`` record the signed text's flaws, openly (D-1).
 
         >>> from protocol_share import TORHOUT
         >>> from datetime import datetime, timezone, date
@@ -301,6 +326,7 @@ class Protocol(FrozenModel):
     supervisory_authority: SupervisoryAuthority = SupervisoryAuthority()
     signatures: tuple[Signature, ...] = ()
     corrections: tuple[Correction, ...] = ()
+    text_flaws: tuple[TextFlaw, ...] = ()
 
     def __repr_args__(self) -> Iterable[tuple[str | None, Any]]:
         # A protocol is named by its id (and its end, once recorded): the full data would

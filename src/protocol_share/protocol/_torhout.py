@@ -16,6 +16,11 @@ Every fact comes from the signed text (quoted clause by clause in the clause reg
   18.04.2024: kept as signed; ``lint_protocol`` reports them.
 - Opgroeien's DPO advised on 29/04/2024, after entry into force on 18.04.2024: kept as
   signed; ``lint_protocol`` reports it.
+- Four cross-references point to nothing (``TORHOUT.text_flaws``, as
+  ``lint_signed_text`` finds them in the signed text): recital C's "(zie lager)" (C-6: nothing
+  below says how the client is informed), "(zie bijlage)" (the cooperation agreement of
+  18.04.2024 is not annexed), art. 4's "artikel 2, 2°" and art. 8's "artikel 5, 2°" (neither
+  article has numbered points). ``lint_protocol`` reports each.
 - Recital C says "woonplaats" (domicile), art. 6 "verblijfplaats" (residence): the rules
   ask both to lie in the municipality (postcode and municipality name together); a
   referral names the domicile or the residence where it is not the contact address.
@@ -42,6 +47,7 @@ from protocol_share.protocol._protocol import (
     Representative,
     RetentionTerms,
     Signature,
+    TextFlaw,
 )
 
 __all__ = ["TORHOUT"]
@@ -235,5 +241,11 @@ TORHOUT = Protocol(
             reason_nl="de twee bepalingen noemen woonplaats en verblijfplaats; beide worden nagegaan",
             reason_en="the two clauses name domicile and residence; both are checked",
         ),
+    ),
+    text_flaws=(
+        TextFlaw(code="REFERENCE_WITHOUT_TARGET", clause="C-6", quote="zie lager"),
+        TextFlaw(code="REFERENCE_TO_MISSING_ANNEX", clause="D-1", quote="zie bijlage"),
+        TextFlaw(code="REFERENCE_TO_MISSING_POINT", clause="A4-1", quote="artikel 2, 2°"),
+        TextFlaw(code="REFERENCE_TO_MISSING_POINT", clause="A8-1", quote="artikel 5, 2°"),
     ),
 )
