@@ -136,7 +136,7 @@ def _signed_text(path: str) -> str:
     except UnicodeDecodeError:
         text = None
     if text is None:
-        raise Unusable("cannot read --signed-text: not UTF-8 text")
+        raise Unusable("cli.unusable.not_utf8", argument="--signed-text")
     return text
 
 
