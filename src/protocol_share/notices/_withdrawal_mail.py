@@ -64,7 +64,9 @@ def withdrawal_email(
         message("withdrawal_mail.withdrawn", lang, moment=short_moment(notice.withdrawn_at, lang)),
         "",
         message("withdrawal_mail.delete", lang),
+        "",
         message("withdrawal_mail.keep", lang),
+        "",
         message("withdrawal_mail.before", lang),
     ]
     return notice_message(
