@@ -122,6 +122,52 @@ def test_traceability_maps_every_clause_id_of_the_register() -> None:
     assert "TODO" not in TRACEABILITY
 
 
+ENFORCEMENT = ("enforced", "reported", "recorded", "aided")
+
+
+def traceability_rows(text: str) -> dict[str, list[str]]:
+    """The cells of each clause's row of the traceability table, by clause id."""
+    return {
+        cells[0]: cells
+        for line in text.splitlines()
+        if re.match(r"^\| (?:C|D|E|A\d+)-\d+ \|", line)
+        for cells in [[cell.strip() for cell in line.strip().strip("|").split(" | ")]]
+    }
+
+
+def test_every_one_of_the_46_clauses_says_how_far_it_is_enforced_by_what_code_and_test() -> None:
+    rows = traceability_rows(TRACEABILITY)
+    assert len(CLAUSES) == 46
+    assert list(rows) == list(CLAUSES)
+    for clause_id, (_, short, enforced, code, test) in rows.items():
+        assert short, clause_id
+        assert enforced in ENFORCEMENT, clause_id  # the legend above the table
+        assert f"**{enforced}**" in TRACEABILITY
+        assert re.search(r"`[^`]+`", code), f"{clause_id} names no code"
+        assert named_tests(f"| {test} |"), f"{clause_id} names no test"
+    # A clause the library does not enforce says why, in its own row.
+    for clause_id, (*_, enforced, code, _test) in rows.items():
+        if enforced in ("recorded", "aided"):
+            assert WHY_NOT_ENFORCED.search(code), f"{clause_id} does not say why it is {enforced}"
+
+
+WHY_NOT_ENFORCED = re.compile(
+    r"no code|no rule|not something code|not a library|outside a library|(?:parties'|party's|own) act",
+    re.I,
+)
+
+
+def test_a_row_without_code_test_or_status_is_caught() -> None:
+    broken = "| C-1 | x | enforced | `a` | `tests/test_docs.py::test_a` |\n| C-2 | y | maybe | z | none |"
+    rows = traceability_rows(broken)
+    assert rows["C-1"][2] in ENFORCEMENT
+    assert rows["C-2"][2] not in ENFORCEMENT
+    assert not re.search(r"`[^`]+`", rows["C-2"][3])
+    assert not named_tests(f"| {rows['C-2'][4]} |")
+    assert not WHY_NOT_ENFORCED.search("`Protocol.court`: the court")
+    assert WHY_NOT_ENFORCED.search("no rule depends on it")
+
+
 def _cited_ids() -> dict[str, set[str]]:
     """Every clause id cited in the code, the docs, the README and the examples, by file."""
     files = [
