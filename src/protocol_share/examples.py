@@ -23,7 +23,7 @@ from protocol_share.clientdata._fields import Address, ClientData, DataItem
 from protocol_share.decision._consent import ALL_TOPICS, Consent
 from protocol_share.decision._referral import Recipient, Referral, Sender
 from protocol_share.decision._rules import consent_floor
-from protocol_share.notices import BreachNotice, QualityNotice
+from protocol_share.notices import BreachNotice, QualityNotice, WithdrawalNotice
 from protocol_share.protocol._protocol import Protocol
 from protocol_share.protocol._torhout import TORHOUT
 from protocol_share.retention import RetentionCase
@@ -35,6 +35,7 @@ __all__ = [
     "example_quality_notice",
     "example_referral",
     "example_retention_cases",
+    "example_withdrawal_notice",
 ]
 
 
@@ -185,4 +186,27 @@ def example_quality_notice(
         found_by="recipient",
         found_at=found_at,
         notified_at=found_at,
+    )
+
+
+def example_withdrawal_notice(
+    *, sent_at: datetime, notice_id: str = "example-intrekking-1"
+) -> WithdrawalNotice:
+    """A withdrawal notice (C-7): :func:`example_referral` was sent at ``sent_at``; a week
+    later the client withdraws consent and Opgroeien tells the OCMW two hours after that.
+
+        >>> from datetime import datetime, timezone
+        >>> notice = example_withdrawal_notice(sent_at=datetime(2025, 3, 3, 9, tzinfo=timezone.utc))
+        >>> notice.referral_id, notice.withdrawn_at.isoformat(), notice.delay.total_seconds()
+        ('example-referral-1', '2025-03-10T09:00:00+00:00', 7200.0)
+    """
+    sent_at = require_aware(sent_at, "sent_at")
+    withdrawn_at = later(sent_at, timedelta(days=7), "sent_at")
+    return WithdrawalNotice(
+        notice_id=notice_id,
+        referral_id="example-referral-1",
+        consent_id="example-consent-1",
+        sent_at=sent_at,
+        withdrawn_at=withdrawn_at,
+        notified_at=later(withdrawn_at, timedelta(hours=2), "sent_at"),
     )

@@ -7,7 +7,6 @@ import inspect
 import json
 import re
 from datetime import UTC, datetime, timedelta
-from email.message import EmailMessage
 from email.utils import format_datetime
 from pathlib import Path
 from typing import Any
@@ -30,6 +29,7 @@ from protocol_share.notices import (
 from protocol_share.notices._breach import notifying_party, other_party
 from protocol_share.protocol._protocol import Party, SupervisoryAuthority
 from protocol_share.strategies import breach_notices, client_data
+from tests.notices.notices_support import body
 
 AWARE = datetime(2025, 5, 12, 8, 30, tzinfo=BRUSSELS)
 
@@ -48,13 +48,6 @@ def notice(**changes: Any) -> BreachNotice:
         "both_parties_affected": True,
     }
     return BreachNotice.model_validate(data | changes)
-
-
-def body(message: EmailMessage) -> str:
-    part = message.get_body()
-    assert part is not None
-    content: str = part.get_content()
-    return content
 
 
 # --- the 72-hour deadline and the overdue check (GDPR art. 33(1)) ------------------------

@@ -35,15 +35,9 @@ from protocol_share.notices import (
 )
 from protocol_share.notices._processors import EEA_COUNTRIES
 from protocol_share.retention import RetentionCase, retention_decision
+from tests.notices.notices_support import body
 
 FOUND = datetime(2025, 2, 3, 10, 0, tzinfo=BRUSSELS)
-
-
-def body(message: EmailMessage) -> str:
-    part = message.get_body()
-    assert part is not None
-    content: str = part.get_content()
-    return content
 
 
 def quality(**changes: Any) -> QualityNotice:

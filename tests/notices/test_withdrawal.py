@@ -4,9 +4,7 @@ notice, its e-mail, and the OCMW recording it in its retention case."""
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
-from email.message import EmailMessage
 from typing import Any
-from zoneinfo import ZoneInfo
 
 import pytest
 from hypothesis import given, settings
@@ -25,27 +23,23 @@ from protocol_share import (
     withdrawal_notice,
 )
 from protocol_share._text import LANGS, Lang
+from protocol_share._time import BRUSSELS
 from protocol_share.decision._referral import Referral
+from protocol_share.examples import example_withdrawal_notice
 from protocol_share.retention import State
 from protocol_share.strategies import (
+    aware_datetimes,
     national_register_numbers,
     referrals,
     retention_cases,
     withdrawal_notices,
 )
+from tests.notices.notices_support import body
 
-BRUSSELS = ZoneInfo("Europe/Brussels")
 SENT = datetime(2025, 3, 3, 10, 0, tzinfo=BRUSSELS)
 WITHDRAWN = datetime(2025, 3, 10, 14, 0, tzinfo=BRUSSELS)
 NOTIFIED = datetime(2025, 3, 10, 16, 0, tzinfo=BRUSSELS)
 PASSWORD = "Vlinder-Kast-42-zonnebloem"
-
-
-def body(message: EmailMessage) -> str:
-    part = message.get_body()
-    assert part is not None
-    content: str = part.get_content()
-    return content
 
 
 def notice(**changes: Any) -> WithdrawalNotice:
@@ -386,3 +380,16 @@ def test_no_personal_value_of_the_client_in_the_email(
             if item and len(item) > 3:
                 assert item not in shown
         assert referral.referral_id in str(message["Subject"])
+
+
+@given(sent_at=aware_datetimes())
+def test_the_example_notice_is_valid_and_deletes_a_referral_not_yet_followed_up(
+    sent_at: datetime,
+) -> None:
+    notice = example_withdrawal_notice(sent_at=sent_at)
+    assert notice.sent_at == sent_at
+    assert notice.withdrawn_at - notice.sent_at == timedelta(days=7)
+    assert notice.delay == timedelta(hours=2)
+    case = RetentionCase.received(sent_at)
+    after = notice.apply(case, at=notice.notified_at)
+    assert retention_decision(after, at=notice.notified_at).code == "DELETE_CONSENT_WITHDRAWN"

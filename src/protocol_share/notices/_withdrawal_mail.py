@@ -36,20 +36,14 @@ def withdrawal_email(
     ``notice.notified_at``; to the OCMW's DPO unless ``to`` names the address the OCMW gave
     for such notices (for instance ``protocol.mailbox``).
 
-        >>> from datetime import datetime
-        >>> from zoneinfo import ZoneInfo
-        >>> bxl = ZoneInfo("Europe/Brussels")
-        >>> notice = WithdrawalNotice(
-        ...     notice_id="intr-2025-01", referral_id="ref-2025-0042", consent_id="tst-2025-0042",
-        ...     sent_at=datetime(2025, 3, 3, 10, tzinfo=bxl),
-        ...     withdrawn_at=datetime(2025, 3, 10, 14, tzinfo=bxl),
-        ...     notified_at=datetime(2025, 3, 10, 16, tzinfo=bxl),
-        ... )
+        >>> from datetime import datetime, timezone
+        >>> from protocol_share.examples import example_withdrawal_notice
+        >>> notice = example_withdrawal_notice(sent_at=datetime(2025, 3, 3, 9, tzinfo=timezone.utc))
         >>> email = withdrawal_email(notice)
         >>> email["From"], email["To"]
         ('DPO Opgroeien regie <dpo@opgroeien.be>', 'DPO OCMW Torhout <kurt.persyn@torhout.be>')
         >>> email["Subject"]
-        'Intrekking toestemming intr-2025-01 - verwijzing ref-2025-0042 - protocol opgroeien-regie-ocmw-torhout-2024'
+        'Intrekking toestemming example-intrekking-1 - verwijzing example-referral-1 - protocol opgroeien-regie-ocmw-torhout-2024'
     """
     notice = require_type(notice, WithdrawalNotice, "notice")
     protocol, lang = notice_arguments(protocol, lang, notice)
