@@ -15,7 +15,7 @@ name fields, codes and clause ids, never a personal value (docs/design.md, rules
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 if TYPE_CHECKING:
     from protocol_share.decision._decision import Decision
@@ -52,7 +52,24 @@ class ProtocolShareError(Exception):
 class Problem:
     """One problem with an input (docs/design.md: errors name fields, not values): path, code, message.
 
-    The message never contains the offending value.
+    The message never contains the offending value. ``message`` is the English text the
+    raising code gave (``str()`` of a problem and of :class:`InvalidInput` use it: they are
+    for a developer); :attr:`message_nl` and :attr:`message_en` are the texts a person
+    reads, one per code from the library's catalogue, like a decision's reasons:
+
+        >>> from protocol_share import ClientData
+        >>> try:
+        ...     ClientData(first_name="Jan", last_name="Peeters", phone="12",
+        ...                address={"street": "Markt", "house_number": "1",
+        ...                         "postcode": "8820", "municipality": "Torhout"})
+        ... except InvalidInput as error:
+        ...     problem = error.problems[0]
+        >>> problem.path, problem.code
+        ('phone', 'INVALID_PHONE')
+        >>> problem.message_nl
+        'is geen geldig telefoonnummer'
+        >>> problem.message_en
+        'is not a valid telephone number'
     """
 
     path: str
@@ -61,6 +78,27 @@ class Problem:
 
     def __str__(self) -> str:
         return f"{self.path or '<root>'}: {self.code}: {self.message}"
+
+    @property
+    def message_nl(self) -> str:
+        """The problem in Dutch: the catalogue's ``problem.<code>`` text, or the English
+        :attr:`message` for a code it has no text for (docs/design.md: errors name fields,
+        not values; every text a person reads in Dutch and English). Names no value."""
+        return _catalogued(self, "nl")
+
+    @property
+    def message_en(self) -> str:
+        """The problem in English, from the catalogue as :attr:`message_nl` is (docs/design.md:
+        errors name fields, not values); the raising code's :attr:`message` for a code the
+        catalogue has no text for. Names no value."""
+        return _catalogued(self, "en")
+
+
+def _catalogued(problem: Problem, lang: Literal["nl", "en"]) -> str:
+    # Imported here, not at the top: the catalogue's functions raise InvalidInput themselves.
+    from protocol_share._text import catalogue
+
+    return catalogue(lang).get(f"problem.{problem.code}", problem.message)
 
 
 class InvalidInput(ProtocolShareError, ValueError):
