@@ -34,9 +34,10 @@ from protocol_share.cli._io import (
     Output,
     Unusable,
     common_options,
+    invalid_input_text,
     protocol_options,
 )
-from protocol_share.errors import PackageError, ProtocolShareError
+from protocol_share.errors import InvalidInput, PackageError, ProtocolShareError
 
 __all__ = ["EXIT_OK", "EXIT_REFUSED", "EXIT_UNUSABLE", "PASSWORD_ENV", "main", "parser"]
 
@@ -124,13 +125,15 @@ def main(
     lang = output.lang
     try:
         return run(args, output)
-    # The library's own error texts (a ProtocolShareError's) are English, with codes; the
-    # words around them are in --lang.
+    # An InvalidInput's problems are in --lang (each code has its text in the catalogue);
+    # the other library errors' texts are English, with codes, in words of --lang.
+    except InvalidInput as error:  # its problems name fields and codes, no value
+        output.problem(invalid_input_text(error, lang))
     except PackageError as error:
         output.problem(
             message("cli.error.package", lang, error=type(error).__name__, message=str(error))
         )
-    except ProtocolShareError as error:  # InvalidInput among them: its text names no value
+    except ProtocolShareError as error:
         output.problem(message("cli.error", lang, message=str(error)))
     except Unusable as error:
         output.problem(message("cli.error", lang, message=error.text(lang)))

@@ -26,12 +26,14 @@ from protocol_share.cli._io import (
     Output,
     at_or_now,
     load_protocol,
+    problem_json,
+    problem_line,
 )
 from protocol_share.clientdata._minimise import Minimised, minimise
 from protocol_share.decision._check import check_referral
 from protocol_share.decision._decision import Decision
 from protocol_share.decision._referral import Referral
-from protocol_share.errors import InvalidInput, ReferralRefused, WrongPassword
+from protocol_share.errors import InvalidInput, Problem, ReferralRefused, WrongPassword
 from protocol_share.examples import example_breach_notice, example_referral
 from protocol_share.notices import breach_notice_email
 from protocol_share.package._package import generate_password, open_package, pack
@@ -69,15 +71,15 @@ _RETENTION_AT: Final = datetime(2024, 9, 1, 9, 0, tzinfo=BRUSSELS)
 _BREACH_AWARE: Final = datetime(2025, 3, 28, 16, 0, tzinfo=BRUSSELS)
 
 
-def _refused_record(protocol: Protocol) -> list[str]:
+def _refused_record(protocol: Protocol) -> tuple[Problem, ...]:
     """A3-1, A3-3: a national number where a name belongs and a phone number that is none;
     every problem is reported, none names its value."""
     broken = {**HOST_RECORD, "last_name": HOST_RECORD["national_number"], "phone": "12"}
     try:
         minimise(broken, protocol)
     except InvalidInput as error:
-        return [str(problem) for problem in error.problems]
-    return []
+        return error.problems
+    return ()
 
 
 def _package(referral: Referral, protocol: Protocol, at: datetime, lang: Lang) -> dict[str, Any]:
@@ -206,7 +208,7 @@ def _before_transfer(
     protocol: Protocol,
     findings: Sequence[Finding],
     minimised: Minimised,
-    refused_record: Sequence[str],
+    refused_record: Sequence[Problem],
     package: Mapping[str, Any],
     lang: Lang,
 ) -> list[str]:
@@ -239,7 +241,7 @@ def _before_transfer(
         item("cli.demo.dropped", paths=", ".join(minimised.dropped)),
         "",
         message("cli.demo.refused_record", lang),
-        *(f"  {problem}" for problem in refused_record),
+        *(f"  {problem_line(problem, lang)}" for problem in refused_record),
         "",
         message("cli.demo.package", lang),
     ]
@@ -289,7 +291,7 @@ def _demo(args: argparse.Namespace, out: Output) -> int:
                     "kept_items": sorted(minimised.data.items),
                     "dropped": minimised.dropped,
                 },
-                "refused_record": refused_record,
+                "refused_record": [problem_json(p) for p in refused_record],
                 "package": package,
                 "decisions": decisions,
                 "after_receipt": after,

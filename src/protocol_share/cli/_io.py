@@ -23,9 +23,9 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Final, TextIO, cast, get_args
 
-from protocol_share._text import Lang, message
+from protocol_share._text import Lang, catalogue, in_lang, message
 from protocol_share._time import require_aware
-from protocol_share.errors import InvalidInput
+from protocol_share.errors import InvalidInput, Problem
 from protocol_share.package._package import generate_password
 from protocol_share.protocol._protocol import Protocol
 from protocol_share.protocol._torhout import TORHOUT
@@ -42,10 +42,13 @@ __all__ = [
     "add_at_option",
     "at_or_now",
     "common_options",
+    "invalid_input_text",
     "load_protocol",
     "now",
     "password",
     "password_options",
+    "problem_json",
+    "problem_line",
     "protocol_options",
     "read_input",
     "unicode_stream",
@@ -82,6 +85,34 @@ class Unusable(Exception):
     def text(self, lang: Lang) -> str:
         """The message in ``lang`` (docs/design.md: every text a person reads in ``--lang``)."""
         return message(self.key, lang, **self.values)
+
+
+def problem_line(problem: Problem, lang: Lang) -> str:
+    """``path: CODE: text``, the text in ``lang`` (docs/design.md: errors name fields, not
+    values; every text a person reads in ``--lang``)."""
+    text = in_lang(lang, problem.message_nl, problem.message_en)
+    return message("cli.problem", lang, path=problem.path or "<root>", code=problem.code, text=text)
+
+
+def problem_json(problem: Problem) -> dict[str, str]:
+    """A problem as JSON: path, code and both languages, as a reason is (docs/design.md)."""
+    return {
+        "path": problem.path,
+        "code": problem.code,
+        "message_nl": problem.message_nl,
+        "message_en": problem.message_en,
+    }
+
+
+def invalid_input_text(error: InvalidInput, lang: Lang) -> str:
+    """An :class:`InvalidInput` for stderr in ``lang``: a heading naming what was wrong, then
+    one :func:`problem_line` per problem (docs/design.md: all field errors at once, no value)."""
+    count = len(error.problems)
+    what = catalogue(lang).get(f"cli.error.in.{error.what.replace(' ', '_')}", error.what)
+    key = "cli.error.invalid_one" if count == 1 else "cli.error.invalid_many"
+    lines = [message(key, lang, count=count, what=what)]
+    lines += [f"  {problem_line(problem, lang)}" for problem in error.problems]
+    return "\n".join(lines)
 
 
 _UNICODE: Final = frozenset({"utf-8", "utf-8-sig", "utf-16", "utf-32"})

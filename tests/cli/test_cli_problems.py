@@ -1,0 +1,118 @@
+"""The command line prints every problem with an input in ``--lang``: the demo's refused
+record, and the ``fout:``/``error:`` lines on stderr (issue 9: every text a person reads
+comes from the one catalogue). Codes and paths stay as they are in both languages, and no
+line holds the value that was refused (docs/design.md: errors name fields, not values)."""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+
+import pytest
+
+from protocol_share._text import LANGS, Lang, catalogue
+from protocol_share.cli import main
+
+AT = "2025-03-03T09:00:00+01:00"
+
+
+def run(*argv: str) -> tuple[int, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    code = main(list(argv), out=out, err=err)
+    return code, out.getvalue(), err.getvalue()
+
+
+def text(code: str, lang: Lang) -> str:
+    return catalogue(lang)[f"problem.{code}"]
+
+
+def _step_three(out: str) -> list[str]:
+    lines = out.splitlines()
+    start = next(i for i, line in enumerate(lines) if line.startswith("3. "))
+    return [line.strip() for line in lines[start + 1 : lines.index("", start)]]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_demo_shows_the_refused_records_problems_in_the_language_asked(lang: Lang) -> None:
+    code, out, err = run("demo", "--lang", lang, "--at", AT)
+    assert (code, err) == (0, "")
+    assert _step_three(out) == [
+        f"last_name: FORBIDDEN_IDENTIFIER: {text('FORBIDDEN_IDENTIFIER', lang)}",
+        f"phone: INVALID_PHONE: {text('INVALID_PHONE', lang)}",
+    ]
+    other: Lang = "en" if lang == "nl" else "nl"
+    assert text("FORBIDDEN_IDENTIFIER", other) not in out
+    assert "85.07.30-033.28" not in out
+    assert "85073003328" not in out
+
+
+def test_the_demo_under_nl_reads_the_refused_record_in_dutch() -> None:
+    _, out, _ = run("demo", "--at", AT)
+    assert _step_three(out) == [
+        "last_name: FORBIDDEN_IDENTIFIER: bevat een rijksregister-, BIS-, IBAN- of KBO-nummer, "
+        "wat artikel 3 verbiedt",
+        "phone: INVALID_PHONE: is geen geldig telefoonnummer",
+    ]
+
+
+def test_the_demo_json_gives_each_refused_problem_its_code_and_both_languages() -> None:
+    code, out, _ = run("demo", "--json", "--at", AT)
+    assert code == 0
+    assert json.loads(out)["refused_record"] == [
+        {
+            "path": path,
+            "code": problem,
+            "message_nl": text(problem, "nl"),
+            "message_en": text(problem, "en"),
+        }
+        for path, problem in (("last_name", "FORBIDDEN_IDENTIFIER"), ("phone", "INVALID_PHONE"))
+    ]
+
+
+def _broken_referral(tmp_path: Path) -> Path:
+    code, out, _ = run("example", "referral", "--at", AT)
+    assert code == 0
+    data = json.loads(out)
+    data["client"] |= {"phone": "12", "email": "Zqjan@@example.be"}
+    del data["assessed_appropriate"]
+    path = tmp_path / "verwijzing.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize(
+    ("lang", "heading"),
+    [("nl", "fout: 3 problemen in Referral:"), ("en", "error: 3 problems in Referral:")],
+)
+def test_a_file_that_does_not_fit_the_models_is_reported_in_the_language_asked(
+    tmp_path: Path, lang: Lang, heading: str
+) -> None:
+    code, out, err = run("check", str(_broken_referral(tmp_path)), "--lang", lang)
+    assert (code, out) == (2, "")
+    assert err.splitlines() == [
+        heading,
+        f"  client.phone: INVALID_PHONE: {text('INVALID_PHONE', lang)}",
+        f"  client.email: INVALID_EMAIL: {text('INVALID_EMAIL', lang)}",
+        f"  assessed_appropriate: MISSING: {text('MISSING', lang)}",
+    ]
+    assert "Zqjan" not in err
+
+
+def test_pydantics_own_english_is_not_printed_under_nl(tmp_path: Path) -> None:
+    _, _, err = run("check", str(_broken_referral(tmp_path)))
+    assert "assessed_appropriate: MISSING: is verplicht" in err
+    assert "Field required" not in err
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        ("nl", "fout: 1 probleem in de argumenten:\n  at: INVALID_DATETIME: "),
+        ("en", "error: 1 problem in arguments:\n  at: INVALID_DATETIME: "),
+    ],
+)
+def test_a_bad_argument_is_reported_in_the_language_asked(lang: Lang, expected: str) -> None:
+    code, out, err = run("example", "referral", "--at", "Zqjan", "--lang", lang)
+    assert (code, out) == (2, "")
+    assert err == expected + text("INVALID_DATETIME", lang) + "\n"
