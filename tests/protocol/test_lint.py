@@ -202,11 +202,11 @@ def test_a_domain_of_a_party_is_a_domain() -> None:
 
 # --- findings in the chosen language, both ways (issue 13) ----------------------------------
 
-# Every finding lint_protocol itself writes, and the one message of a model's format error.
+# Every finding lint_protocol itself writes (a model's format error reads its problem's text).
 LINT_KEYS = (
     "DPO_ADVICE_MISSING", "DPO_ADVICE_AFTER_ENTRY_INTO_FORCE", "DPO_OUTSIDE_PARTY_DOMAIN",
     "MAILBOX_OUTSIDE_RECIPIENT_DOMAIN", "BRUSSELS_RECIPIENT_NOT_CAW", "CAW_OUTSIDE_BRUSSELS",
-    "ENDS_ON_ENTRY_INTO_FORCE", "SEED_CORRECTED", "UNREADABLE", "INVALID_INPUT",
+    "ENDS_ON_ENTRY_INTO_FORCE", "SEED_CORRECTED", "UNREADABLE",
 )  # fmt: skip
 
 
@@ -235,7 +235,19 @@ def test_every_finding_code_lint_writes_has_both_texts() -> None:
         assert nl != en
     written = {f.code for p in _many_findings() for f in lint_protocol(p) if f.code in LINT_KEYS}
     # every finding above is reached (UNREADABLE guards a parser error the model reports first)
-    assert written == set(LINT_KEYS) - {"INVALID_INPUT", "UNREADABLE"}
+    assert written == set(LINT_KEYS) - {"UNREADABLE"}
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_a_format_error_reads_its_codes_own_text_in_the_chosen_language(lang: Lang) -> None:
+    data = torhout_data()
+    data["recipient"]["kbo"] = "0212175524"
+    data["postcodes"] = []
+    found = {f.code: f.message for f in lint_protocol(data, lang=lang)}
+    assert found == {
+        "INVALID_KBO": catalogue(lang)["problem.INVALID_KBO"],
+        "TOO_SHORT": catalogue(lang)["problem.TOO_SHORT"],
+    }
 
 
 @pytest.mark.parametrize(("lang", "other"), [("nl", "en"), ("en", "nl")])

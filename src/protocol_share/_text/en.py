@@ -830,7 +830,6 @@ MESSAGES: Final[Mapping[str, str]] = {
     "lint.REFERENCE_TO_MISSING_ARTICLE": 'the reference "{quote}" points to an article the signed text does not contain ({clause})',
     "lint.REFERENCE_TO_MISSING_POINT": 'the reference "{quote}" points to a point that article does not have ({clause})',
     "lint.SIGNED_TEXT_TOO_LONG": "the signed text has more than {limit} characters and was not read (D-1)",
-    "lint.INVALID_INPUT": "this value does not fit the model of a protocol (see the code)",
     "lint.UNREADABLE": "the protocol is not a JSON object",
 }
 """English templates by key; ``{name}`` placeholders are filled by :func:`~protocol_share._text.message`."""

@@ -856,7 +856,6 @@ MESSAGES: Final[Mapping[str, str]] = {
     "lint.REFERENCE_TO_MISSING_ARTICLE": 'de verwijzing "{quote}" wijst naar een artikel dat niet in de ondertekende tekst staat ({clause})',
     "lint.REFERENCE_TO_MISSING_POINT": 'de verwijzing "{quote}" wijst naar een punt dat niet in dat artikel staat ({clause})',
     "lint.SIGNED_TEXT_TOO_LONG": "de ondertekende tekst telt meer dan {limit} tekens en werd niet gelezen (D-1)",
-    "lint.INVALID_INPUT": "deze waarde voldoet niet aan het model van een protocol (zie de code)",
     "lint.UNREADABLE": "het protocol is geen JSON-object",
 }
 """Dutch templates by key; ``{name}`` placeholders are filled by :func:`~protocol_share._text.message`."""

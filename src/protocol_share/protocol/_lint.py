@@ -219,8 +219,9 @@ def lint_protocol(
     Serves D-1, E-1, A6-3, A9-4, A11-1 and C-4: a protocol a host loads is checked before
     the rules rely on it. Findings of severity ``error`` mean the rules cannot use it.
     The findings' messages are in ``lang`` (Dutch by default), each from the catalogue: a
-    format error of the model is the model's code at its path, with one message in ``lang``
-    (``lint.INVALID_INPUT``), never the model's own English one. Each finding's ``clause``
+    format error of the model is the model's code at its path, with that code's text in
+    ``lang`` (:attr:`Problem.message_nl <protocol_share.errors.Problem.message_nl>`,
+    ``message_en``), never pydantic's own English one. Each finding's ``clause``
     is the register clause it bears on (``None`` for a format error).
 
     ``signed_text``, the protocol's signed text as plain text, is scanned too
@@ -249,11 +250,11 @@ def lint_protocol(
     except (TypeError, ValueError, AttributeError, RecursionError, json.JSONDecodeError):
         pass
     if problems:
-        invalid = message("lint.INVALID_INPUT", lang)
-        return (
-            *(Finding(problem.code, "error", problem.path, invalid) for problem in problems),
-            *scanned,
+        invalid = (
+            Finding(p.code, "error", p.path, in_lang(lang, p.message_nl, p.message_en))
+            for p in problems
         )
+        return (*invalid, *scanned)
     if model is None:
         return (Finding("UNREADABLE", "error", "", message("lint.UNREADABLE", lang)), *scanned)
     findings = [replace(f, clause=_CLAUSE_OF.get(f.code)) for f in _checks(model, lang)]
