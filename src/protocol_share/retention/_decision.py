@@ -13,9 +13,9 @@ from collections.abc import Mapping
 from datetime import UTC, date, datetime
 from typing import Final, Literal, NamedTuple
 
-from protocol_share._model import require_type
+from protocol_share._model import wrong_type
 from protocol_share._text import message
-from protocol_share._time import calendar_after, days_after, local_date
+from protocol_share._time import BRUSSELS, calendar_after, days_after, require_aware
 from protocol_share.errors import InvalidInput
 from protocol_share.protocol._protocol import Protocol, RetentionTerms
 from protocol_share.protocol._torhout import TORHOUT
@@ -47,6 +47,11 @@ class RetentionDecision(NamedTuple):
     reading: bool = False
 
 
+# RetentionDecision(...) without the Python frame of a named tuple's __new__ (the tuple is
+# the same, every field given): one per call, a million calls a day.
+_decision: Final = functools.partial(tuple.__new__, RetentionDecision)
+
+
 class _Plan(NamedTuple):
     # What a state decides: while kept (``keep`` code, None when due at once), once due.
     clause: str
@@ -76,14 +81,13 @@ due, and whether the outcome is a reading of the library (``docs/readings.md``).
 _OWN_FILE: Final = _Plan("A2-4", "KEEP_FILE_AFTER_WITHDRAWAL", "REVIEW_FILE_OPEN", "review", True)
 
 
-def _review_days(state: State, terms: RetentionTerms) -> int:
-    if state == "received":
-        return terms.contact_review_days
-    if state == "unreachable":
-        return terms.unreachable_review_days
-    if state == "wants_help":
-        return terms.file_to_open_review_days
-    return terms.open_file_review_days
+_REVIEW_TERM: Final[Mapping[State, str]] = {
+    "received": "contact_review_days",
+    "unreachable": "unreachable_review_days",
+    "wants_help": "file_to_open_review_days",
+    "dossier_open": "open_file_review_days",
+}
+"""Per waiting state, the field of :class:`RetentionTerms` that holds its review term."""
 
 
 @functools.lru_cache(maxsize=64)
@@ -105,12 +109,9 @@ def _deletion_due(day: date, years: int) -> date:
     return days_after(_years_after(day, years), 1)
 
 
-class _Due(NamedTuple):
-    on: date
-    action: Literal["delete", "review"]
-    clause: str
-    code: str
-    plan: _Plan
+_Due = tuple[date, Literal["delete", "review"], str, str, _Plan]
+# When a case next needs a decision: the day, the action and clause and code then, the plan.
+# A plain tuple: a named one costs a Python call per case in the daily job's hot loop.
 
 
 def _due(case: RetentionCase, terms: RetentionTerms) -> _Due:
@@ -126,38 +127,24 @@ def _due(case: RetentionCase, terms: RetentionTerms) -> _Due:
         closed_on = case._closed_on or case._last_on  # set by the closing step
         on = _deletion_due(closed_on, terms.client_file_years)
     else:
-        on = days_after(case._last_on, _review_days(state, terms))
-    return _Due(on, plan.action, plan.clause, plan.due, plan)
+        on = days_after(case._last_on, getattr(terms, _REVIEW_TERM[state]))
+    return on, plan.action, plan.clause, plan.due, plan
 
 
 def _decide(case: RetentionCase, today: date, terms: RetentionTerms) -> RetentionDecision:
-    due = _due(case, terms)
-    plan = due.plan
+    on, action, clause, _, plan = _due(case, terms)
     closed = case._state == "dossier_closed"
     keep_until = (
         _years_after(case._closed_on or case._last_on, terms.client_file_years) if closed else None
     )
-    review_on = None if closed or plan.keep is None else due.on
-    if today >= due.on or plan.keep is None:
+    review_on = None if closed or plan.keep is None else on
+    if today >= on or plan.keep is None:
         code, en, nl = _why(plan.due)
-        return RetentionDecision(
-            due.action, keep_until, due.clause, code, en, nl, review_on, plan.reading
-        )
+        return _decision((action, keep_until, clause, code, en, nl, review_on, plan.reading))
     code, en, nl = _why(plan.keep)
-    return RetentionDecision(
-        "keep", keep_until, plan.clause, code, en, nl, review_on, plan.reading and not closed
+    return _decision(
+        ("keep", keep_until, plan.clause, code, en, nl, review_on, plan.reading and not closed)
     )
-
-
-def _check_after_last(case: RetentionCase, at_utc: datetime) -> None:
-    require_type(case, RetentionCase, "case")
-    if at_utc < case._last_utc:
-        raise InvalidInput.single(
-            "arguments",
-            "at",
-            "AT_BEFORE_LAST_STEP",
-            "a decision cannot be asked for a time before the case's latest step",
-        )
 
 
 def retention_decision(
@@ -173,7 +160,17 @@ def retention_decision(
     opened are deleted. The protocol's end does not change the outcome. ``at`` must be aware
     and not before the case's latest step.
     """
-    terms = require_type(protocol, Protocol, "protocol").retention
-    today = local_date(at)
-    _check_after_last(case, at.astimezone(UTC))
-    return _decide(case, today, terms)
+    # A million calls a day: the checks inline, each instant read once.
+    if not isinstance(protocol, Protocol):
+        raise wrong_type(protocol, Protocol, "protocol")
+    at = require_aware(at)
+    if not isinstance(case, RetentionCase):
+        raise wrong_type(case, RetentionCase, "case")
+    if at.astimezone(UTC) < case._last_utc:
+        raise InvalidInput.single(
+            "arguments",
+            "at",
+            "AT_BEFORE_LAST_STEP",
+            "a decision cannot be asked for a time before the case's latest step",
+        )
+    return _decide(case, at.astimezone(BRUSSELS).date(), protocol.retention)

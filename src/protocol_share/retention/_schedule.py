@@ -20,6 +20,7 @@ parts joined (docs/retention.md).
 
 from __future__ import annotations
 
+import functools
 import json
 import operator
 from collections.abc import Iterable, Iterator
@@ -100,6 +101,10 @@ class CaseError(NamedTuple):
     message_nl: str
 
 
+# ScheduledAction(...) without the Python frame of a named tuple's __new__ (the tuple is
+# the same): the daily job makes one per case.
+_action: Final = functools.partial(tuple.__new__, ScheduledAction)
+
 ScheduleEntry = ScheduledAction | CaseError
 """One entry of a schedule: an action that is due, or a case that could not be placed."""
 
@@ -166,7 +171,7 @@ def _entries(
             # The due day lies past 9999-12-31 (OUT_OF_RANGE).
             yield _case_error(position, case._case_id, "OUT_OF_RANGE")
             continue
-        yield ScheduledAction(on, action, clause, code, on <= today, case)
+        yield _action((on, action, clause, code, on <= today, case))
 
 
 def retention_schedule(
