@@ -388,7 +388,9 @@ def test_the_example_notice_is_valid_and_deletes_a_referral_not_yet_followed_up(
 ) -> None:
     notice = example_withdrawal_notice(sent_at=sent_at)
     assert notice.sent_at == sent_at
-    assert notice.withdrawn_at - notice.sent_at == timedelta(days=7)
+    # Elapsed time, in UTC: one zone's datetimes subtract by wall clock, which gains or
+    # loses the hour of a clock change (2025-03-02 19:00 in New York + 7 days).
+    assert notice.withdrawn_at.astimezone(UTC) - sent_at.astimezone(UTC) == timedelta(days=7)
     assert notice.delay == timedelta(hours=2)
     case = RetentionCase.received(sent_at)
     after = notice.apply(case, at=notice.notified_at)
