@@ -75,10 +75,10 @@ def chain(error: BaseException) -> Iterator[BaseException]:
 
 def texts(error: BaseException) -> list[str]:
     shown = [str(error), repr(error), *(repr(arg) for arg in error.args)]
-    if isinstance(error, InvalidInput):
-        shown += [repr(problem) for problem in error.problems]
-        # and as a person reads them, in either language (issue 9)
-        shown += [p.message_nl for p in error.problems] + [p.message_en for p in error.problems]
+    problems = getattr(error, "problems", ())  # InvalidInput's, UnexpectedContent's
+    shown += [repr(problem) for problem in problems]
+    # and as a person reads them, in either language (issue 9)
+    shown += [p.message_nl for p in problems] + [p.message_en for p in problems]
     errors = getattr(error, "errors", None)  # pydantic's ValidationError keeps the input here
     if callable(errors):
         shown.append(repr(errors()))

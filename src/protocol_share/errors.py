@@ -160,7 +160,15 @@ class WrongPassword(PackageError):
 
 
 class UnexpectedContent(PackageError):
-    """Members other than the expected ones (A6-2), or content that fails the article 3 model (A3-1 to A3-3)."""
+    """Members other than the expected ones (A6-2), or content that fails the article 3 model (A3-1 to A3-3).
+
+    ``problems`` lists each :class:`Problem` of content that does not fit the models (empty
+    for any other refusal), to be read in a language as an :class:`InvalidInput`'s are.
+    """
+
+    def __init__(self, message: str, problems: tuple[Problem, ...] = ()) -> None:
+        self.problems = problems
+        super().__init__(message)
 
 
 class PackageTooLarge(PackageError):

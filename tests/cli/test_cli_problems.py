@@ -13,6 +13,8 @@ import pytest
 
 from protocol_share._text import LANGS, Lang, catalogue
 from protocol_share.cli import main
+from protocol_share.package._payload import document_json
+from tests.package.package_support import CLIENT, PASSWORD, document_for, sealed
 
 AT = "2025-03-03T09:00:00+01:00"
 
@@ -116,3 +118,38 @@ def test_a_bad_argument_is_reported_in_the_language_asked(lang: Lang, expected: 
     code, out, err = run("example", "referral", "--at", "Zqjan", "--lang", lang)
     assert (code, out) == (2, "")
     assert err == expected + text("INVALID_DATETIME", lang) + "\n"
+
+
+def _package_with_a_bad_client(tmp_path: Path) -> tuple[Path, Path]:
+    document = json.loads(document_json(document_for(CLIENT)))
+    document["client"] |= {"phone": "Zq12", "email": "Zqjan@@example.be"}
+    archive = tmp_path / "verwijzing.7z"
+    archive.write_bytes(
+        sealed({"verwijzing.json": json.dumps(document).encode(), "verwijzing.txt": b"x"})
+    )
+    secret = tmp_path / "wachtwoord"
+    secret.write_text(PASSWORD + "\n", encoding="utf-8")
+    return archive, secret
+
+
+@pytest.mark.parametrize(
+    ("lang", "heading"),
+    [
+        ("nl", "fout: pakket geweigerd (UnexpectedContent): verwijzing.json past niet in het "
+         "schema (2):"),
+        ("en", "error: package refused (UnexpectedContent): verwijzing.json does not fit the "
+         "schema (2):"),
+    ],
+)  # fmt: skip
+def test_a_package_whose_content_does_not_fit_lists_its_problems_in_the_language_asked(
+    tmp_path: Path, lang: Lang, heading: str
+) -> None:
+    archive, secret = _package_with_a_bad_client(tmp_path)
+    code, out, err = run("open", str(archive), "--password-file", str(secret), "--lang", lang)
+    assert (code, out) == (2, "")
+    assert err.splitlines() == [
+        heading,
+        f"  client.phone: INVALID_PHONE: {text('INVALID_PHONE', lang)}",
+        f"  client.email: INVALID_EMAIL: {text('INVALID_EMAIL', lang)}",
+    ]
+    assert "Zq" not in err

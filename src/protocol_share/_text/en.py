@@ -267,6 +267,7 @@ MESSAGES: Final[Mapping[str, str]] = {
     "cli.error.in.record": "record",
     "cli.error.in.retention_cases": "retention cases",
     "cli.problem": "{path}: {code}: {text}",
+    "cli.error.package_problems": "error: package refused ({error}): verwijzing.json does not fit the schema ({count}):",
     "cli.error.package": "error: package refused ({error}): {message}",
     "cli.error.encoding": "error: the output cannot be written in this terminal's encoding",
     "cli.error.out_of_range": "error: unusable input: a date or number is out of the range computed with",

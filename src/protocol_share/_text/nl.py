@@ -267,6 +267,7 @@ MESSAGES: Final[Mapping[str, str]] = {
     "cli.error.in.record": "het record",
     "cli.error.in.retention_cases": "de bewaardossiers",
     "cli.problem": "{path}: {code}: {text}",
+    "cli.error.package_problems": "fout: pakket geweigerd ({error}): verwijzing.json past niet in het schema ({count}):",
     "cli.error.package": "fout: pakket geweigerd ({error}): {message}",
     "cli.error.encoding": "fout: de uitvoer kan niet geschreven worden in de tekencodering van deze terminal",
     "cli.error.out_of_range": "fout: onbruikbare invoer: een datum of getal valt buiten het bereik waarmee gerekend wordt",

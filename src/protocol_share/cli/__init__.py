@@ -35,6 +35,7 @@ from protocol_share.cli._io import (
     Unusable,
     common_options,
     invalid_input_text,
+    package_error_text,
     protocol_options,
 )
 from protocol_share.errors import InvalidInput, PackageError, ProtocolShareError
@@ -130,9 +131,7 @@ def main(
     except InvalidInput as error:  # its problems name fields and codes, no value
         output.problem(invalid_input_text(error, lang))
     except PackageError as error:
-        output.problem(
-            message("cli.error.package", lang, error=type(error).__name__, message=str(error))
-        )
+        output.problem(package_error_text(error, lang))
     except ProtocolShareError as error:
         output.problem(message("cli.error", lang, message=str(error)))
     except Unusable as error:

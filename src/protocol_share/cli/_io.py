@@ -25,7 +25,7 @@ from typing import Any, Final, TextIO, cast, get_args
 
 from protocol_share._text import Lang, catalogue, in_lang, message
 from protocol_share._time import require_aware
-from protocol_share.errors import InvalidInput, Problem
+from protocol_share.errors import InvalidInput, PackageError, Problem, UnexpectedContent
 from protocol_share.package._package import generate_password
 from protocol_share.protocol._protocol import Protocol
 from protocol_share.protocol._torhout import TORHOUT
@@ -45,6 +45,7 @@ __all__ = [
     "invalid_input_text",
     "load_protocol",
     "now",
+    "package_error_text",
     "password",
     "password_options",
     "problem_json",
@@ -112,6 +113,19 @@ def invalid_input_text(error: InvalidInput, lang: Lang) -> str:
     key = "cli.error.invalid_one" if count == 1 else "cli.error.invalid_many"
     lines = [message(key, lang, count=count, what=what)]
     lines += [f"  {problem_line(problem, lang)}" for problem in error.problems]
+    return "\n".join(lines)
+
+
+def package_error_text(error: PackageError, lang: Lang) -> str:
+    """A refused package for stderr (A6-2): the error's name and English text in words of
+    ``lang``; content that does not fit the models is one :func:`problem_line` per problem,
+    in ``lang`` (docs/design.md: every text a person reads in ``--lang``; no value)."""
+    name = type(error).__name__
+    problems = error.problems if isinstance(error, UnexpectedContent) else ()
+    if not problems:
+        return message("cli.error.package", lang, error=name, message=str(error))
+    lines = [message("cli.error.package_problems", lang, error=name, count=len(problems))]
+    lines += [f"  {problem_line(problem, lang)}" for problem in problems]
     return "\n".join(lines)
 
 

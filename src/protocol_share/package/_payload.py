@@ -38,7 +38,7 @@ from protocol_share._text import Lang, check_lang, long_date, long_moment, messa
 from protocol_share._time import Instant
 from protocol_share.clientdata._fields import Address, ClientData, check_free_text
 from protocol_share.decision._consent import Identifier
-from protocol_share.errors import InvalidInput, UnexpectedContent
+from protocol_share.errors import InvalidInput, Problem, UnexpectedContent
 from protocol_share.protocol._protocol import Protocol
 
 __all__ = [
@@ -104,22 +104,25 @@ def document_json(document: ReferralDocument) -> bytes:
 def parse_document(raw: bytes) -> ReferralDocument:
     """Read ``verwijzing.json`` strictly (A6-2): UTF-8, JSON without repeated keys, the schema.
 
-    Raises :class:`UnexpectedContent` naming fields and codes, never values; unknown fields
-    are refused, not dropped (A3-3).
+    Raises :class:`UnexpectedContent` naming fields and codes, never values (its
+    ``problems`` lists them, to be read in a language); unknown fields are refused, not
+    dropped (A3-3).
     """
     # Each refusal is raised after the except block: no decoder or pydantic error (with
     # the raw input) rides along as __context__.
+    problems: tuple[Problem, ...] = ()
     try:
         data = loads_without_duplicates(raw.decode("utf-8"), allow_nan=False)
         return ReferralDocument.model_validate(data)
     except UnicodeDecodeError:
         why = f"{DOCUMENT_NAME} is not UTF-8 text"
     except InvalidInput as error:
-        problems = "; ".join(str(problem) for problem in error.problems)
-        why = f"{DOCUMENT_NAME} does not fit schema version {SCHEMA_VERSION}: {problems}"
+        problems = error.problems
+        listed = "; ".join(str(problem) for problem in problems)
+        why = f"{DOCUMENT_NAME} does not fit schema version {SCHEMA_VERSION}: {listed}"
     except (ValueError, RecursionError):
         why = f"{DOCUMENT_NAME} is not JSON"
-    raise UnexpectedContent(why)
+    raise UnexpectedContent(why, problems)
 
 
 def dialled(phone: str) -> str:
