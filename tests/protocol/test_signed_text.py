@@ -265,6 +265,7 @@ def test_a_text_over_the_limit_is_one_error_finding_and_not_read() -> None:
         "in bijlage " * 90_000,
         "Artikel 1:\n" + "1° x\n" * 150_000 + "artikel 1, 2°",
         "\n" * 999_000,
+        "Artikel 1:\n" + "1° x\n" * 100_000 + "artikel 1, 2°\n" * 35_000,
     ],
 )
 def test_a_hostile_text_within_the_limit_is_scanned_to_the_end(hostile: str) -> None:

@@ -131,6 +131,7 @@ class _Text:
         self.annexes = {
             (m[1] or "").upper() for m in _ANNEX_HEADING.finditer(text)
         }  # "" for an annex without a number
+        self._points: dict[str, frozenset[str]] = {}
         self._spans: list[tuple[int, int, str]] | None = None
         self._token_starts = array("q")
         self._norm_starts = array("q")
@@ -139,8 +140,16 @@ class _Text:
         return bisect_right(self.line_starts, offset)
 
     def has_point(self, article: str, point: str) -> bool:
-        start, end = self.articles[article]
-        return any(m[1].lstrip("0") == point for m in _POINT.finditer(self.text, start, end))
+        # Each article's points are read once: many references to one long article stay
+        # linear.
+        points = self._points.get(article)
+        if points is None:
+            start, end = self.articles[article]
+            points = frozenset(
+                m[1].lstrip("0") or "0" for m in _POINT.finditer(self.text, start, end)
+            )
+            self._points[article] = points
+        return point in points
 
     def clause(self, offset: int) -> str:
         """The register clause whose wording quotes the text at ``offset``, else D-1."""
