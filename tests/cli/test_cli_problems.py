@@ -5,24 +5,17 @@ line holds the value that was refused (docs/design.md: errors name fields, not v
 
 from __future__ import annotations
 
-import io
 import json
 from pathlib import Path
 
 import pytest
 
 from protocol_share._text import LANGS, Lang, catalogue
-from protocol_share.cli import main
 from protocol_share.package._payload import document_json
+from tests.cli.test_cli_text import run
 from tests.package.package_support import CLIENT, PASSWORD, document_for, sealed
 
 AT = "2025-03-03T09:00:00+01:00"
-
-
-def run(*argv: str) -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    code = main(list(argv), out=out, err=err)
-    return code, out.getvalue(), err.getvalue()
 
 
 def text(code: str, lang: Lang) -> str:

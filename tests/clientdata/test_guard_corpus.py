@@ -12,7 +12,7 @@ part of each corpus goes through the models, to show the fields use the guard as
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from typing import Any
 
 import pytest
@@ -59,8 +59,9 @@ def guard_finds(sample: FieldValues) -> frozenset[str]:
     return frozenset(found)
 
 
-def model_codes(sample: FieldValues) -> dict[str, set[str]]:
-    """The problems the models report for the sample's fields (an id as a member id)."""
+def refusals(sample: FieldValues) -> Iterator[tuple[str, InvalidInput]]:
+    """Each error the models raise for the sample's fields, with the path its problems are
+    counted under: ``""`` (their own) for the client's, ``"id"`` for an id as a member id."""
     data: dict[str, Any] = {**_CLIENT, "address": dict(_CLIENT["address"])}
     for path, value in sample.fields.items():
         head, _, tail = path.partition(".")
@@ -70,18 +71,23 @@ def model_codes(sample: FieldValues) -> dict[str, set[str]]:
             data[head][tail] = value
         else:
             data[head] = value
-    found: dict[str, set[str]] = {}
     try:
         ClientData.model_validate(data)
     except InvalidInput as error:
-        for problem in error.problems:
-            found.setdefault(problem.path, set()).add(problem.code)
+        yield "", error
     if "id" in sample.fields:
         try:
             Sender(member_id=sample.fields["id"], team="lokaal team")
         except InvalidInput as error:
-            for problem in error.problems:
-                found.setdefault("id", set()).add(problem.code)
+            yield "id", error
+
+
+def model_codes(sample: FieldValues) -> dict[str, set[str]]:
+    """The problems the models report for the sample's fields (an id as a member id)."""
+    found: dict[str, set[str]] = {}
+    for where, error in refusals(sample):
+        for problem in error.problems:
+            found.setdefault(where or problem.path, set()).add(problem.code)
     return found
 
 
