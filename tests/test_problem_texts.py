@@ -7,8 +7,9 @@ from __future__ import annotations
 
 import ast
 import json
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from datetime import UTC, datetime
+from email.message import EmailMessage
 from pathlib import Path
 from string import Formatter
 from typing import Any, Literal, get_args
@@ -28,16 +29,28 @@ from protocol_share import (
     Protocol,
     QualityNotice,
     Referral,
+    RetentionCase,
+    Step,
+    archive_from_email,
+    open_package,
 )
 from protocol_share._model import FrozenModel
 from protocol_share._text import LANGS, catalogue
-from protocol_share.cli._io import invalid_input_text, problem_json, problem_line
+from protocol_share.cli._io import (
+    invalid_input_text,
+    lifecycle_error_text,
+    package_error_text,
+    problem_json,
+    problem_line,
+)
+from protocol_share.errors import LifecycleError, PackageError, WrongPassword
 from protocol_share.examples import (
     example_breach_notice,
     example_client,
     example_quality_notice,
     example_referral,
 )
+from protocol_share.retention import ImpossibleStep
 from protocol_share.strategies import FieldValues, hidden_identifiers
 from tests.clientdata.test_guard_corpus import refusals
 
@@ -108,8 +121,11 @@ def _parameters(function: ast.FunctionDef) -> list[str]:
     return names[1:] if names[:1] in (["self"], ["cls"]) else names
 
 
-def raised_codes() -> tuple[set[str], set[tuple[str, str]]]:
-    """The codes the source raises, and the computed sites it cannot read a code at."""
+def raised_codes(
+    makers: Mapping[str, tuple[int, str]] = _MAKERS,
+) -> tuple[set[str], set[tuple[str, str]]]:
+    """The codes the source gives ``makers`` (by default: the calls that make a problem), and
+    the computed sites it cannot read a code at."""
     modules = [_Module(path) for path in sorted(SRC.rglob("*.py"))]
     everywhere = [(m, call, around) for m in modules for call, around in m.calls()]
     codes: set[str] = set()
@@ -146,10 +162,10 @@ def raised_codes() -> tuple[set[str], set[tuple[str, str]]]:
             )
 
     for module, call, around in everywhere:
-        maker = _MAKERS.get(_name(call.func) or "")
+        maker = makers.get(_name(call.func) or "")
         if maker is None:
             continue
-        if around and around[-1].name in _MAKERS:
+        if around and around[-1].name in makers:
             continue  # the makers' own definitions pass their parameter on
         resolve(_argument(call, *maker), module, around)
     for site in computed & set(_COMPUTED):
@@ -261,6 +277,63 @@ def test_every_code_wrong_input_reaches_through_the_models_has_a_text(
     assert sorted(seen - _codes_with_text(NL)) == []
 
 
+# --- a refused package or e-mail, an impossible lifecycle step: error.<CODE> -----------------
+
+# The call that makes an impossible step, and where it takes its code (its other codes are
+# the classes' own, below).
+_STEP_MAKERS = {"ImpossibleStep": (2, "code")}
+
+
+def _error_classes() -> list[type[PackageError | LifecycleError]]:
+    found: list[type[PackageError | LifecycleError]] = []
+    todo: list[type[PackageError | LifecycleError]] = [PackageError, LifecycleError]
+    while todo:
+        cls = todo.pop()
+        if cls not in found:  # MailTooLarge and MalformedMail each have two parents
+            found.append(cls)
+        todo += [sub for sub in cls.__subclasses__() if sub.__module__.startswith("protocol_")]
+    return found
+
+
+def error_codes() -> set[str]:
+    """Every code a package or lifecycle error carries: its class's, or its raise site's."""
+    steps, computed = raised_codes(_STEP_MAKERS)
+    assert computed == set()  # every impossible step spells its code, or passes one on
+    return steps | {cls.code for cls in _error_classes()}
+
+
+def _error_texts(lang_catalogue: Mapping[str, str]) -> set[str]:
+    return {key.removeprefix("error.") for key in lang_catalogue if key.startswith("error.")}
+
+
+def test_every_package_and_lifecycle_error_code_has_a_dutch_and_an_english_text() -> None:
+    codes = error_codes()
+    assert {"WRONG_PASSWORD", "NO_ATTACHMENT", "STEP_BEFORE_PREVIOUS", "NO_STEPS"} <= codes
+    assert _error_texts(NL) == _error_texts(EN) == codes  # none missing, none left over
+
+
+def test_each_package_error_class_has_a_code_of_its_own() -> None:
+    classes = [cls for cls in _error_classes() if issubclass(cls, PackageError)]
+    assert all("code" in vars(cls) for cls in classes)
+    assert len({cls.code for cls in classes}) == len(classes) >= 14
+
+
+@pytest.mark.parametrize("code", sorted(_error_texts(NL)))
+def test_an_error_text_has_no_placeholder_and_differs_by_language(code: str) -> None:
+    nl, en = NL[f"error.{code}"], EN[f"error.{code}"]
+    assert fields(nl) == fields(en) == set()  # no value, no limit: nothing to fill in
+    assert nl != en
+
+
+def test_an_error_reads_its_code_from_the_catalogue_and_keeps_its_english_str() -> None:
+    error = WrongPassword("the password does not open the archive (A6-2)")
+    assert (error.code, error.message_nl) == ("WRONG_PASSWORD", NL["error.WRONG_PASSWORD"])
+    assert error.message_en == EN["error.WRONG_PASSWORD"]
+    assert str(error) == "the password does not open the archive (A6-2)"
+    step = ImpossibleStep("received", "received", "NO_SUCH_CODE", "an English text")
+    assert step.message_nl == step.message_en == str(step)  # no text: the English message
+
+
 # --- rendering ----------------------------------------------------------------------------------
 
 
@@ -329,3 +402,46 @@ def test_a_problem_rendered_in_either_language_never_holds_the_input(p: str, fie
     for text in _rendered(caught.value):
         assert p not in text
         assert p.strip() not in text
+
+
+def _refused(p: str) -> list[PackageError | LifecycleError]:
+    """What the package, e-mail and lifecycle steps refuse when ``p`` is put wherever it fits."""
+    bare = EmailMessage()
+    bare["Subject"] = p.strip()
+    bare.set_content(p)
+    attached = EmailMessage()
+    attached.set_content(p)
+    attached.add_attachment(
+        p.encode(), maintype="application", subtype="x-7z-compressed", filename=f"{p.strip()}.7z"
+    )
+    attempts: list[Callable[[], object]] = [
+        lambda: archive_from_email(bare.as_bytes()),
+        lambda: archive_from_email(attached.as_bytes()),
+        lambda: open_package(p.encode(), password=p + "-Vlinder-Kast-42"),
+        lambda: RetentionCase.replay([Step(p, AT)]),  # type: ignore[arg-type]
+        lambda: RetentionCase.replay([Step("received", AT), Step("contacted", AT, p)]),  # type: ignore[arg-type]
+    ]
+    refused: list[PackageError | LifecycleError] = []
+    for attempt in attempts:
+        try:
+            attempt()
+        except (PackageError, LifecycleError) as error:
+            refused.append(error)
+    return refused
+
+
+@given(p=personal_text)
+def test_a_refused_package_or_step_rendered_in_either_language_never_holds_the_input(
+    p: str,
+) -> None:
+    refused = _refused(p)
+    assert len(refused) == 5  # each attempt is refused
+    for error in refused:
+        shown = [error.message_nl, error.message_en, str(error)]
+        for lang in LANGS:
+            if isinstance(error, PackageError):
+                shown.append(package_error_text(error, lang))
+            else:
+                shown.append(lifecycle_error_text(error, lang))
+        for text in shown:
+            assert p.strip() not in text

@@ -10,6 +10,9 @@ name fields, codes and clause ids, never a personal value (docs/design.md, rules
 - :class:`PackageError` and its subclasses — a received package is bad (its e-mail too:
   :class:`MailRefused`).
 - :class:`LifecycleError` — an impossible step in a retention lifecycle.
+
+A package or lifecycle error has a ``code`` and, like a :class:`Problem`, ``message_nl`` and
+``message_en``: the catalogue's text for its code, naming no value.
 """
 
 from __future__ import annotations
@@ -84,21 +87,40 @@ class Problem:
         """The problem in Dutch: the catalogue's ``problem.<code>`` text, or the English
         :attr:`message` for a code it has no text for (docs/design.md: errors name fields,
         not values; every text a person reads in Dutch and English). Names no value."""
-        return _catalogued(self, "nl")
+        return _catalogued(f"problem.{self.code}", self.message, "nl")
 
     @property
     def message_en(self) -> str:
         """The problem in English, from the catalogue as :attr:`message_nl` is (docs/design.md:
         errors name fields, not values); the raising code's :attr:`message` for a code the
         catalogue has no text for. Names no value."""
-        return _catalogued(self, "en")
+        return _catalogued(f"problem.{self.code}", self.message, "en")
 
 
-def _catalogued(problem: Problem, lang: Literal["nl", "en"]) -> str:
+def _catalogued(key: str, fallback: str, lang: Literal["nl", "en"]) -> str:
     # Imported here, not at the top: the catalogue's functions raise InvalidInput themselves.
     from protocol_share._text import catalogue
 
-    return catalogue(lang).get(f"problem.{problem.code}", problem.message)
+    return catalogue(lang).get(key, fallback)
+
+
+class _Coded:
+    """The texts a person reads of an error with one ``code``: the catalogue's
+    ``error.<code>`` in Dutch and English, the same for every error of that code, naming no
+    value (docs/design.md: errors name fields, not values). ``str()`` stays the raising
+    code's English text, for a developer; a code without a text falls back to it."""
+
+    code: str
+
+    @property
+    def message_nl(self) -> str:
+        """The refusal in Dutch: the catalogue's ``error.<code>`` text (A6-2, A3-4 to A3-6)."""
+        return _catalogued(f"error.{self.code}", str(self), "nl")
+
+    @property
+    def message_en(self) -> str:
+        """The refusal in English: the catalogue's ``error.<code>`` text (A6-2, A3-4 to A3-6)."""
+        return _catalogued(f"error.{self.code}", str(self), "en")
 
 
 class InvalidInput(ProtocolShareError, ValueError):
@@ -134,29 +156,48 @@ class ReferralRefused(ProtocolShareError):
         super().__init__(f"referral refused: {codes}")
 
 
-class PackageError(ProtocolShareError):
-    """A received package cannot be accepted (A6-2). Never names a personal value."""
+class PackageError(_Coded, ProtocolShareError):
+    """A received package cannot be accepted (A6-2). Never names a personal value.
+
+    ``code`` names the kind of refusal, one per class (``WRONG_PASSWORD``, ``CORRUPT_PACKAGE``,
+    ...); ``message_nl`` and ``message_en`` say it for a person, from the catalogue:
+
+        >>> WrongPassword("the password does not open the archive").message_nl
+        'het wachtwoord opent het pakket niet'
+    """
+
+    code: str = "PACKAGE_REFUSED"
 
 
 class CorruptPackage(PackageError):
     """Not a 7z archive, truncated, or damaged (A6-2)."""
+
+    code: str = "CORRUPT_PACKAGE"
 
 
 class UnsupportedCoder(CorruptPackage):
     """The archive asks for a coder (compression method or filter) outside the decoder's
     allow-list, refused before anything is decoded (A6-2): see ``docs/security.md``."""
 
+    code: str = "UNSUPPORTED_CODER"
+
 
 class NotEncrypted(PackageError):
     """The archive's content is not AES-256 encrypted (A6-2)."""
+
+    code: str = "NOT_ENCRYPTED"
 
 
 class HeadersNotEncrypted(NotEncrypted):
     """The archive's file names and sizes are readable without the password (A6-2)."""
 
+    code: str = "HEADERS_NOT_ENCRYPTED"
+
 
 class WrongPassword(PackageError):
     """The password does not open the archive (A6-2)."""
+
+    code: str = "WRONG_PASSWORD"
 
 
 class UnexpectedContent(PackageError):
@@ -166,6 +207,8 @@ class UnexpectedContent(PackageError):
     for any other refusal), to be read in a language as an :class:`InvalidInput`'s are.
     """
 
+    code: str = "UNEXPECTED_CONTENT"
+
     def __init__(self, message: str, problems: tuple[Problem, ...] = ()) -> None:
         self.problems = problems
         super().__init__(message)
@@ -174,9 +217,13 @@ class UnexpectedContent(PackageError):
 class PackageTooLarge(PackageError):
     """The archive or its declared content is over the caller's limits (A6-2: bombs refused)."""
 
+    code: str = "PACKAGE_TOO_LARGE"
+
 
 class SignatureInvalid(PackageError):
     """A signature was required but is missing, or does not match the content (A6-2, beyond 7-Zip)."""
+
+    code: str = "SIGNATURE_INVALID"
 
 
 class MailRefused(PackageError):
@@ -222,5 +269,11 @@ class MalformedMail(MailRefused, CorruptPackage):
     code = "MALFORMED_MAIL"
 
 
-class LifecycleError(ProtocolShareError, ValueError):
-    """An impossible step in a retention lifecycle (A3-4 to A3-6); names the step."""
+class LifecycleError(_Coded, ProtocolShareError, ValueError):
+    """An impossible step in a retention lifecycle (A3-4 to A3-6); names the step.
+
+    ``code`` says which (:class:`~protocol_share.retention.ImpossibleStep` lists them);
+    ``message_nl`` and ``message_en`` say it for a person, from the catalogue.
+    """
+
+    code: str = "IMPOSSIBLE_STEP"

@@ -6,13 +6,16 @@ line holds the value that was refused (docs/design.md: errors name fields, not v
 from __future__ import annotations
 
 import json
+from email.message import EmailMessage
 from pathlib import Path
 
 import pytest
 
+from protocol_share import NoArchiveAttached, archive_from_email
 from protocol_share._text import LANGS, Lang, catalogue
+from protocol_share.cli._io import package_error_text
 from protocol_share.package._payload import document_json
-from tests.cli.test_cli_text import run
+from tests.cli.test_cli_text import other, run
 from tests.package.package_support import CLIENT, PASSWORD, document_for, sealed
 
 AT = "2025-03-03T09:00:00+01:00"
@@ -145,4 +148,68 @@ def test_a_package_whose_content_does_not_fit_lists_its_problems_in_the_language
         f"  client.phone: INVALID_PHONE: {text('INVALID_PHONE', lang)}",
         f"  client.email: INVALID_EMAIL: {text('INVALID_EMAIL', lang)}",
     ]
+    assert "Zq" not in err
+
+
+# --- a refused package, an impossible lifecycle step: the catalogue's error.<CODE> text ----------
+
+
+def error_text(code: str, lang: Lang) -> str:
+    return catalogue(lang)[f"error.{code}"]
+
+
+_REFUSED: dict[Lang, str] = {"nl": "fout: pakket geweigerd", "en": "error: package refused"}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_package_refused_for_its_password_or_its_bytes_is_told_in_the_language_asked(
+    tmp_path: Path, lang: Lang
+) -> None:
+    archive, _ = _package_with_a_bad_client(tmp_path)
+    wrong = tmp_path / "verkeerd"
+    wrong.write_text("Een-ander-wachtwoord-9\n", encoding="utf-8")
+    junk = tmp_path / "kapot.7z"
+    junk.write_bytes(b"Zqjan Peeters, not an archive")
+    cases = [
+        (archive, "WrongPassword", "WRONG_PASSWORD"),
+        (junk, "CorruptPackage", "CORRUPT_PACKAGE"),
+    ]
+    for path, name, code in cases:
+        exit_code, out, err = run("open", str(path), "--password-file", str(wrong), "--lang", lang)
+        assert (exit_code, out) == (2, "")
+        assert err == f"{_REFUSED[lang]} ({name}): {error_text(code, lang)}\n"
+        assert error_text(code, other(lang)) not in err
+        assert "Zq" not in err
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_mail_without_an_archive_is_told_in_the_language_asked(lang: Lang) -> None:
+    mail = EmailMessage()
+    mail["Subject"] = "Zqjan Peeters"
+    mail.set_content("Zqjan Peeters, 85.07.30-033.28")
+    with pytest.raises(NoArchiveAttached) as caught:
+        archive_from_email(mail.as_bytes())
+    text = package_error_text(caught.value, lang)
+    assert text == f"{_REFUSED[lang]} (NoArchiveAttached): {error_text('NO_ATTACHMENT', lang)}"
+    assert "Zq" not in text
+
+
+@pytest.mark.parametrize(
+    ("lang", "heading"),
+    [
+        ("nl", "fout: cases.0: onmogelijke stap 'received' in toestand 'received' "
+         "(IMPOSSIBLE_STEP): "),
+        ("en", "error: cases.0: impossible step 'received' in state 'received' "
+         "(IMPOSSIBLE_STEP): "),
+    ],
+)  # fmt: skip
+def test_an_impossible_step_in_a_cases_file_is_told_in_the_language_asked(
+    tmp_path: Path, lang: Lang, heading: str
+) -> None:
+    steps = [{"step": "received", "at": "2025-03-01T09:00:00+01:00"}] * 2
+    cases = tmp_path / "cases.json"
+    cases.write_text(json.dumps({"cases": [{"case_id": "Zqjan", "steps": steps}]}))
+    code, out, err = run("retention", str(cases), "--lang", lang, "--at", AT)
+    assert (code, out) == (2, "")
+    assert err == heading + error_text("IMPOSSIBLE_STEP", lang) + "\n"
     assert "Zq" not in err

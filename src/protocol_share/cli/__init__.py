@@ -35,10 +35,16 @@ from protocol_share.cli._io import (
     Unusable,
     common_options,
     invalid_input_text,
+    lifecycle_error_text,
     package_error_text,
     protocol_options,
 )
-from protocol_share.errors import InvalidInput, PackageError, ProtocolShareError
+from protocol_share.errors import (
+    InvalidInput,
+    LifecycleError,
+    PackageError,
+    ProtocolShareError,
+)
 
 __all__ = ["EXIT_OK", "EXIT_REFUSED", "EXIT_UNUSABLE", "PASSWORD_ENV", "main", "parser"]
 
@@ -126,12 +132,14 @@ def main(
     lang = output.lang
     try:
         return run(args, output)
-    # An InvalidInput's problems are in --lang (each code has its text in the catalogue);
-    # the other library errors' texts are English, with codes, in words of --lang.
+    # An InvalidInput's problems, a refused package's and an impossible step's code are
+    # each read in --lang from the catalogue.
     except InvalidInput as error:  # its problems name fields and codes, no value
         output.problem(invalid_input_text(error, lang))
     except PackageError as error:
         output.problem(package_error_text(error, lang))
+    except LifecycleError as error:
+        output.problem(lifecycle_error_text(error, lang))
     except ProtocolShareError as error:
         output.problem(message("cli.error", lang, message=str(error)))
     except Unusable as error:

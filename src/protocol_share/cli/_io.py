@@ -25,10 +25,17 @@ from typing import Any, Final, TextIO, cast, get_args
 
 from protocol_share._text import Lang, catalogue, in_lang, message
 from protocol_share._time import require_aware
-from protocol_share.errors import InvalidInput, PackageError, Problem, UnexpectedContent
+from protocol_share.errors import (
+    InvalidInput,
+    LifecycleError,
+    PackageError,
+    Problem,
+    UnexpectedContent,
+)
 from protocol_share.package._package import generate_password
 from protocol_share.protocol._protocol import Protocol
 from protocol_share.protocol._torhout import TORHOUT
+from protocol_share.retention._lifecycle import ImpossibleStep
 
 __all__ = [
     "EXIT_OK",
@@ -117,16 +124,35 @@ def invalid_input_text(error: InvalidInput, lang: Lang) -> str:
 
 
 def package_error_text(error: PackageError, lang: Lang) -> str:
-    """A refused package for stderr (A6-2): the error's name and English text in words of
-    ``lang``; content that does not fit the models is one :func:`problem_line` per problem,
+    """A refused package for stderr (A6-2): the error's name and the catalogue's text for its
+    code, in ``lang``; content that does not fit the models is one :func:`problem_line` per problem,
     in ``lang`` (docs/design.md: every text a person reads in ``--lang``; no value)."""
     name = type(error).__name__
     problems = error.problems if isinstance(error, UnexpectedContent) else ()
     if not problems:
-        return message("cli.error.package", lang, error=name, message=str(error))
+        said = in_lang(lang, error.message_nl, error.message_en)
+        return message("cli.error.package", lang, error=name, message=said)
     lines = [message("cli.error.package_problems", lang, error=name, count=len(problems))]
     lines += [f"  {problem_line(problem, lang)}" for problem in problems]
     return "\n".join(lines)
+
+
+def lifecycle_error_text(error: LifecycleError, lang: Lang) -> str:
+    """An impossible lifecycle step for stderr in ``lang`` (A3-4 to A3-6): where (a case's
+    path in a file), the step and state (lifecycle names, or ``<unknown step>``), the code,
+    and the catalogue's text for it (docs/design.md: no value)."""
+    said = in_lang(lang, error.message_nl, error.message_en)
+    if not isinstance(error, ImpossibleStep):
+        return message("cli.error.lifecycle", lang, code=error.code, message=said)
+    text = message(
+        "cli.error.lifecycle.step",
+        lang,
+        step=error.step,
+        state=error.state,
+        code=error.code,
+        message=said,
+    )
+    return message("cli.error", lang, message=f"{error.path}: {text}" if error.path else text)
 
 
 _UNICODE: Final = frozenset({"utf-8", "utf-8-sig", "utf-16", "utf-32"})

@@ -137,14 +137,23 @@ class ImpossibleStep(LifecycleError):
     review that keeps the data without saying why), ``UNEXPECTED_REASON`` or ``NO_STEPS``. A step or
     outcome that is not one of the lifecycle's names is never echoed (it may hold anything,
     personal data included): the message and ``step`` say ``<unknown step>`` and the message
-    says ``<unknown outcome>`` instead.
+    says ``<unknown outcome>`` instead. ``path`` names the case in a file of cases
+    (``cases.0``), empty for a case built in code; ``message_nl`` and ``message_en`` are the
+    catalogue's text for ``code``, naming no value.
     """
 
     def __init__(
-        self, step: object, state: str, code: str, why: str, outcome: object = None
+        self,
+        step: object,
+        state: str,
+        code: str,
+        why: str,
+        outcome: object = None,
+        *,
+        path: str = "",
     ) -> None:
         shown = _known(step, _NAMED_STEPS, "<unknown step>")
-        self.step, self.state, self.code = shown, state, code
+        self.step, self.state, self.code, self.path = shown, state, code, path
         said = f"impossible step '{shown}'"
         if outcome is not None:
             said += f" with outcome '{_known(outcome, _NAMED_OUTCOMES, '<unknown outcome>')}'"

@@ -72,6 +72,10 @@ def cases_from_json(text: str | bytes) -> tuple[RetentionCase, ...]:
         except ImpossibleStep as error:
             failed = error
         raise ImpossibleStep(
-            failed.step, failed.state, failed.code, f"cases.{index}: {failed.args[0]}"
+            failed.step,
+            failed.state,
+            failed.code,
+            f"cases.{index}: {failed.args[0]}",
+            path=f"cases.{index}",
         )
     return tuple(cases)
