@@ -27,7 +27,7 @@ from protocol_share.notices import (
     enisa_severity,
 )
 from protocol_share.notices._breach import notifying_party, other_party
-from protocol_share.protocol._protocol import Party, SupervisoryAuthority
+from protocol_share.protocol._parts import Party, SupervisoryAuthority
 from protocol_share.strategies import breach_notices, client_data
 from tests.notices.notices_support import body
 

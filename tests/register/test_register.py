@@ -31,7 +31,7 @@ from pyld import jsonld
 
 from protocol_share import TORHOUT
 from protocol_share.notices import Processor, ProcessorOverview
-from protocol_share.protocol._protocol import RetentionTerms
+from protocol_share.protocol._parts import RetentionTerms
 from protocol_share.register import processing_register_entry
 
 DPV = "https://w3id.org/dpv#"

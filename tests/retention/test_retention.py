@@ -15,7 +15,8 @@ from hypothesis import strategies as st
 
 from protocol_share import TORHOUT, InvalidInput, LifecycleError, ProtocolShareError
 from protocol_share._time import BRUSSELS
-from protocol_share.protocol._protocol import Protocol, RetentionTerms
+from protocol_share.protocol._parts import RetentionTerms
+from protocol_share.protocol._protocol import Protocol
 from protocol_share.retention import (
     TRANSITIONS,
     ImpossibleStep,

@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 
 from protocol_share import TORHOUT, InvalidInput
 from protocol_share._time import BRUSSELS
-from protocol_share.protocol._protocol import RetentionTerms
+from protocol_share.protocol._parts import RetentionTerms
 from protocol_share.retention import (
     TERMINAL_STATES,
     TRANSITIONS,

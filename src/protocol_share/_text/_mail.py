@@ -19,7 +19,8 @@ from protocol_share._text import Lang, check_lang, message
 from protocol_share._time import BRUSSELS, require_aware, require_instants
 from protocol_share.clientdata._fields import Email
 from protocol_share.errors import InvalidInput
-from protocol_share.protocol._protocol import Party, Protocol
+from protocol_share.protocol._parts import Party
+from protocol_share.protocol._protocol import Protocol
 
 __all__ = [
     "Side",

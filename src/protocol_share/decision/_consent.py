@@ -51,7 +51,8 @@ from protocol_share.clientdata._dpv import DPV_CONTEXT, DPV_PERSONAL_DATA
 from protocol_share.clientdata._fields import DataItem, Phone, check_free_text
 from protocol_share.clientdata._screening import Screened, keep_mark
 from protocol_share.errors import InvalidInput
-from protocol_share.protocol._protocol import Kbo, Protocol
+from protocol_share.protocol._parts import Kbo
+from protocol_share.protocol._protocol import Protocol
 from protocol_share.protocol._torhout import TORHOUT
 
 __all__ = [

@@ -24,7 +24,7 @@ from protocol_share._time import Instant
 from protocol_share.clientdata._fields import ClientData, OrganisationEmail, check_free_text
 from protocol_share.clientdata._screening import Screened
 from protocol_share.decision._consent import Consent, Identifier
-from protocol_share.protocol._protocol import Kbo
+from protocol_share.protocol._parts import Kbo
 
 __all__ = [
     "DECREE_CHECKS",

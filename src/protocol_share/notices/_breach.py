@@ -31,7 +31,8 @@ from protocol_share.notices._breach_severity import (
     Severity,
     enisa_severity,
 )
-from protocol_share.protocol._protocol import Party, Protocol
+from protocol_share.protocol._parts import Party
+from protocol_share.protocol._protocol import Protocol
 from protocol_share.protocol._torhout import TORHOUT
 
 __all__ = [

@@ -19,7 +19,8 @@ from protocol_share._text import Lang, message, short_moment
 from protocol_share._time import BRUSSELS, as_utc, later, require_aware, require_instants
 from protocol_share.errors import InvalidInput
 from protocol_share.notices._breach import BreachNotice
-from protocol_share.protocol._protocol import Protocol, SupervisoryAuthority
+from protocol_share.protocol._parts import SupervisoryAuthority
+from protocol_share.protocol._protocol import Protocol
 from protocol_share.protocol._torhout import TORHOUT
 
 __all__ = [

@@ -18,7 +18,7 @@ from protocol_share._time import Instant, require_date, require_instants
 from protocol_share.decision._consent import Identifier
 from protocol_share.errors import InvalidInput
 from protocol_share.notices._text import Title
-from protocol_share.protocol._protocol import Kbo
+from protocol_share.protocol._parts import Kbo
 
 __all__ = [
     "EEA_COUNTRIES",

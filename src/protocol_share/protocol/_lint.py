@@ -32,7 +32,8 @@ from typing import Any, Final
 from protocol_share._text import Lang, check_lang, in_lang, message
 from protocol_share.errors import InvalidInput, Problem
 from protocol_share.protocol._finding import Finding, Severity
-from protocol_share.protocol._protocol import Party, Protocol
+from protocol_share.protocol._parts import Party
+from protocol_share.protocol._protocol import Protocol
 from protocol_share.protocol._signed_text import lint_signed_text, text_flaw_finding
 
 __all__ = ["Finding", "Severity", "lint_protocol"]

@@ -36,19 +36,19 @@ from __future__ import annotations
 from datetime import date
 
 from protocol_share.clientdata._fields import DataItem
-from protocol_share.protocol._protocol import (
+from protocol_share.protocol._parts import (
     Correction,
     DataItemSpec,
     LegalBasis,
     OnwardRecipient,
     Party,
-    Protocol,
     Purpose,
     Representative,
     RetentionTerms,
     Signature,
     TextFlaw,
 )
+from protocol_share.protocol._protocol import Protocol
 
 __all__ = ["TORHOUT"]
 

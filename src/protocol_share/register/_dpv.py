@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from protocol_share._text import message
 from protocol_share.clientdata._dpv import DPV_CONTEXT, DPV_PERSONAL_DATA
-from protocol_share.protocol._protocol import Party
+from protocol_share.protocol._parts import Party
 from protocol_share.register._terms import erasure_terms
 
 if TYPE_CHECKING:

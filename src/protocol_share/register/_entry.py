@@ -18,7 +18,7 @@ from protocol_share.register._fideslang import FIDESLANG_CATEGORIES, fideslang_d
 from protocol_share.register._terms import SECURITY_MEASURES, SecurityMeasure, erasure_json
 
 if TYPE_CHECKING:  # the entry's parts, named in annotations only
-    from protocol_share.protocol._protocol import (
+    from protocol_share.protocol._parts import (
         DataItemSpec,
         LegalBasis,
         OnwardRecipient,

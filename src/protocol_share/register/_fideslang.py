@@ -9,7 +9,7 @@ from typing import Any, Final
 
 from protocol_share._text import message
 from protocol_share.clientdata._fields import DataItem
-from protocol_share.protocol._protocol import RetentionTerms
+from protocol_share.protocol._parts import RetentionTerms
 
 __all__ = ["FIDESLANG_CATEGORIES", "fideslang_declaration"]
 

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from typing import Any, Final, Literal
 
 from protocol_share._text import message
-from protocol_share.protocol._protocol import RetentionTerms
+from protocol_share.protocol._parts import RetentionTerms
 
 __all__ = [
     "SECURITY_MEASURES",

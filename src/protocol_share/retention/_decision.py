@@ -17,7 +17,8 @@ from protocol_share._model import wrong_type
 from protocol_share._text import message
 from protocol_share._time import BRUSSELS, calendar_after, days_after, require_aware
 from protocol_share.errors import InvalidInput
-from protocol_share.protocol._protocol import Protocol, RetentionTerms
+from protocol_share.protocol._parts import RetentionTerms
+from protocol_share.protocol._protocol import Protocol
 from protocol_share.protocol._torhout import TORHOUT
 from protocol_share.retention._lifecycle import Action, RetentionCase, State
 

@@ -31,7 +31,8 @@ from protocol_share._model import require_type
 from protocol_share._text import message
 from protocol_share._time import local_date
 from protocol_share.errors import InvalidInput
-from protocol_share.protocol._protocol import Protocol, RetentionTerms
+from protocol_share.protocol._parts import RetentionTerms
+from protocol_share.protocol._protocol import Protocol
 from protocol_share.protocol._torhout import TORHOUT
 from protocol_share.retention._decision import _due
 from protocol_share.retention._lifecycle import RetentionCase
