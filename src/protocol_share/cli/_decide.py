@@ -14,11 +14,11 @@ from protocol_share.cli._io import (
     EXIT_UNUSABLE,
     Commands,
     Output,
-    Unusable,
     add_at_option,
     at_or_now,
     load_protocol,
     read_input,
+    read_text,
     write_output,
 )
 from protocol_share.decision._check import check_referral
@@ -129,23 +129,12 @@ def _rules(args: argparse.Namespace, out: Output) -> int:
     return EXIT_OK
 
 
-def _signed_text(path: str) -> str:
-    raw = read_input(path, "--signed-text")
-    try:
-        text: str | None = raw.decode("utf-8").removeprefix("\ufeff")
-    except UnicodeDecodeError:
-        text = None
-    if text is None:
-        raise Unusable("cli.unusable.not_utf8", argument="--signed-text")
-    return text
-
-
 def _lint(args: argparse.Namespace, out: Output) -> int:
     """Lint a protocol file (D-1, E-1, A6-3, A9-4, A11-1, C-4), and its signed text with
     ``--signed-text``: exit 2 on an error finding."""
     path, argument = (args.file, "FILE") if args.file else (args.protocol, "--protocol")
     text = read_input(path, argument) if path else load_protocol(args).model_dump_json()
-    signed = None if args.signed_text is None else _signed_text(args.signed_text)
+    signed = None if args.signed_text is None else read_text(args.signed_text, "--signed-text")
     findings = lint_protocol(text, signed_text=signed, lang=out.lang)
     if out.as_json:
         out.emit([finding_json(f) for f in findings])

@@ -59,6 +59,7 @@ __all__ = [
     "problem_line",
     "protocol_options",
     "read_input",
+    "read_text",
     "unicode_stream",
     "write_output",
     "write_outputs",
@@ -322,6 +323,23 @@ def read_input(
     return data
 
 
+def read_text(path: str, argument: str, *, limit: int = MAX_INPUT_BYTES) -> str:
+    """The text of the UTF-8 file ``path`` given as ``argument``, at most ``limit`` bytes
+    (docs/design.md), without the byte-order mark Notepad writes.
+
+    Raises :class:`Unusable` as :func:`read_input` does, and ``not_utf8`` naming
+    ``argument`` for bytes that are not UTF-8.
+    """
+    raw = read_input(path, argument, limit=limit)
+    try:
+        text: str | None = raw.decode("utf-8").removeprefix("\ufeff")
+    except UnicodeDecodeError:
+        text = None
+    if text is None:
+        raise Unusable("cli.unusable.not_utf8", argument=argument)
+    return text
+
+
 def write_output(path: Path, data: bytes, argument: str) -> None:
     """Write ``data`` to ``path`` under the directory given as ``argument`` (docs/design.md),
     atomically: the file is complete or absent, never truncated."""
@@ -437,13 +455,7 @@ def password_options(parser: argparse.ArgumentParser, *, new: bool) -> None:
 def _from_file(path: str) -> str:
     # A BOM (Notepad writes one) is no part of the password: typed on the other side, it
     # would never match.
-    raw = read_input(path, "--password-file", limit=PASSWORD_FILE_LIMIT)
-    try:
-        text: str | None = raw.decode("utf-8").removeprefix("\ufeff")
-    except UnicodeDecodeError:
-        text = None
-    if text is None:
-        raise Unusable("cli.unusable.not_utf8", argument="--password-file")
+    text = read_text(path, "--password-file", limit=PASSWORD_FILE_LIMIT)
     first = text.split("\n", 1)[0].removesuffix("\r")
     if not first:
         raise Unusable("cli.unusable.first_line_empty", argument="--password-file")

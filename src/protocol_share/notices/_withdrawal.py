@@ -100,13 +100,9 @@ class WithdrawalNotice(FrozenModel):
             >>> from datetime import datetime
             >>> from zoneinfo import ZoneInfo
             >>> from protocol_share import RetentionCase, retention_decision
+            >>> from protocol_share.examples import example_withdrawal_notice
             >>> bxl = ZoneInfo("Europe/Brussels")
-            >>> notice = WithdrawalNotice(
-            ...     notice_id="intr-2025-01", referral_id="ref-2025-0042",
-            ...     consent_id="tst-2025-0042", sent_at=datetime(2025, 3, 3, 10, tzinfo=bxl),
-            ...     withdrawn_at=datetime(2025, 3, 10, 14, tzinfo=bxl),
-            ...     notified_at=datetime(2025, 3, 10, 16, tzinfo=bxl),
-            ... )
+            >>> notice = example_withdrawal_notice(sent_at=datetime(2025, 3, 3, 10, tzinfo=bxl))
             >>> case = RetentionCase.received(datetime(2025, 3, 3, 11, tzinfo=bxl))
             >>> noted = datetime(2025, 3, 11, 9, tzinfo=bxl)
             >>> retention_decision(notice.apply(case, at=noted), at=noted).code
