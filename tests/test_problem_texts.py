@@ -109,6 +109,22 @@ class _Module:
         yield from visit(self.tree, ())
 
 
+def _import_constants(modules: list[_Module]) -> None:
+    """Give each module the string constants it imports by name from another module of the
+    package (``from protocol_share.clientdata._phone import FORBIDDEN``)."""
+    by_module = {
+        "protocol_share." + m.name.removesuffix(".py").replace("/", "."): m.constants
+        for m in modules
+    }
+    for module in modules:
+        for node in module.tree.body:
+            if isinstance(node, ast.ImportFrom) and node.module in by_module:
+                for alias in node.names:
+                    value = by_module[node.module].get(alias.name)
+                    if value is not None:
+                        module.constants.setdefault(alias.asname or alias.name, value)
+
+
 def _argument(call: ast.Call, position: int, keyword: str) -> ast.expr | None:
     for named in call.keywords:
         if named.arg == keyword:
@@ -127,6 +143,7 @@ def raised_codes(
     """The codes the source gives ``makers`` (by default: the calls that make a problem), and
     the computed sites it cannot read a code at."""
     modules = [_Module(path) for path in sorted(SRC.rglob("*.py"))]
+    _import_constants(modules)
     everywhere = [(m, call, around) for m in modules for call, around in m.calls()]
     codes: set[str] = set()
     computed: set[tuple[str, str]] = set()

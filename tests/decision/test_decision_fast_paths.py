@@ -27,6 +27,7 @@ from stdnum import iban, numdb
 from stdnum.be import bis, nn, vat
 
 from protocol_share.clientdata import _fields as fields
+from protocol_share.clientdata import _phone as phone_field
 from protocol_share.clientdata._identifiers import FieldKind, forbidden_identifier_kinds
 from protocol_share.strategies import emails, phones
 from tests.clientdata.identifiers_strategies import bis_numbers, formatted, national_numbers
@@ -136,9 +137,9 @@ def reference_kinds(text: str, *, field: str) -> frozenset[str]:
 def reference_phone(value: str) -> str:
     """phonenumbers' answer alone (``parse``, no short way), after the guard (tested on its
     own in tests/clientdata)."""
-    if fields.phone_holds_identifier(value):
+    if phone_field.phone_holds_identifier(value):
         raise PydanticCustomError("FORBIDDEN_IDENTIFIER", "")
-    parsed = fields._parsed_phone(value)
+    parsed = phone_field._parsed_phone(value)
     if parsed is None:
         raise PydanticCustomError("INVALID_PHONE", "")
     return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)
@@ -208,40 +209,81 @@ def test_the_identifier_scan_finds_what_stdnum_finds(text: str, field: FieldKind
 
 # --- the phone number ----------------------------------------------------------------------
 
-_prefixes = st.sampled_from(("0", "+32", "0032", "+32 ", "0032 ", "0 ", "+31", "00", "+320"))
+_prefixes = st.sampled_from(
+    ("0", "+32", "0032", "+32 ", "0032 ", "0 ", "+31", "00", "+320", "+32 (0)", "0032(0)", "(0)")
+)
 _bodies = st.lists(st.integers(0, 999), min_size=1, max_size=5).flatmap(
     lambda groups: st.sampled_from((" ", ".", "/", "-", "", "  ")).map(
         lambda sep: sep.join(str(g) for g in groups)
     )
 )
 _shaped = st.builds(lambda prefix, body: prefix + body, _prefixes, _bodies)
+# The zone in brackets, as on letterheads: "(0472) 86 35 01", and near misses.
+_bracketed = st.builds(
+    lambda zone, gap, body: f"(0{zone}){gap}{body}",
+    st.integers(0, 99_999).map(str),
+    st.sampled_from(("", " ", "  ", "/", "-")),
+    _bodies,
+)
 
 
-_COMMON_PHONES = ("0470 12 34 56", "0800 12 345", "+32 470 12 34 56", "0032470123456")
-# One digit too many, a national number and its digits, and (the last) a valid number that
-# is also a BIS number in 6-3-2.
-_TRAP_PHONES = ("04701234567", "85.07.30-033.28", "0850730033", "003250 179 97 0")
+_COMMON_PHONES = (
+    "0470 12 34 56",
+    "0800 12 345",
+    "+32 470 12 34 56",
+    "0032470123456",
+    "+32 (0)470 12 34 56",
+    "(0470) 123 456",
+    "(050) 21 34 56",
+)
+# One digit too many, a national number and its digits, (then) a valid number that is also
+# a BIS number in 6-3-2, and national numbers in the shapes of bracketed zones.
+_TRAP_PHONES = (
+    "04701234567",
+    "85.07.30-033.28",
+    "0850730033",
+    "003250 179 97 0",
+    "(085) 07 30 033 28",
+    "(08507) 30 033 28",
+    "+32 (0)85 07 30 033 28",
+)
 
 
 @settings(max_examples=500)
-@given(value=phones() | _shaped | st.from_regex(r"0[1-9][0-9 ]{6,12}", fullmatch=True))
+@given(value=phones() | _shaped | _bracketed | st.from_regex(r"0[1-9][0-9 ]{6,12}", fullmatch=True))
 @examples(*_COMMON_PHONES, *_TRAP_PHONES)
 def test_the_phone_number_is_what_phonenumbers_makes_of_it(value: str) -> None:
-    assert outcome(fields._phone, value) == outcome(reference_phone, value)
+    assert outcome(phone_field.phone, value) == outcome(reference_phone, value)
+
+
+@settings(max_examples=500)
+@given(value=phones() | _shaped | _bracketed)
+@examples(*_COMMON_PHONES, *_TRAP_PHONES)
+def test_a_number_in_national_notation_that_skips_the_guard_holds_no_identifier(
+    value: str,
+) -> None:
+    short = phone_field._fast_be_phone(value)
+    if short is not None and short.national:
+        assert not phone_field.phone_holds_identifier(value)
+        assert sum(ch.isdigit() for ch in value) <= 10
 
 
 @pytest.mark.parametrize(
-    ("value", "e164"),
+    ("value", "e164", "national"),
     [
-        ("0470 12 34 56", "+32470123456"),
-        ("050/12.34.56", "+3250123456"),
-        ("+32 2 533 12 11", "+3225331211"),
+        ("0470 12 34 56", "+32470123456", True),
+        ("050/12.34.56", "+3250123456", True),
+        ("(0470) 123 456", "+32470123456", True),
+        ("+32 2 533 12 11", "+3225331211", False),
+        ("+32 (0)2 533 12 11", "+3225331211", False),
+        ("0032 470 12 34 56", "+32470123456", False),
     ],
 )
-def test_common_notations_take_the_short_way(value: str, e164: str) -> None:
-    fast = fields._fast_be_phone(value)
+def test_common_notations_take_the_short_way(value: str, e164: str, national: bool) -> None:
+    fast = phone_field._fast_be_phone(value)
     assert fast is not None
-    assert phonenumbers.format_number(fast, phonenumbers.PhoneNumberFormat.E164) == e164
+    assert phonenumbers.format_number(fast.number, phonenumbers.PhoneNumberFormat.E164) == e164
+    assert fast.national is national
 
 
 # --- the e-mail address -------------------------------------------------------------------

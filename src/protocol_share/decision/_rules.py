@@ -22,11 +22,12 @@ from __future__ import annotations
 from datetime import date
 
 from protocol_share._time import as_utc
-from protocol_share.clientdata._fields import Address, phone_holds_identifier
+from protocol_share.clientdata._fields import Address
 from protocol_share.clientdata._identifiers import (
     address_identifier_kinds,
     forbidden_identifier_kinds,
 )
+from protocol_share.clientdata._phone import phone_holds_identifier
 from protocol_share.clientdata._screening import all_screened, was_screened
 from protocol_share.decision._consent import ALL_TOPICS
 from protocol_share.decision._referral import Locality, Referral
