@@ -18,8 +18,9 @@ Run from the repository root (one command, both measurements, one run):
 The documents are what a case-management system sends: every id (referral, consent, team
 member) a random UUID, every client with a phone number (Belgian notations, national and
 international) and an e-mail address (often with digits). Before timing, every document is
-decided both ways and the codes must agree. Timings are the best of ``--repeat`` runs over
-all documents, per call.
+decided both ways and the codes must agree. Timings are per call, the best of ``--repeat``
+rounds over all documents; each round runs every measurement of a table once, in turn, so
+that a shared machine's drift slows both sides of a ratio alike.
 """
 
 from __future__ import annotations
@@ -32,10 +33,10 @@ import random
 import sys
 import time
 import uuid
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import date, datetime, timedelta
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 from zoneinfo import ZoneInfo
 
 import cedarpy
@@ -44,8 +45,6 @@ from protocol_share import TORHOUT, Decision, InvalidInput, Protocol, Referral, 
 from protocol_share.clientdata import forbidden_identifier_kinds
 from protocol_share.decision._rules import consent_floor
 from protocol_share.strategies._look_alikes import email_address
-
-T = TypeVar("T")
 
 BRUSSELS = ZoneInfo("Europe/Brussels")
 AT = datetime(2026, 11, 28, 10, 0, tzinfo=BRUSSELS)
@@ -306,15 +305,21 @@ def cedar_codes(result: cedarpy.AuthzResult) -> frozenset[str]:
 # --- timing -------------------------------------------------------------------------------
 
 
-def best_per_call(call: Callable[[T], object], inputs: Sequence[T], repeat: int) -> float:
-    """The best, over ``repeat`` runs through all inputs, of the mean seconds per call."""
-    best = float("inf")
+def side_by_side(
+    measurements: Mapping[str, tuple[Callable[[Any], object], Sequence[Any]]], repeat: int
+) -> dict[str, float]:
+    """For each named ``(call, inputs)``, the best mean seconds per call over ``repeat``
+    rounds; each round runs every measurement once, in turn. A machine whose speed drifts
+    (a shared host) then slows every side of a ratio alike, where measuring one side after
+    the other would credit the drift to whichever side ran in the slower minute."""
+    best = dict.fromkeys(measurements, float("inf"))
     for _ in range(repeat):
-        gc.collect()
-        start = time.perf_counter()
-        for item in inputs:
-            call(item)
-        best = min(best, (time.perf_counter() - start) / len(inputs))
+        for name, (call, inputs) in measurements.items():
+            gc.collect()
+            start = time.perf_counter()
+            for item in inputs:
+                call(item)
+            best[name] = min(best[name], (time.perf_counter() - start) / len(inputs))
     return best
 
 
@@ -364,15 +369,28 @@ def main(argv: Sequence[str] | None = None) -> int:
         request, entities = cedar_request(json.loads(text), protocol_entity, at)
         return cedarpy.is_authorized(request, policies, entities)
 
-    rows = []
-    r_ours = best_per_call(ours_rules, referrals, args.repeat)
-    r_cedar = best_per_call(cedar_rules, parsed_requests, args.repeat)
-    rows.append(("rules alone", "pre-parsed policy + entities", r_ours, r_cedar, 5.0))
-    j_ours = best_per_call(ours_json, documents, args.repeat)
-    j_call = best_per_call(cedar_call, requests, args.repeat)
-    j_cedar = best_per_call(cedar_json, documents, args.repeat)
-    rows.append(("from JSON", "entities passed per call", j_ours, j_call, 1.5))
-    rows.append(("from JSON", "same + JSON to entities", j_ours, j_cedar, 1.5))
+    best = side_by_side(
+        {
+            "ours, rules": (ours_rules, referrals),
+            "cedar, rules": (cedar_rules, parsed_requests),
+            "ours, from JSON": (ours_json, documents),
+            "cedar, call": (cedar_call, requests),
+            "cedar, from JSON": (cedar_json, documents),
+        },
+        args.repeat,
+    )
+    j_ours = best["ours, from JSON"]
+    rows = [
+        (
+            "rules alone",
+            "pre-parsed policy + entities",
+            best["ours, rules"],
+            best["cedar, rules"],
+            5.0,
+        ),
+        ("from JSON", "entities passed per call", j_ours, best["cedar, call"], 1.5),
+        ("from JSON", "same + JSON to entities", j_ours, best["cedar, from JSON"], 1.5),
+    ]
 
     phones = sum('"phone"' in text for text in documents)
     emails = sum('"email"' in text for text in documents)
@@ -429,7 +447,6 @@ def guard_benchmark(documents: Sequence[str], repeat: int, seed: int) -> bool:
     streets = [street(rng) for _ in documents]
     assert all(len(text) == 120 for text in streets)
     assert not any(map(forbidden_identifier_kinds, uuids + streets)), "a false alarm"
-    parse = best_per_call(Referral.model_validate_json, documents, repeat)
     oversized = json.loads(documents[0])
     oversized["client"]["address"]["street"] = "BE71 0961 2345 6769 " * 105_000  # 2.1 MB
     oversized_json = json.dumps(oversized)
@@ -447,10 +464,18 @@ def guard_benchmark(documents: Sequence[str], repeat: int, seed: int) -> bool:
         else:
             raise SystemExit("2 MB street accepted")
 
-    g_uuid = best_per_call(forbidden_identifier_kinds, uuids, repeat)
-    g_street = best_per_call(forbidden_identifier_kinds, streets, repeat)
-    big = best_per_call(refused, [oversized] * 50, repeat)
-    big_json = best_per_call(refused, [oversized_json] * 5, repeat)
+    best = side_by_side(
+        {
+            "parse": (Referral.model_validate_json, documents),
+            "uuid": (forbidden_identifier_kinds, uuids),
+            "street": (forbidden_identifier_kinds, streets),
+            "big": (refused, [oversized] * 50),
+            "big JSON": (refused, [oversized_json] * 5),
+        },
+        repeat,
+    )
+    parse, g_uuid, g_street = best["parse"], best["uuid"], best["street"]
+    big, big_json = best["big"], best["big JSON"]
     print(f"{'guard and bounds (A3-3)':<44} {'ours':>10} {'budget':>10} {'ratio':>7}")
     ok = True
     for name, ours, budget in (

@@ -142,6 +142,13 @@ def _refuse_constant(name: str) -> Any:
     raise ValueError("NaN and Infinity are not JSON")
 
 
+# json.loads with these arguments, made once (json.loads makes a decoder per call).
+_DECODERS = {
+    True: json.JSONDecoder(object_pairs_hook=_refuse_repeats),
+    False: json.JSONDecoder(object_pairs_hook=_refuse_repeats, parse_constant=_refuse_constant),
+}
+
+
 def loads_without_duplicates(json_data: str | bytes | bytearray, *, allow_nan: bool = True) -> Any:
     """``json.loads`` (bytes must be UTF-8), refusing an object that repeats a key.
 
@@ -153,7 +160,7 @@ def loads_without_duplicates(json_data: str | bytes | bytearray, *, allow_nan: b
     text = json_data if isinstance(json_data, str) else bytes(json_data).decode("utf-8")
     constant = None if allow_nan else _refuse_constant
     try:
-        return json.loads(text, object_pairs_hook=_refuse_repeats, parse_constant=constant)
+        return _DECODERS[allow_nan].decode(text)
     except _RepeatedKey:
         pass
     # Only when a key repeats: parse again to find where, for the report.
@@ -242,6 +249,12 @@ def _deep_plan(cls: type[BaseModel]) -> tuple[str, ...] | None:
     return tuple(name for name, k in kinds if k.model)
 
 
+@functools.cache
+def _marking(cls: type[FrozenModel]) -> tuple[dict[str, bool], tuple[str, ...] | None]:
+    # What a validated instance of ``cls`` gets: its marks, and the plan of its DEEP mark.
+    return dict.fromkeys(cls._validation_marks, True), _deep_plan(cls)
+
+
 def _deep(value: Any) -> bool:
     if value is None:
         return True
@@ -294,16 +307,15 @@ class FrozenModel(BaseModel):
         # An instance given as input comes back as it is, its fields unchecked (pydantic
         # does not validate instances again): only a model built from data is marked.
         if model is not data:
-            for mark in cls._validation_marks:
-                object.__setattr__(model, mark, True)
-            plan = _deep_plan(cls)
+            marks, plan = _marking(cls)
+            values = model.__dict__
+            values.update(marks)
             if plan is not None:
-                values = model.__dict__
                 for name in plan:
                     if not _deep(values[name]):
                         break
                 else:
-                    object.__setattr__(model, DEEP, True)
+                    values[DEEP] = True
         return model
 
     # Every InvalidInput below is raised after its except block: raised inside one, it would

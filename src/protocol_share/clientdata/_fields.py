@@ -62,6 +62,7 @@ __all__ = [
     "OrganisationEmail",
     "Phone",
     "check_free_text",
+    "check_no_identifier",
 ]
 
 
@@ -106,7 +107,9 @@ BE_POSTCODE = re.compile(r"[1-9]\d{3}")
 _OTHER_POSTCODE = re.compile(r"[0-9A-Za-z][0-9A-Za-z \-]{1,9}")
 
 
-def _guard(value: str) -> str:
+def check_no_identifier(value: str) -> str:
+    """Refuse text holding a national register, BIS, IBAN or KBO number (A3-3); else return
+    it as it is."""
     if forbidden_identifier_kinds(value):
         raise PydanticCustomError(FORBIDDEN, FORBIDDEN_MESSAGE)
     return value
@@ -131,7 +134,7 @@ def _tidy(value: str) -> str:
 
 def check_free_text(value: str) -> str:
     """Refuse text holding a forbidden identifier (A3-3), control characters or nothing; NFC-normalise."""
-    _guard(value)
+    check_no_identifier(value)
     return _tidy(value)
 
 
@@ -228,9 +231,11 @@ def _then(*checks: Callable[[str], str]) -> AfterValidator:
 # then its shape. The guard runs before the shape check, so a forbidden identifier is
 # reported as such in every field of a sensible length, whatever else is wrong with it.
 PersonName = Annotated[
-    str, _Sized(1, 100), _then(_guard, _letters_and(_NAME_PUNCTUATION, "INVALID_NAME", "a name"))
+    str,
+    _Sized(1, 100),
+    _then(check_no_identifier, _letters_and(_NAME_PUNCTUATION, "INVALID_NAME", "a name")),
 ]
-Street = Annotated[str, _Sized(1, 120), _then(_guard, _tidy)]
+Street = Annotated[str, _Sized(1, 120), _then(check_no_identifier, _tidy)]
 
 
 def _house_number(value: str) -> str:
@@ -247,16 +252,17 @@ def _box(value: str) -> str:
     return _pattern(_BOX, "INVALID_BOX", "is not a box number")(value)
 
 
-HouseNumber = Annotated[str, _Sized(1, 16), _then(_guard, _house_number)]
-Box = Annotated[str, _Sized(1, 25), _then(_guard, _box)]
+HouseNumber = Annotated[str, _Sized(1, 16), _then(check_no_identifier, _house_number)]
+Box = Annotated[str, _Sized(1, 25), _then(check_no_identifier, _box)]
 Municipality = Annotated[
     str,
     _Sized(1, 80),
     _then(
-        _guard, _letters_and(_MUNICIPALITY_PUNCTUATION, "INVALID_MUNICIPALITY", "a municipality")
+        check_no_identifier,
+        _letters_and(_MUNICIPALITY_PUNCTUATION, "INVALID_MUNICIPALITY", "a municipality"),
     ),
 ]
-Postcode = Annotated[str, _Sized(2, 10), _then(_guard, _tidy)]
+Postcode = Annotated[str, _Sized(2, 10), _then(check_no_identifier, _tidy)]
 # The region codes of phonenumbers, a maintained dependency already, serve as the list of
 # countries: every inhabited ISO 3166-1 alpha-2 code, plus AC and TA (Ascension, Tristan
 # da Cunha: reserved by ISO 3166, each its own postal area) and XK (Kosovo, the code the EU
@@ -274,7 +280,7 @@ def _country(value: str) -> str:
     return value
 
 
-Country = Annotated[str, _Sized(0, 16), _then(_guard, _country)]
+Country = Annotated[str, _Sized(0, 16), _then(check_no_identifier, _country)]
 """A country as an ISO 3166-1 alpha-2 code (``BE``, ``NL``, ``FR``), from the region codes
 of phonenumbers: inhabited countries and territories, plus ``XK``, ``AC`` and ``TA``."""
 Phone = Annotated[str, _Sized(1, 40), _then(phone)]

@@ -48,7 +48,7 @@ from protocol_share._model import FrozenModel, field_error, require_type
 from protocol_share._text import in_lang, message
 from protocol_share._time import BRUSSELS, Instant, as_utc, require_aware, require_instants
 from protocol_share.clientdata._dpv import DPV_CONTEXT, DPV_PERSONAL_DATA
-from protocol_share.clientdata._fields import DataItem, Phone, check_free_text
+from protocol_share.clientdata._fields import DataItem, Phone, check_no_identifier
 from protocol_share.clientdata._screening import Screened, keep_mark
 from protocol_share.errors import InvalidInput
 from protocol_share.protocol._parts import Kbo
@@ -79,11 +79,13 @@ def _canonical_id(value: object) -> object:
     return str(value) if isinstance(value, uuid.UUID) else value
 
 
+# The pattern leaves nothing for check_free_text to tidy (ASCII, no space, not empty): the
+# guard alone follows it.
 Identifier = Annotated[
     str,
     Field(min_length=1, max_length=64, pattern=r"^[A-Za-z0-9][A-Za-z0-9._:\-]*$"),
     BeforeValidator(_canonical_id),
-    AfterValidator(check_free_text),
+    AfterValidator(check_no_identifier),
 ]
 """An opaque id (referral, consent, team member): no spaces, and no forbidden identifier;
 a ``uuid.UUID`` is accepted and kept as its canonical lower-case string."""
