@@ -3,8 +3,8 @@
 Any usual notation comes in, E.164 goes out (``+32470123456``); phonenumbers, with Belgium
 as the default region, decides what the number is and whether it is valid. The common
 Belgian notations take a shorter way to the same answer (:func:`_fast_be_phone`), and a
-number in Belgian national notation, which can hold no identifier, skips the guard
-(:func:`phone`); ``tests/decision/test_decision_fast_paths.py`` holds both to the long way.
+valid number in national notation or after ``+32``, which can hold no identifier, skips the
+guard (:func:`phone`); ``tests/decision/test_decision_fast_paths.py`` holds both to the long way.
 
     >>> phone("0470 12 34 56"), phone("(050) 21 34 56"), phone("+32 (0)2 533 12 11")
     ('+32470123456', '+3250213456', '+3225331211')
@@ -30,7 +30,7 @@ FORBIDDEN_MESSAGE = "holds a national register, BIS, IBAN or KBO number, which a
 # and more digits, with at most one space, dot, slash or hyphen between them. Or the zone
 # in brackets with its trunk prefix, "(0472) 86 35 01", then the rest.
 _BE_PHONE = re.compile(
-    r"(?:(?P<abroad>\+32|0032)[ ]?(?:\(0\)[ ]?)?|0[ ]?)(?P<number>[1-9](?:[ ./\-]?[0-9]){6,9})"
+    r"(?:(?P<prefix>\+32|0032)[ ]?(?:\(0\)[ ]?)?|0[ ]?)(?P<number>[1-9](?:[ ./\-]?[0-9]){6,9})"
     r"|\(0(?P<zone>[1-9][0-9]{0,3})\)[ ]?(?P<rest>[0-9](?:[ ./\-]?[0-9]){3,8})"
 )
 _DROP_PHONE_SEPARATORS = str.maketrans(dict.fromkeys(" ./-"))
@@ -38,7 +38,7 @@ _DROP_PHONE_SEPARATORS = str.maketrans(dict.fromkeys(" ./-"))
 
 class _Short(NamedTuple):
     number: phonenumbers.PhoneNumber
-    national: bool  # written in national notation, ten digits at most
+    read: bool  # the guard must read the text: a notation an identifier can fit (see phone)
 
 
 def _fast_be_phone(value: str) -> _Short | None:
@@ -61,8 +61,8 @@ def _fast_be_phone(value: str) -> _Short | None:
     number = phonenumbers.PhoneNumber(country_code=32, national_number=int(digits))
     if not phonenumbers.is_valid_number(number):
         return None
-    # National notation: the text's digits are the trunk 0 and these (ten at most).
-    return _Short(number, national=match.group("abroad") is None and len(digits) <= 9)
+    # Nine digits at most after the prefix, whatever phonenumbers' metadata says.
+    return _Short(number, read=match.group("prefix") == "0032" or len(digits) > 9)
 
 
 def _parsed_phone(value: str) -> phonenumbers.PhoneNumber | None:
@@ -80,15 +80,22 @@ def phone(value: str) -> str:
     """The number in ``value`` as E.164, after the guard (A3-2, A3-3); else
     ``FORBIDDEN_IDENTIFIER`` or ``INVALID_PHONE``.
 
-    The guard reads the text as written, and first: a common notation can still hold an
-    identifier across its prefix (``003250 179 97 0`` is a valid number and a BIS number in
-    6-3-2). One valid number in national notation (``0470 12 34 56``, ``(050) 21 34 56``)
-    is not read: a national or BIS number has eleven digits and an IBAN letters, and it has
-    neither; its ten digits, a valid Belgian number, are that number in a phone field, not
-    a KBO number (docs/article-3.md).
+    The guard reads the text as written, and first. Two notations of one valid number
+    leave no room for an identifier, and are not read (docs/article-3.md):
+
+    - national notation (``0470 12 34 56``, ``(050) 21 34 56``): ten digits at most and no
+      letter, where a national or BIS number needs eleven digits and an IBAN letters; its
+      ten digits, a valid Belgian number, are that number in a phone field, not a KBO
+      number;
+    - after ``+32``: the guard reads a calling code after ``+`` as a phone number's, and
+      then at most nine digits remain (a bracketed trunk ``(0)`` a group apart), too few
+      for any identifier.
+
+    After ``0032`` the digits can join the prefix (``003250 179 97 0`` is a valid number
+    and a BIS number in 6-3-2), and the guard reads them.
     """
     short = _fast_be_phone(value)
-    if (short is None or not short.national) and phone_holds_identifier(value):
+    if (short is None or short.read) and phone_holds_identifier(value):
         raise PydanticCustomError(FORBIDDEN, FORBIDDEN_MESSAGE)
     number = _parsed_phone(value) if short is None else short.number
     if number is None:
