@@ -401,7 +401,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     print(
         f"Python {platform.python_version()}, cedarpy {cedarpy_version()}, "
-        f"best of {args.repeat} runs, per call; answers agree on every document"
+        f"best of {args.repeat} rounds side by side, per call; answers agree on every document"
     )
     print()
     print(f"{'measurement':<12} {'cedarpy use':<30} {'ours':>9} {'cedarpy':>9} {'ratio':>7} target")
