@@ -240,19 +240,15 @@ def field_kinds(cls: type[BaseModel]) -> tuple[tuple[str, FieldKinds], ...]:
 
 
 @functools.cache
-def _deep_plan(cls: type[BaseModel]) -> tuple[str, ...] | None:
-    # The fields whose models decide the DEEP mark; None when the class itself holds a
-    # datetime validation does not prove (it is never DEEP).
+def _marking(cls: type[FrozenModel]) -> tuple[dict[str, bool], tuple[str, ...] | None]:
+    # What a validated instance of ``cls`` gets: its marks, and the fields whose models
+    # decide its DEEP mark (None when the class itself holds a datetime validation does not
+    # prove: it is never DEEP).
+    marks = dict.fromkeys(cls._validation_marks, True)
     kinds = field_kinds(cls)
     if any(k.loose for _, k in kinds):
-        return None
-    return tuple(name for name, k in kinds if k.model)
-
-
-@functools.cache
-def _marking(cls: type[FrozenModel]) -> tuple[dict[str, bool], tuple[str, ...] | None]:
-    # What a validated instance of ``cls`` gets: its marks, and the plan of its DEEP mark.
-    return dict.fromkeys(cls._validation_marks, True), _deep_plan(cls)
+        return marks, None
+    return marks, tuple(name for name, k in kinds if k.model)
 
 
 def _deep(value: Any) -> bool:

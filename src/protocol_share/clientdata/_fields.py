@@ -47,10 +47,12 @@ from pydantic_core import PydanticCustomError, PydanticKnownError, core_schema
 
 from protocol_share._model import field_error
 from protocol_share.clientdata._identifiers import (
+    FORBIDDEN,
+    FORBIDDEN_MESSAGE,
     address_identifier_kinds,
     forbidden_identifier_kinds,
 )
-from protocol_share.clientdata._phone import FORBIDDEN, FORBIDDEN_MESSAGE, phone
+from protocol_share.clientdata._phone import phone
 from protocol_share.clientdata._screening import Screened
 
 __all__ = [

@@ -48,6 +48,8 @@ from stdnum import iban, numdb
 from stdnum.be import bis, nn, vat
 
 __all__ = [
+    "FORBIDDEN",
+    "FORBIDDEN_MESSAGE",
     "FieldKind",
     "IdentifierKind",
     "address_identifier_kinds",
@@ -56,6 +58,9 @@ __all__ = [
 ]
 
 IdentifierKind = Literal["national_number", "bis_number", "iban", "kbo"]
+FORBIDDEN = "FORBIDDEN_IDENTIFIER"
+"""The code of a field the guard refuses (A3-3); :data:`FORBIDDEN_MESSAGE` is its text."""
+FORBIDDEN_MESSAGE = "holds a national register, BIS, IBAN or KBO number, which article 3 forbids"
 FieldKind = Literal["text", "email", "phone"]
 """How a field is read: ``text`` (names, street, ids, every other text); ``email`` and
 ``phone``, where ten digits that are a valid Belgian phone number in national notation are

@@ -18,12 +18,13 @@ from typing import NamedTuple
 import phonenumbers
 from pydantic_core import PydanticCustomError
 
-from protocol_share.clientdata._identifiers import forbidden_identifier_kinds
+from protocol_share.clientdata._identifiers import (
+    FORBIDDEN,
+    FORBIDDEN_MESSAGE,
+    forbidden_identifier_kinds,
+)
 
-__all__ = ["FORBIDDEN", "FORBIDDEN_MESSAGE", "phone", "phone_holds_identifier"]
-
-FORBIDDEN = "FORBIDDEN_IDENTIFIER"
-FORBIDDEN_MESSAGE = "holds a national register, BIS, IBAN or KBO number, which article 3 forbids"
+__all__ = ["phone", "phone_holds_identifier"]
 
 # Belgian numbers as people write them: the prefix +32 or 0032 (perhaps followed by the
 # trunk prefix in brackets, "+32 (0)"), or the trunk prefix 0; then a digit other than 0
