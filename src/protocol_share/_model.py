@@ -47,6 +47,8 @@ __all__ = [
     "loads_without_duplicates",
     "problems_from",
     "redacted",
+    "require_items",
+    "require_iterable",
     "require_type",
     "was_validated",
     "wrong_type",
@@ -157,6 +159,8 @@ def loads_without_duplicates(json_data: str | bytes | bytearray, *, allow_nan: b
     a value); ``ValueError`` or ``RecursionError`` when the text is not JSON (or, without
     ``allow_nan``, holds ``NaN`` or ``Infinity``).
     """
+    if not isinstance(json_data, str | bytes | bytearray):
+        raise wrong_type(json_data, str, "json_data")
     text = json_data if isinstance(json_data, str) else bytes(json_data).decode("utf-8")
     constant = None if allow_nan else _refuse_constant
     try:
@@ -440,3 +444,33 @@ def require_type(value: object, kind: type[T], name: str) -> T:
     if not isinstance(value, kind):
         raise wrong_type(value, kind, name)
     return value
+
+
+def require_iterable(value: object, kind: type, name: str) -> Iterable[Any]:
+    """Return ``value`` if it is an iterable (of ``kind``, not checked here: a stream is read
+    once), not a ``kind`` itself, a string or a mapping; else ``WRONG_TYPE`` at ``name``."""
+    if isinstance(value, Iterable) and not isinstance(value, kind | str | bytes | Mapping):
+        return value
+    raise InvalidInput.single(
+        "arguments",
+        name,
+        "WRONG_TYPE",
+        f"must be an iterable of {kind.__name__}, not {type(value).__name__}",
+    )
+
+
+def require_items(values: object, kind: type[T], name: str) -> tuple[T, ...]:
+    """``values`` as a tuple if it is an iterable of ``kind`` (see :func:`require_iterable`);
+    else ``WRONG_TYPE`` at ``name``, or one at ``name.<index>`` for each item that is not a
+    ``kind``."""
+    items = tuple(require_iterable(values, kind, name))
+    problems = tuple(
+        Problem(
+            f"{name}.{index}", "WRONG_TYPE", f"must be a {kind.__name__}, not {type(item).__name__}"
+        )
+        for index, item in enumerate(items)
+        if not isinstance(item, kind)
+    )
+    if problems:
+        raise InvalidInput("arguments", problems)
+    return items

@@ -66,7 +66,9 @@ def example_referral(
     """
     protocol = require_type(protocol, Protocol, "protocol")
     at = require_aware(at)
-    client = client or example_client(protocol)
+    client = (
+        example_client(protocol) if client is None else require_type(client, ClientData, "client")
+    )
     return Referral(
         referral_id="example-referral-1",
         client=client,

@@ -216,7 +216,7 @@ def test_any_bytes_give_an_archive_or_a_mail_refusal(raw: bytes) -> None:
 def test_anything_else_is_refused_as_invalid_input(value: Any) -> None:
     with pytest.raises(InvalidInput) as caught:
         archive_from_email(value)
-    assert caught.value.codes == {"NOT_AN_EMAIL"}
+    assert caught.value.codes == {"WRONG_TYPE"}
     with pytest.raises(InvalidInput) as caught:
         archive_from_email(mail(), max_archive_size=0)
     assert caught.value.codes == {"INVALID_LIMIT"}

@@ -283,9 +283,10 @@ def test_the_dangling_references_of_a_hostile_text_are_all_reported() -> None:
 def test_a_signed_text_that_is_not_a_string_is_wrong_type() -> None:
     with pytest.raises(InvalidInput) as caught:
         lint_signed_text(b"zie lager")  # type: ignore[arg-type]
-    assert caught.value.codes == {"WRONG_TYPE"}
-    with pytest.raises(InvalidInput):
+    assert [(p.path, p.code) for p in caught.value.problems] == [("text", "WRONG_TYPE")]
+    with pytest.raises(InvalidInput) as caught:
         lint_protocol(TORHOUT, signed_text=42)  # type: ignore[arg-type]
+    assert [(p.path, p.code) for p in caught.value.problems] == [("signed_text", "WRONG_TYPE")]
 
 
 def test_every_code_has_both_texts_and_quotes_the_reference() -> None:

@@ -662,7 +662,7 @@ def test_retention_needs_a_protocol_not_anything_else(protocol: Any) -> None:
 def test_a_schedule_needs_cases_it_can_go_through(cases: Any) -> None:
     with pytest.raises(InvalidInput) as caught:
         retention_schedule(cases, at=T0 + days(1))
-    assert caught.value.codes == {"NOT_CASES"}
+    assert caught.value.codes == {"WRONG_TYPE"}
 
 
 def test_the_schedule_as_json_holds_ids_dates_actions_codes_and_clauses_only() -> None:

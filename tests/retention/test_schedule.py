@@ -159,7 +159,7 @@ def test_the_arguments_are_checked_when_the_stream_is_asked_for() -> None:
     assert caught.value.codes == {"NAIVE_DATETIME"}
     with pytest.raises(InvalidInput) as caught:
         iter_retention_schedule(None, at=T0)  # type: ignore[arg-type]
-    assert caught.value.codes == {"NOT_CASES"}
+    assert caught.value.codes == {"WRONG_TYPE"}
     with pytest.raises(InvalidInput) as caught:
         iter_retention_schedule([], at=T0, protocol="torhout")  # type: ignore[arg-type]
     assert caught.value.codes == {"WRONG_TYPE"}

@@ -10,7 +10,7 @@ from collections.abc import Iterable, Sequence
 from datetime import datetime
 from email.message import EmailMessage
 from email.utils import format_datetime, formataddr
-from typing import Final, Literal
+from typing import Final, Literal, TypeVar
 
 from pydantic import BaseModel, TypeAdapter
 
@@ -21,6 +21,8 @@ from protocol_share.clientdata._fields import Email
 from protocol_share.errors import InvalidInput
 from protocol_share.protocol._parts import Party
 from protocol_share.protocol._protocol import Protocol
+
+M = TypeVar("M", bound=BaseModel)
 
 __all__ = [
     "Side",
@@ -119,15 +121,15 @@ def build_message(
 
 
 def notice_arguments(
-    protocol: object, lang: object, model: BaseModel | None = None, name: str = "notice"
-) -> tuple[Protocol, Lang]:
-    """A notice e-mail's arguments, checked (A9-4): ``protocol`` a :class:`Protocol`, ``lang``
-    a language of the catalogues, and every instant in ``model`` (the notice, called
-    ``name`` in an error) aware; else :class:`InvalidInput`."""
+    notice: object, kind: type[M], protocol: object, lang: object, name: str = "notice"
+) -> tuple[M, Protocol, Lang]:
+    """A notice e-mail's arguments, checked (A9-4): ``notice`` (called ``name`` in an error)
+    a ``kind`` whose instants are aware, ``protocol`` a :class:`Protocol`, ``lang`` a
+    language of the catalogues; else :class:`InvalidInput` (``WRONG_TYPE``, ...)."""
+    notice = require_type(notice, kind, name)
     checked = require_type(protocol, Protocol, "protocol"), check_lang(lang)
-    if model is not None:
-        require_instants(model, name)
-    return checked
+    require_instants(notice, name)
+    return notice, *checked
 
 
 def notice_message(

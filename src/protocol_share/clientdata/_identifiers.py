@@ -47,6 +47,8 @@ import regex
 from stdnum import iban, numdb
 from stdnum.be import bis, nn, vat
 
+from protocol_share._model import wrong_type
+
 __all__ = [
     "FORBIDDEN",
     "FORBIDDEN_MESSAGE",
@@ -352,7 +354,12 @@ def forbidden_identifier_kinds(
         frozenset()
         >>> forbidden_identifier_kinds("an1122.995328@example.be", field="email")
         frozenset()
+
+    A ``text`` that is not a string raises :class:`~protocol_share.errors.InvalidInput`
+    (``WRONG_TYPE``).
     """
+    if not isinstance(text, str):
+        raise wrong_type(text, str, "text")
     if len(text) < _FEWEST_DIGITS:
         return _NONE  # every identifier has ten characters at least (a postcode, "BE")
     if text.isascii():
@@ -386,7 +393,13 @@ def address_identifier_kinds(
         ['national_number']
         >>> address_identifier_kinds("Aartrijkestraat", "11", "3")
         frozenset()
+
+    A part that is not a string (``box`` may be None) raises
+    :class:`~protocol_share.errors.InvalidInput` (``WRONG_TYPE``).
     """
+    for name, part in (("street", street), ("house_number", house_number), ("box", box)):
+        if not isinstance(part, str) and (part is not None or name != "box"):
+            raise wrong_type(part, str, name)
     line = f"{street} {house_number} {box or ''}"
     if line.isascii() and _TEN_DIGITS.search(line) is None:
         return _NONE  # every national, BIS or IBAN number here has at least ten digits

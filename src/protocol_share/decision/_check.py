@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from datetime import UTC, datetime
 from typing import TypeVar
 
-from protocol_share._model import require_type, wrong_type
+from protocol_share._model import require_items, require_type, wrong_type
 from protocol_share._time import BRUSSELS, require_aware, require_instants
 from protocol_share.decision._decision import Decision
 from protocol_share.decision._onward import ONWARD_RULES
@@ -39,11 +39,12 @@ def evaluate(
     predicate that answers anything but ``True``, or raises, fails its rule. An empty table
     allows nothing: it raises :class:`InvalidInput` (``NO_RULES``).
     """
+    table = require_items(rules, Rule, "rules")
     protocol = require_type(protocol, Protocol, "protocol")
     at = require_aware(at)
-    if not rules:
+    if not table:
         raise InvalidInput.single("arguments", "rules", "NO_RULES", "an empty rule table")
-    return _run(rules, subject, protocol, at)
+    return _run(table, subject, protocol, at)
 
 
 def _run(rules: Sequence[Rule[S]], subject: S, protocol: Protocol, at: datetime) -> Decision:

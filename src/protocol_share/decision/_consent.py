@@ -211,6 +211,7 @@ def kantara_receipt(
     (the consent's URN), since the record names no client. ``sensitive`` is false and
     ``spiCat`` empty: article 3 shares no special-category data (A3-3).
     """
+    consent = require_type(consent, Consent, "consent")
     protocol = require_type(protocol, Protocol, "protocol")
     require_instants(consent, "consent")
     issuer = _ReceiptIssuer(
@@ -277,6 +278,7 @@ def dpv_record(consent: Consent, protocol: Protocol = TORHOUT) -> dict[str, Any]
     ``pd:EmailAddress``), the purpose (C-2), the controller and the recipient. The context
     is inline (:data:`DPV_CONTEXT`), so no JSON-LD processor fetches anything.
     """
+    consent = require_type(consent, Consent, "consent")
     protocol = require_type(protocol, Protocol, "protocol")
     require_instants(consent, "consent")
     withdrawn = consent.withdrawn_at is not None

@@ -25,7 +25,7 @@ BREED_ONTHAAL_ACTOR = "breed_onthaal_actor"
 def _received_under_protocol(share: OnwardShare, protocol: Protocol, moment: Moment) -> bool:
     received = as_utc(share.received_at)
     return received <= moment.at and (
-        protocol.status_in(local_date(received), received) == "in_force"
+        protocol._status_in(local_date(received), received) == "in_force"
     )
 
 

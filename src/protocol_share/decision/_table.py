@@ -21,7 +21,7 @@ from typing import Annotated, Generic, Literal, NamedTuple, TypeVar
 
 from pydantic import Field
 
-from protocol_share._model import FrozenModel
+from protocol_share._model import FrozenModel, require_items, require_type
 from protocol_share._text import LANGS, Lang, catalogue, message
 from protocol_share.errors import InvalidInput
 from protocol_share.protocol._protocol import Protocol
@@ -132,7 +132,7 @@ class Rule(Generic[S]):
 
 
 def _in_force(_: object, protocol: Protocol, moment: Moment) -> bool:
-    return protocol.status_in(moment.today, moment.at) == "in_force"
+    return protocol._status_in(moment.today, moment.at) == "in_force"
 
 
 PROTOCOL_IN_FORCE: Rule[object] = Rule(
@@ -156,6 +156,8 @@ def rules_for_article(rules: Iterable[Rule[S]], article: str) -> tuple[Rule[S], 
     """The rules that serve a part of the protocol (C-1 to C-7, A3 to A11): ``article`` is a
     clause id's prefix, ``"C"`` for the recitals or ``"A6"`` for article 6, matched against
     each rule's clause and its further clauses."""
+    rules = require_items(rules, Rule, "rules")
+    article = require_type(article, str, "article")
     return tuple(
         rule
         for rule in rules
@@ -169,6 +171,7 @@ def rules_markdown(rules: Iterable[Rule[S]], group: RuleGroup | None = None) -> 
     One row per rule (optionally of one ``group``): code, clause (and further clauses),
     what is enforced in Dutch and English, and the Dutch and English messages of the reason.
     """
+    rules = require_items(rules, Rule, "rules")
     lines = [
         "| code | clause | vereiste (nl) | requirement (en) | reden (nl) | reason (en) |",
         "|---|---|---|---|---|---|",

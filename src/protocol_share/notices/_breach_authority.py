@@ -49,6 +49,7 @@ AuthorityCode = Literal[
 def authority_deadline(notice: BreachNotice) -> datetime:
     """When the supervisory authority must have been notified: 72 hours after the reporting
     party became aware (GDPR art. 33(1); A9-1). Elapsed hours, shown in Europe/Brussels."""
+    notice = require_type(notice, BreachNotice, "notice")
     aware_at = require_instants(notice, "notice").aware_at
     return later(aware_at, _WINDOW, "notice.aware_at").astimezone(BRUSSELS)
 
@@ -97,6 +98,7 @@ def authority_status(
 ) -> AuthorityStatus:
     """The overdue check: is the notification to ``protocol.supervisory_authority`` due,
     overdue or late at ``at``, and are reasons of delay needed (GDPR art. 33(1); A9-1)?"""
+    notice = require_type(notice, BreachNotice, "notice")
     protocol = require_type(protocol, Protocol, "protocol")
     now = as_utc(require_aware(at, "at"))
     require_instants(notice, "notice")

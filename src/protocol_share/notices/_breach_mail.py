@@ -145,7 +145,7 @@ def breach_notice_email(
     likely consequences, measures, the ENISA level, the authority's deadline and the
     art. 34 advice; never a client's data, free text or referral ids.
     """
-    protocol, lang = notice_arguments(protocol, lang, notice)
+    notice, protocol, lang = notice_arguments(notice, BreachNotice, protocol, lang)
     return notice_message(
         "breach_mail.subject",
         lang,

@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from protocol_share._model import require_type
+from protocol_share._model import require_items, require_type
 from protocol_share._time import as_utc
 from protocol_share.notices._breach import BreachNotice, notifying_party, other_party
 from protocol_share.notices._breach_authority import authority_status
@@ -34,6 +34,7 @@ def breach_register_record(
     ENISA assessment, the deadline and where the authority's notification stands at ``at``,
     and whether the other party had to be and was told. JSON-ready.
     """
+    notice = require_type(notice, BreachNotice, "notice")
     protocol = require_type(protocol, Protocol, "protocol")
     severity = notice.severity()
     status = authority_status(notice, at=at, protocol=protocol)
@@ -101,6 +102,7 @@ def breach_register(
     at: datetime,
 ) -> tuple[dict[str, Any], ...]:
     """The breach register: a record per notice and phase, oldest first (A9-1 to A9-4; GDPR art. 33(5))."""
+    notices = require_items(notices, BreachNotice, "notices")
     protocol = require_type(protocol, Protocol, "protocol")
     ordered = sorted(notices, key=lambda n: (as_utc(n.aware_at), n.notice_id, n.phase))
     return tuple(breach_register_record(n, at=at, protocol=protocol) for n in ordered)

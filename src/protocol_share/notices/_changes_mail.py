@@ -42,7 +42,7 @@ def legislation_change_email(
 ) -> EmailMessage:
     """The OCMW tells Opgroeien of a change in the law that affects the protocol, in Dutch
     unless ``lang="en"`` (A9-5)."""
-    protocol, lang = notice_arguments(protocol, lang, notice)
+    notice, protocol, lang = notice_arguments(notice, LegislationChangeNotice, protocol, lang)
     in_force = (
         short_date(notice.in_force_on, lang)
         if notice.in_force_on
@@ -69,7 +69,7 @@ def processor_change_email(
 ) -> EmailMessage:
     """The OCMW tells Opgroeien of a change in its processors, in Dutch unless
     ``lang="en"`` (A9-6, A6-8, A6-9)."""
-    protocol, lang = notice_arguments(protocol, lang, notice)
+    notice, protocol, lang = notice_arguments(notice, ProcessorChangeNotice, protocol, lang)
     p = notice.processor
     agreement = (
         short_date(p.art28_agreement_on, lang)

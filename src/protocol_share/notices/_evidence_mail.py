@@ -7,7 +7,7 @@ from email.message import EmailMessage
 
 from protocol_share._text import Lang, message, short_date
 from protocol_share._text._mail import bullets, letter, notice_arguments, notice_message
-from protocol_share._time import BRUSSELS
+from protocol_share._time import BRUSSELS, require_aware
 from protocol_share.notices._evidence import EvidenceChecklist, EvidenceItem
 from protocol_share.protocol._protocol import Protocol
 from protocol_share.protocol._torhout import TORHOUT
@@ -39,7 +39,10 @@ def evidence_email(
 ) -> EmailMessage:
     """The OCMW hands Opgroeien its proof of A6-4 to A6-6 on request, in Dutch unless
     ``lang="en"`` (A6-7)."""
-    protocol, lang = notice_arguments(protocol, lang)
+    checklist, protocol, lang = notice_arguments(
+        checklist, EvidenceChecklist, protocol, lang, "checklist"
+    )
+    sent_at = require_aware(sent_at, "sent_at")
     intro = message("evidence_mail.intro", lang, recipient=protocol.recipient.name)
     details = [
         bullets((_item_line(item, lang) for item in checklist.items), lang),

@@ -27,7 +27,7 @@ def quality_notice_email(
     """The OCMW's quality notice to Opgroeien, in Dutch unless ``lang="en"`` (A7-1): which
     referral, which data item, what is wrong, found by whom and when; never the value. To
     Opgroeien's DPO unless ``to`` names the address Opgroeien gave for such notices."""
-    protocol, lang = notice_arguments(protocol, lang, notice)
+    notice, protocol, lang = notice_arguments(notice, QualityNotice, protocol, lang)
     intro = message(
         "quality_mail.intro",
         lang,
@@ -59,7 +59,7 @@ def quality_answer_email(
 ) -> EmailMessage:
     """Opgroeien's answer to a quality notice, in Dutch unless ``lang="en"`` (A7-2):
     outcome and measures."""
-    protocol, lang = notice_arguments(protocol, lang, answer, "answer")
+    answer, protocol, lang = notice_arguments(answer, QualityAnswer, protocol, lang, "answer")
     intro = message(
         "quality_answer_mail.intro",
         lang,

@@ -32,7 +32,7 @@ def termination_email(
     under their retention terms (A3-4 to A3-6). A registered letter may be what the parties
     require as "in writing"; this text serves for both.
     """
-    protocol, lang = notice_arguments(protocol, lang)
+    notice, protocol, lang = notice_arguments(notice, TerminationNotice, protocol, lang)
     sender = protocol.sender if notice.given_by == "sender" else protocol.recipient
     conjunction = f" {message('mail.and', lang)} "
     ground = message(

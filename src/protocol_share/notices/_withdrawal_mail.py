@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from email.message import EmailMessage
 
-from protocol_share._model import require_type
 from protocol_share._text import Lang, message, short_moment
 from protocol_share._text._mail import letter, notice_arguments, notice_message
 from protocol_share.notices._withdrawal import WithdrawalNotice
@@ -45,8 +44,7 @@ def withdrawal_email(
         >>> email["Subject"]
         'Intrekking toestemming example-intrekking-1 - verwijzing example-referral-1 - protocol opgroeien-regie-ocmw-torhout-2024'
     """
-    notice = require_type(notice, WithdrawalNotice, "notice")
-    protocol, lang = notice_arguments(protocol, lang, notice)
+    notice, protocol, lang = notice_arguments(notice, WithdrawalNotice, protocol, lang)
     intro = message(
         "withdrawal_mail.intro", lang, sender=protocol.sender.name, referral_id=notice.referral_id
     )

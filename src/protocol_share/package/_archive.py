@@ -202,7 +202,7 @@ def _as_bytes(archive: object, max_archive_size: int) -> bytes:
     elif isinstance(archive, bytes | bytearray):
         size = len(archive)
     else:
-        raise InvalidInput.single("arguments", "archive", "NOT_BYTES", "must be bytes")
+        raise InvalidInput.single("arguments", "archive", "WRONG_TYPE", "must be bytes")
     if size > max_archive_size:
         raise PackageTooLarge("the archive is over the size limit")
     return archive if isinstance(archive, bytes) else bytes(archive)

@@ -187,7 +187,7 @@ def archive_from_email(
         message = mail
     else:
         raise InvalidInput.single(
-            "arguments", "mail", "NOT_AN_EMAIL", "must be an EmailMessage or the bytes of an .eml"
+            "arguments", "mail", "WRONG_TYPE", "must be an EmailMessage or the bytes of an .eml"
         )
     attachments = _attachments(message)
     if not attachments:

@@ -29,6 +29,7 @@ from collections.abc import Mapping
 from dataclasses import replace
 from typing import Any, Final
 
+from protocol_share._model import require_type
 from protocol_share._text import Lang, check_lang, in_lang, message
 from protocol_share.errors import InvalidInput, Problem
 from protocol_share.protocol._finding import Finding, Severity
@@ -233,6 +234,8 @@ def lint_protocol(
     an unknown ``lang`` does.
     """
     lang = check_lang(lang)
+    if signed_text is not None:
+        require_type(signed_text, str, "signed_text")
     scanned = () if signed_text is None else lint_signed_text(signed_text, lang=lang)
     problems: tuple[Problem, ...] = ()
     model: Protocol | None = None

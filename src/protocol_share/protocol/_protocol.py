@@ -177,9 +177,9 @@ class Protocol(FrozenModel):
         the end by instant: from ``ends_at`` when recorded, else from 00:00 in Brussels on
         ``ends_on``.
         """
-        return self.status_in(local_date(at), as_utc(at))
+        return self._status_in(local_date(at), as_utc(at))
 
-    def status_in(self, day: date, at_utc: datetime) -> ProtocolStatus:
+    def _status_in(self, day: date, at_utc: datetime) -> ProtocolStatus:
         """:meth:`status_at` for an instant already read as its Brussels ``day`` and in UTC
         (``at_utc``), as the rule tables hold a moment (A11-1, A5-2, A8-1, A11-2, A11-3)."""
         if self.ends_at is not None and day >= self.in_force_from:

@@ -229,7 +229,7 @@ def lint_signed_text(text: str, *, lang: Lang = "nl") -> tuple[Finding, ...]:
     :class:`~protocol_share.errors.InvalidInput` (``WRONG_TYPE``).
     """
     lang = check_lang(lang)
-    text = require_type(text, str, "signed_text")
+    text = require_type(text, str, "text")
     if len(text) > MAX_SIGNED_TEXT_CHARS:
         return (
             Finding(

@@ -6,7 +6,7 @@ from typing import Annotated
 
 from pydantic import Field
 
-from protocol_share._model import FrozenModel
+from protocol_share._model import FrozenModel, wrong_type
 from protocol_share._time import Instant
 from protocol_share.decision._consent import Identifier
 from protocol_share.errors import InvalidInput
@@ -56,6 +56,8 @@ def cases_from_json(text: str | bytes) -> tuple[RetentionCase, ...]:
     :class:`ImpossibleStep` for the first case whose history breaks the lifecycle; its
     message names the case's position.
     """
+    if not isinstance(text, str | bytes | bytearray):
+        raise wrong_type(text, str, "text")
     try:
         data = _CaseFile.model_validate_json(text)
     except InvalidInput as error:

@@ -27,7 +27,7 @@ from collections.abc import Iterable, Iterator
 from datetime import UTC, date, datetime
 from typing import Final, Literal, NamedTuple
 
-from protocol_share._model import require_type
+from protocol_share._model import require_iterable, require_type
 from protocol_share._text import message
 from protocol_share._time import local_date
 from protocol_share.errors import InvalidInput
@@ -142,10 +142,7 @@ def iter_retention_schedule(
         [('ScheduledAction', 'v-1', 'DELETE_DECLINED'), ('CaseError', 'v-2', 'AT_BEFORE_LAST_STEP')]
     """
     terms = require_type(protocol, Protocol, "protocol").retention
-    if not isinstance(cases, Iterable) or isinstance(cases, RetentionCase):
-        raise InvalidInput.single(
-            "arguments", "cases", "NOT_CASES", "must be an iterable of RetentionCase"
-        )
+    cases = require_iterable(cases, RetentionCase, "cases")
     today = local_date(at)
     return _entries(iter(cases), today, at.astimezone(UTC), terms)
 
@@ -208,12 +205,20 @@ def schedule_as_json(schedule: Iterable[ScheduleEntry]) -> str:
     An action is ``{"case_id", "due_on", "action", "clause", "code", "overdue"}``; a case
     that could not be placed is ``{"case_id", "position", "error"}`` with its code.
     """
-    return json.dumps([_entry_json(e) for e in schedule], indent=2)
+    entries = require_iterable(schedule, ScheduledAction, "schedule")
+    return json.dumps([_entry_json(e, i) for i, e in enumerate(entries)], indent=2)
 
 
-def _entry_json(e: ScheduleEntry) -> dict[str, object]:
+def _entry_json(e: ScheduleEntry, position: int) -> dict[str, object]:
     if isinstance(e, CaseError):
         return {"case_id": e.case_id, "position": e.position, "error": e.code}
+    if not isinstance(e, ScheduledAction):
+        raise InvalidInput.single(
+            "arguments",
+            f"schedule.{position}",
+            "WRONG_TYPE",
+            f"must be a ScheduledAction or CaseError, not {type(e).__name__}",
+        )
     return {
         "case_id": e.case.case_id,
         "due_on": e.due_on.isoformat(),
