@@ -7,7 +7,8 @@ replaced by values of the wrong type: what comes out is the function's answer or
 :class:`~protocol_share.errors.ProtocolShareError`, never an ``AttributeError`` or
 ``TypeError`` from deep inside; and a subject (the first argument, the thing the function
 is about) of the wrong type is ``WRONG_TYPE``, naming that argument. A public function
-added without a row here fails the first test. ``protocol`` has its own survey
+added without a row here fails the first test. The public methods of the models are
+surveyed the same way, on the examples' instances. ``protocol`` has its own survey
 (``tests/test_protocol_argument.py``).
 """
 
@@ -281,3 +282,62 @@ def test_an_item_of_the_wrong_type_in_a_collection_is_named_by_its_position() ->
         rules_markdown([*REFERRAL_RULES[:2], None])
     assert [(p.path, p.code) for p in caught.value.problems] == [("rules.2", "WRONG_TYPE")]
     assert check_referral(example_referral(at=AT), at=AT).allowed  # the survey's referral
+
+
+# --- the methods of the public models -------------------------------------------------------
+
+_MOMENTS = {"at", "sent_at", "on", "found_at", "told_at", "given_at", "aware_at"}
+
+
+def _instances() -> dict[str, Any]:
+    referral = example_referral(at=AT)
+    return {
+        "Protocol": TORHOUT,
+        "Referral": referral,
+        "Consent": referral.consent,
+        "ClientData": referral.client,
+        "Address": referral.client.address,
+        "Decision": check_referral(referral, at=AT),
+        "RetentionCase": example_retention_cases(at=AT)[0],
+        "BreachNotice": example_breach_notice(aware_at=AT),
+        "QualityNotice": example_quality_notice(found_at=AT),
+        "WithdrawalNotice": example_withdrawal_notice(sent_at=AT),
+    }
+
+
+METHODS = sorted(
+    (owner, attribute, parameter.name)
+    for owner, instance in _instances().items()
+    for attribute, function in vars(type(instance)).items()
+    if not attribute.startswith("_") and inspect.isfunction(function)
+    for parameter in list(inspect.signature(function).parameters.values())[1:]
+    if parameter.kind not in (inspect.Parameter.VAR_POSITIONAL, inspect.Parameter.VAR_KEYWORD)
+)
+
+
+@pytest.mark.parametrize(("owner", "method", "parameter"), METHODS)
+def test_a_method_given_an_argument_of_the_wrong_type_raises_the_librarys_error(
+    owner: str, method: str, parameter: str
+) -> None:
+    instance = _instances()[owner]
+    function = getattr(instance, method)
+    parameters = inspect.signature(function).parameters.values()
+    for wrong in WRONG:
+        args: list[Any] = []
+        kwargs: dict[str, Any] = {}
+        for p in parameters:
+            if p.kind in (inspect.Parameter.VAR_POSITIONAL, inspect.Parameter.VAR_KEYWORD):
+                continue
+            if p.name != parameter and p.default is not inspect.Parameter.empty:
+                continue
+            value = wrong if p.name == parameter else (AT if p.name in _MOMENTS else None)
+            if p.kind is inspect.Parameter.KEYWORD_ONLY:
+                kwargs[p.name] = value
+            else:
+                args.append(value)
+        try:
+            _call(function, tuple(args), kwargs)
+        except ProtocolShareError:
+            continue
+        except Exception as error:  # the point: nothing else may escape
+            pytest.fail(f"{owner}.{method}({parameter}={type(wrong).__name__}): {error!r}")

@@ -30,7 +30,7 @@ from typing import Annotated, Any, Literal, Self
 from pydantic import AfterValidator, Field, model_validator
 from pydantic_core import PydanticCustomError
 
-from protocol_share._model import FrozenModel, field_error
+from protocol_share._model import FrozenModel, field_error, require_type
 from protocol_share._time import (
     Instant,
     as_utc,
@@ -147,7 +147,11 @@ class Protocol(FrozenModel):
         """Whether an address with this postcode and municipality lies in the protocol's
         municipality (C-4, A6-1): a Belgian postcode of ``postcodes`` together with the
         municipality's name or one of its ``localities`` (its former municipalities, such as
-        Wijnendale for Torhout), compared without case, accents or punctuation."""
+        Wijnendale for Torhout), compared without case, accents or punctuation. An argument
+        that is not a string raises :class:`InvalidInput` (``WRONG_TYPE``)."""
+        if not (isinstance(postcode, str) and isinstance(municipality, str)):
+            for name, value in (("postcode", postcode), ("municipality", municipality)):
+                require_type(value, str, name)
         if country != "BE" or postcode not in self.postcodes:
             return False
         # The name as the protocol writes it needs no folding (the common case).
