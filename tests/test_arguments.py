@@ -17,7 +17,7 @@ from __future__ import annotations
 import importlib
 import inspect
 from collections.abc import Callable
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 from email.message import EmailMessage
 from typing import Any
 
@@ -45,6 +45,13 @@ from protocol_share.examples import (
     example_retention_cases,
     example_withdrawal_notice,
 )
+from tests.test_protocol_argument import (
+    AT,
+    KEY,
+    PUBLIC_MODULES,
+    _consent_facts,
+    _referral_facts,
+)
 from tests.test_text import (
     _examples,
     legislation_notices,
@@ -53,26 +60,9 @@ from tests.test_text import (
     terminations,
 )
 
-AT = datetime(2026, 11, 28, 10, tzinfo=UTC)
-KEY = "correct horse battery staple 2026"
-PUBLIC_MODULES = (
-    "protocol_share",
-    "protocol_share.protocol",
-    "protocol_share.clientdata",
-    "protocol_share.decision",
-    "protocol_share.package",
-    "protocol_share.retention",
-    "protocol_share.notices",
-    "protocol_share.register",
-    "protocol_share.examples",
-)
+# Strategies are drawn inside a test, not called: their signatures are surveyed there.
+MODULES = tuple(m for m in PUBLIC_MODULES if m != "protocol_share.strategies")
 WRONG: tuple[object, ...] = (object(), 12345, b"\x00", ["a", "list"])
-
-
-def _consent_facts() -> dict[str, Any]:
-    consent = example_consent(at=AT).model_dump()
-    del consent["recipient_kbo"]  # the protocol fills it in
-    return consent
 
 
 def _host_record() -> dict[str, Any]:
@@ -103,17 +93,7 @@ VALID: dict[str, Arguments] = {
     "breach_register_record": lambda: ((example_breach_notice(aware_at=AT),), {"at": AT}),
     "build_consent": lambda: ((), _consent_facts()),
     "build_recipient": lambda: ((), {}),
-    "build_referral": lambda: (
-        (),
-        {
-            "referral_id": "r-1",
-            "client": example_client().model_dump(),
-            "consent": _consent_facts(),
-            "member_id": "kg-017",
-            "assessed_appropriate": True,
-            "at": AT,
-        },
-    ),
+    "build_referral": lambda: ((), _referral_facts()),
     "build_sender": lambda: ((), {"member_id": "kg-017"}),
     "cases_from_json": lambda: (('{"cases": []}',), {}),
     "check_onward_share": lambda: (
@@ -183,7 +163,7 @@ ANY_VALUE = {("evaluate", "subject"), ("lint_protocol", "protocol")}
 
 def _public_functions() -> dict[str, Callable[..., Any]]:
     found: dict[str, Callable[..., Any]] = {}
-    for module_name in PUBLIC_MODULES:
+    for module_name in MODULES:
         module = importlib.import_module(module_name)
         for name in getattr(module, "__all__", ()):
             value = getattr(module, name)

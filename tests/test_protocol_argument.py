@@ -84,6 +84,17 @@ def _consent_facts() -> dict[str, Any]:
     return consent
 
 
+def _referral_facts() -> dict[str, Any]:
+    return {
+        "referral_id": "r-1",
+        "client": example_client().model_dump(),
+        "consent": _consent_facts(),
+        "member_id": "kg-017",
+        "assessed_appropriate": True,
+        "at": AT,
+    }
+
+
 def _archive() -> bytes:
     return protocol_share.pack(_referral(), password=KEY, at=AT).archive
 
@@ -131,17 +142,7 @@ CALLS: dict[str, tuple[Callable[[], tuple[Any, ...]], Callable[[], dict[str, Any
     "build_recipient": (lambda: (), dict),
     "build_sender": (lambda: (), lambda: {"member_id": "kg-017"}),
     "build_consent": (lambda: (), lambda: _consent_facts()),
-    "build_referral": (
-        lambda: (),
-        lambda: {
-            "referral_id": "r-1",
-            "client": example_client().model_dump(),
-            "consent": _consent_facts(),
-            "member_id": "kg-017",
-            "assessed_appropriate": True,
-            "at": AT,
-        },
-    ),
+    "build_referral": (lambda: (), lambda: _referral_facts()),
     "example_consent": (lambda: (), lambda: {"at": AT}),
     "example_referral": (lambda: (), lambda: {"at": AT}),
 }
