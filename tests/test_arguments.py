@@ -183,11 +183,10 @@ def _call(function: Callable[..., Any], args: tuple[Any, ...], kwargs: dict[str,
 def _with(name: str, parameter: inspect.Parameter, value: object) -> Callable[[], Any]:
     """The valid call of ``name`` with ``parameter`` given ``value`` instead."""
     args, kwargs = VALID[name]()
+    index = list(inspect.signature(FUNCTIONS[name]).parameters).index(parameter.name)
     if parameter.kind is inspect.Parameter.POSITIONAL_ONLY or (
-        parameter.kind is inspect.Parameter.POSITIONAL_OR_KEYWORD
-        and list(inspect.signature(FUNCTIONS[name]).parameters).index(parameter.name) < len(args)
+        parameter.kind is inspect.Parameter.POSITIONAL_OR_KEYWORD and index < len(args)
     ):
-        index = list(inspect.signature(FUNCTIONS[name]).parameters).index(parameter.name)
         args = (*args[:index], value, *args[index + 1 :])
     else:
         kwargs = {**kwargs, parameter.name: value}

@@ -397,9 +397,11 @@ def address_identifier_kinds(
     A part that is not a string (``box`` may be None) raises
     :class:`~protocol_share.errors.InvalidInput` (``WRONG_TYPE``).
     """
-    for name, part in (("street", street), ("house_number", house_number), ("box", box)):
-        if not isinstance(part, str) and (part is not None or name != "box"):
+    for name, part in (("street", street), ("house_number", house_number)):
+        if not isinstance(part, str):
             raise wrong_type(part, str, name)
+    if box is not None and not isinstance(box, str):
+        raise wrong_type(box, str, "box")
     line = f"{street} {house_number} {box or ''}"
     if line.isascii() and _TEN_DIGITS.search(line) is None:
         return _NONE  # every national, BIS or IBAN number here has at least ten digits
